@@ -1,0 +1,146 @@
+import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
+import { JsonFile, TextFile, typescript } from 'projen';
+import { NodePackageManager, NpmAccess } from 'projen/lib/javascript';
+
+// Exact versions live here so a dependency bump is one reviewed line.
+const AWS_CDK_LIB = '2.276.0';
+const CONSTRUCTS = '10.8.1';
+const CDK_NAG = '3.0.2';
+const CDKTF = '0.21.0';
+const PROVIDER_AZURERM = '14.23.1';
+
+const project = new typescript.TypeScriptProject({
+  name: 'cdk-data-protection',
+  description:
+    'Turn the promises of a published data-protection policy into CDK constructs, synth-time checks and an auditor-readable evidence report.',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  license: 'Apache-2.0',
+  copyrightOwner: 'cdk-data-protection contributors',
+  authorName: 'cdk-data-protection contributors',
+  npmAccess: NpmAccess.PUBLIC,
+  packageManager: NodePackageManager.NPM,
+  entrypoint: 'dist/index.js',
+  entrypointTypes: 'dist/index.d.ts',
+
+  // lib/ is source (house style), dist/ is compiled output.
+  srcdir: 'lib',
+  libdir: 'dist',
+  testdir: 'test',
+
+  typescriptVersion: '~5.9.3',
+  // projen looks up @types/node by the TypeScript tag unless a Node floor is given.
+  minNodeVersion: '20.0.0',
+
+  // CI lives in .ci/run; no GitHub workflows, releases or dependency bots from projen.
+  github: false,
+  release: false,
+  buildWorkflow: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  sampleCode: false,
+  eslint: false,
+  prettier: false,
+
+  // jest is configured below (swc transform, single tsc type-check).
+  jest: false,
+
+  peerDeps: [
+    `aws-cdk-lib@^${AWS_CDK_LIB}`,
+    `constructs@^${CONSTRUCTS}`,
+    `cdk-nag@^${CDK_NAG}`,
+    `cdktf@^${CDKTF}`,
+    `@cdktf/provider-azurerm@^${PROVIDER_AZURERM}`,
+  ],
+  devDeps: [
+    'aws-cdk@2.1148.0',
+    'tsx@^4.20.0',
+    'jest@^30.0.0',
+    '@types/jest@^30.0.0',
+    '@swc/core@1.16.18',
+    '@swc/jest@^0.2.39',
+  ],
+  tsconfig: {
+    compilerOptions: {
+      lib: ['es2022'],
+      target: 'ES2022',
+      skipLibCheck: true,
+    },
+  },
+  tsconfigDevFile: 'tsconfig.dev.json',
+  tsconfigDev: {
+    compilerOptions: {
+      lib: ['es2022'],
+      target: 'ES2022',
+      skipLibCheck: true,
+    },
+    include: ['lib/**/*.ts', 'bin/**/*.ts', 'examples/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '.projenrc.ts'],
+  },
+  gitignore: ['cdk.out/', '*.tsbuildinfo', '.jest-cache/'],
+});
+
+// The Azure side is optional for users who only build on AWS.
+project.package.addField('peerDependenciesMeta', {
+  'cdktf': { optional: true },
+  '@cdktf/provider-azurerm': { optional: true },
+});
+
+// The registry reachable from our machines lags behind for some platform bindings of
+// unrs-resolver (jest 30) and @swc/core: pin them so `npm ci` accepts the lock file.
+// See ../shared/TOOLCHAIN.md, "npm here".
+project.package.addField('overrides', {
+  'unrs-resolver': '1.12.2',
+  '@swc/core': '1.16.18',
+});
+
+project.package.addField('jest', {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  transform: { '^.+\\.tsx?$': ['@swc/jest'] },
+  cacheDirectory: '.jest-cache',
+  snapshotFormat: { escapeString: false, printBasicPrototype: false },
+});
+
+// `npm test`: one type-check of everything (lib, bin, examples, tests), then jest on swc.
+const testTask = project.tasks.tryFind('test')!;
+testTask.reset();
+testTask.exec('tsc --noEmit -p tsconfig.dev.json', { name: 'typecheck' });
+testTask.exec('jest --ci', { receiveArgs: true });
+project.addTask('test:update', { exec: 'jest -u', receiveArgs: true });
+project.addTask('synth', {
+  description: 'Synthesize the reference architectures with every check and write the evidence report',
+  exec: 'cdk synth --quiet',
+});
+
+// cdk.json: the app, the feature flags aws-cdk-lib recommends today, and schema validation
+// that fails synth (a warning-only validator lets broken templates through).
+new JsonFile(project, 'cdk.json', {
+  obj: {
+    app: 'npx tsx bin/app.ts',
+    output: 'cdk.out',
+    watch: { include: ['bin/**', 'lib/**', 'examples/**'] },
+    context: {
+      ...CURRENTLY_RECOMMENDED_FLAGS,
+      '@aws-cdk/core:validateAgainstDefaultRules': true,
+    },
+  },
+});
+
+new TextFile(project, '.ci/run', {
+  executable: true,
+  lines: [
+    '#!/usr/bin/env bash',
+    '# CI entry point: install from the lock file, then run exactly what the README tells a newcomer.',
+    'set -euo pipefail',
+    'cd "$(dirname "$0")/.."',
+    'npm ci --no-audit --no-fund',
+    'npm test',
+    '# The reference app must synthesize with every check, offline and without credentials.',
+    'env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN npx cdk synth --quiet',
+    'for f in data-protection-report.json data-protection-report.md data-protection-report.sarif; do',
+    '  test -s "cdk.out/$f" || { echo "missing cdk.out/$f"; exit 1; }',
+    'done',
+  ],
+});
+
+project.synth();
