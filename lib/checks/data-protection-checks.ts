@@ -1,0 +1,289 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, Stack, Stage,
+} from 'aws-cdk-lib';
+import { NagMessageLevel, NagPack, NagPackProps, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { IConstruct } from 'constructs';
+import { findAcknowledgement } from './private/acknowledgements';
+import { AppIndex } from './private/app-index';
+import { DataProtectionPolicy } from '../policy/policy';
+import { buildEvidenceReport } from '../report/build';
+import { EvidenceFinding, EvidenceReport, FindingStatus, RuleDescription } from '../report/model';
+import { writeEvidenceReport } from '../report/write';
+import { AWS_RULES } from '../rules/aws';
+import { ResourceRule, ResourceView, RuleContext } from '../rules/rule';
+
+/** The pack's name: rule IDs are `DataProtection-<Rule>`. */
+const PACK_NAME = 'DataProtection';
+const TOOL_NAME = 'cdk-data-protection';
+
+/**
+ * Props for DataProtectionChecks.
+ */
+export interface DataProtectionChecksProps extends NagPackProps {
+  /**
+   * The policy whose promises and thresholds the checks enforce.
+   *
+   * @default - `new DataProtectionPolicy()`: the strictest promise across the five policy documents
+   */
+  readonly policy?: DataProtectionPolicy;
+
+  /**
+   * Write the evidence report (JSON, Markdown, SARIF) into the cloud assembly directory on every
+   * synth, also when synth fails on violations.
+   *
+   * @default true
+   */
+  readonly writeReport?: boolean;
+}
+
+/** State of one evaluation: built once, discarded after. */
+interface Run {
+  readonly index: AppIndex;
+  readonly context: RuleContext;
+  /** Construct paths of the stacks to evaluate; undefined evaluates every stack. */
+  readonly stacks?: ReadonlySet<string>;
+  readonly inScope: Map<Stack, boolean>;
+  readonly findings: EvidenceFinding[];
+  /** Acknowledgements of our rules that carry no reason: an error once the report is written. */
+  readonly reasonless: string[];
+  /** Template file of each stack, relative to the report directory. */
+  readonly templatePath: (stack: Stack) => string;
+}
+
+/**
+ * The data-protection rule pack: a cdk-nag 3 policy-validation plugin that checks every resource of
+ * the app against a DataProtectionPolicy and writes an evidence report keyed by control ID.
+ *
+ * @example
+ * const app = new App();
+ * Validations.of(app).addPlugins(new DataProtectionChecks(app, { policy: DataProtectionPolicy.sitasys() }));
+ */
+export class DataProtectionChecks extends NagPack {
+  /** Every rule of the pack, whatever the policy. */
+  public static readonly ALL_RULE_IDS: string[] = AWS_RULES.map((r) => `${PACK_NAME}-${r.name}`);
+
+  /** Plugin name shown in the CDK validation report; also the namespace of qualified rule IDs. */
+  public readonly name = PACK_NAME;
+  /** Version of cdk-data-protection. */
+  public readonly version: string;
+  /** IDs of the rules this pack evaluates under its policy. */
+  public readonly ruleIds: string[];
+  /** The policy in force. */
+  public readonly policy: DataProtectionPolicy;
+
+  private readonly rulesByType = new Map<string, ResourceRule[]>();
+  private readonly activeRules: ResourceRule[];
+  private readonly writeReport: boolean;
+  private run?: Run;
+
+  constructor(scope?: IConstruct, props: DataProtectionChecksProps = {}) {
+    super(scope, props);
+    this.packName = PACK_NAME;
+    this.policy = props.policy ?? new DataProtectionPolicy();
+    this.writeReport = props.writeReport ?? true;
+    this.version = packageVersion();
+    this.activeRules = AWS_RULES.filter((r) => this.policy.promises(r.controlId));
+    for (const rule of this.activeRules) {
+      for (const type of rule.resourceTypes) {
+        const list = this.rulesByType.get(type) ?? [];
+        list.push(rule);
+        this.rulesByType.set(type, list);
+      }
+    }
+    this.ruleIds = this.activeRules.map((r) => `${PACK_NAME}-${r.name}`);
+  }
+
+  /**
+   * Entry point of the CDK validation framework: evaluates the stacks being synthesized, writes the
+   * evidence report next to their templates, and returns the violations.
+   */
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const dirs = context.stackTemplates.map((s) => path.dirname(s.templatePath));
+    const reportDir = dirs.length > 0 ? commonDirectory(dirs) : undefined;
+    const stacks = new Set(context.stackTemplates.map((s) => s.stackConstructPath));
+    const { pluginReport, evidence, reasonless } = this.execute(context.appConstruct, stacks, reportDir);
+    if (this.writeReport && reportDir) {
+      writeEvidenceReport(reportDir, evidence, process.cwd());
+    }
+    throwIfReasonless(reasonless);
+    return pluginReport;
+  }
+
+  /**
+   * Validate a construct tree directly (cdk-nag's entry point for tests and older CDK versions).
+   * Writes no files.
+   */
+  public validateScope(scope: IConstruct): PolicyValidationPluginReport {
+    const { pluginReport, reasonless } = this.execute(scope, undefined, undefined);
+    throwIfReasonless(reasonless);
+    return pluginReport;
+  }
+
+  /**
+   * Evaluate a construct tree in memory and return the evidence report (no files written).
+   * Template paths in it are relative to the app's cloud assembly directory.
+   */
+  public evaluate(scope: IConstruct): EvidenceReport {
+    const { evidence, reasonless } = this.execute(scope, undefined, undefined);
+    throwIfReasonless(reasonless);
+    return evidence;
+  }
+
+  protected checkResource(node: CfnResource): void {
+    const run = this.run;
+    if (!run) throw new Error('DataProtectionChecks.checkResource called outside validate()/validateScope()');
+    const view = run.index.view(node);
+    if (!view || !this.stackInScope(run, Stack.of(node))) return;
+    for (const rule of this.rulesByType.get(view.type) ?? []) {
+      let result: NagRuleResult = NagRuleCompliance.NOT_APPLICABLE;
+      let error: Error | undefined;
+      try {
+        result = rule.evaluate(view, run.context);
+      } catch (e) {
+        error = e instanceof Error ? e : new Error(String(e));
+      }
+      this.record(run, rule, view, result, error);
+      // Delegate so cdk-nag applies its own acknowledgement matching and reporting.
+      this.applyRule({
+        ruleSuffixOverride: rule.name,
+        info: rule.info,
+        explanation: rule.explanation,
+        level: rule.level,
+        node,
+        rule: () => {
+          if (error) throw error;
+          return result;
+        },
+      });
+    }
+  }
+
+  private execute(scope: IConstruct, stacks: ReadonlySet<string> | undefined, reportDir: string | undefined) {
+    const index = AppIndex.build(scope.node.root);
+    const assemblyDir = reportDir ?? rootOutdir(scope);
+    const templatePaths = new Map<Stack, string>();
+    this.run = {
+      index,
+      context: { policy: this.policy, lookup: index },
+      stacks,
+      inScope: new Map(),
+      findings: [],
+      reasonless: [],
+      templatePath: (stack) => {
+        let p = templatePaths.get(stack);
+        if (p === undefined) {
+          const abs = path.join(Stage.of(stack)?.outdir ?? assemblyDir, stack.templateFile);
+          p = path.relative(assemblyDir, abs).split(path.sep).join('/');
+          templatePaths.set(stack, p);
+        }
+        return p;
+      },
+    };
+    try {
+      const pluginReport = super.validateScope(scope);
+      const evidence = buildEvidenceReport(this.policy, this.describeRules(), this.run.findings,
+        { name: TOOL_NAME, version: this.version });
+      return { pluginReport, evidence, reasonless: [...this.run.reasonless] };
+    } finally {
+      this.run = undefined;
+    }
+  }
+
+  private record(run: Run, rule: ResourceRule, view: ResourceView, result: NagRuleResult, error?: Error): void {
+    const ruleId = `${PACK_NAME}-${rule.name}`;
+    const stack = Stack.of(view.node);
+    const base = {
+      controlId: rule.controlId,
+      stack: view.stackPath,
+      logicalId: view.logicalId,
+      resourceType: view.type,
+      constructPath: view.node.node.path,
+      templatePath: run.templatePath(stack),
+    };
+    const violation = (id: string, detail?: string): EvidenceFinding => {
+      const ack = findAcknowledgement(view.node, id, PACK_NAME);
+      if (!ack) return { ...base, ruleId: id, status: FindingStatus.NON_COMPLIANT, detail };
+      if (ack.reason.trim() === '') run.reasonless.push(`${id} on ${ack.at}`);
+      return {
+        ...base, ruleId: id, status: FindingStatus.ACKNOWLEDGED, reason: ack.reason,
+        acknowledgedId: ack.id, acknowledgedAt: ack.at, detail,
+      };
+    };
+
+    if (error) {
+      run.findings.push(violation(ruleId, `rule error: ${error.message}`));
+    } else if (Array.isArray(result)) {
+      if (result.length === 0) run.findings.push({ ...base, ruleId, status: FindingStatus.COMPLIANT });
+      for (const finding of result) {
+        run.findings.push(violation(`${ruleId}[${finding}]`, findingDetail(finding)));
+      }
+    } else if (result === NagRuleCompliance.NON_COMPLIANT) {
+      run.findings.push(violation(ruleId));
+    } else {
+      const status = result === NagRuleCompliance.COMPLIANT ? FindingStatus.COMPLIANT : FindingStatus.NOT_APPLICABLE;
+      run.findings.push({ ...base, ruleId, status });
+    }
+  }
+
+  /** Whether the resource's stack (or the top-level stack that nests it) is being evaluated. */
+  private stackInScope(run: Run, stack: Stack): boolean {
+    if (!run.stacks) return true;
+    let known = run.inScope.get(stack);
+    if (known === undefined) {
+      let top: Stack = stack;
+      while (top.nestedStackParent) top = top.nestedStackParent;
+      known = run.stacks.has(top.node.path);
+      run.inScope.set(stack, known);
+    }
+    return known;
+  }
+
+  private describeRules(): RuleDescription[] {
+    return this.activeRules.map((r) => ({
+      ruleId: `${PACK_NAME}-${r.name}`,
+      controlId: r.controlId,
+      info: r.info,
+      explanation: r.explanation,
+      level: r.level === NagMessageLevel.ERROR ? 'error' : 'warning',
+    }));
+  }
+}
+
+function findingDetail(finding: string): string | undefined {
+  return finding === 'Unverifiable'
+    ? 'a value the rule depends on is a parameter, condition or import from outside the app; review it and acknowledge with a reason'
+    : undefined;
+}
+
+function throwIfReasonless(reasonless: string[]): void {
+  if (reasonless.length > 0) {
+    throw new Error('Acknowledgements of DataProtection rules must give a reason. '
+      + `Empty reason for: ${reasonless.join('; ')}. `
+      + "Use Validations.of(construct).acknowledge({ id, reason: 'why the control does not apply or how it is met' }).");
+  }
+}
+
+function rootOutdir(scope: IConstruct): string {
+  const root = scope.node.root;
+  return Stage.isStage(root) ? root.outdir : process.cwd();
+}
+
+function commonDirectory(dirs: string[]): string {
+  let common = path.resolve(dirs[0]);
+  for (const d of dirs.slice(1)) {
+    const abs = path.resolve(d);
+    while (abs !== common && !abs.startsWith(common + path.sep)) common = path.dirname(common);
+  }
+  return common;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,89 @@
+import { CfnOutput, CfnResource, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { ResourceLookup, ResourceView } from '../../rules/rule';
+
+interface ExportEntry {
+  readonly stackPath: string;
+  readonly value: any;
+}
+
+/**
+ * Everything the rules need to know about an app, built in one walk of the construct tree.
+ * Each resource is resolved exactly once, so rules that relate resources (a bucket to its key,
+ * an import to its export) cost O(1) per lookup and a run stays linear in the number of resources.
+ */
+export class AppIndex implements ResourceLookup {
+  /**
+   * Walk the tree under `root` once and index every resource and export of every stack.
+   */
+  public static build(root: IConstruct): AppIndex {
+    const index = new AppIndex();
+    const stack: IConstruct[] = [root];
+    while (stack.length > 0) {
+      const c = stack.pop()!;
+      if (CfnResource.isCfnResource(c)) index.addResource(c);
+      else if (c instanceof CfnOutput) index.addOutput(c);
+      // Reverse so resources are visited in construct order (stable report ordering).
+      const children = c.node.children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+    return index;
+  }
+
+  /** Every indexed resource, in construct-tree order. */
+  public readonly resources: ResourceView[] = [];
+  private readonly byNode = new Map<CfnResource, ResourceView>();
+  private readonly byStack = new Map<string, Map<string, ResourceView>>();
+  private readonly exports = new Map<string, ExportEntry>();
+
+  private constructor() {}
+
+  /** The indexed view of an L1 resource. */
+  public view(node: CfnResource): ResourceView | undefined {
+    return this.byNode.get(node);
+  }
+
+  public resource(stackPath: string, logicalId: string): ResourceView | undefined {
+    return this.byStack.get(stackPath)?.get(logicalId);
+  }
+
+  public exportedValue(exportName: string): ExportEntry | undefined {
+    return this.exports.get(exportName);
+  }
+
+  private addResource(node: CfnResource): void {
+    const stack = Stack.of(node);
+    // _toCloudFormation() is what the stack writes into its template (overrides included);
+    // resolving it here once gives rules the exact template JSON.
+    const rendered = stack.resolve((node as any)._toCloudFormation()) ?? {};
+    const entries = Object.entries(rendered.Resources ?? {});
+    if (entries.length !== 1) return;
+    const [logicalId, body] = entries[0] as [string, any];
+    const view: ResourceView = {
+      node,
+      stackPath: stack.node.path,
+      logicalId,
+      type: body.Type ?? node.cfnResourceType,
+      properties: body.Properties ?? {},
+      deletionPolicy: typeof body.DeletionPolicy === 'string' ? body.DeletionPolicy : undefined,
+      updateReplacePolicy: typeof body.UpdateReplacePolicy === 'string' ? body.UpdateReplacePolicy : undefined,
+    };
+    this.resources.push(view);
+    this.byNode.set(node, view);
+    let inStack = this.byStack.get(view.stackPath);
+    if (!inStack) {
+      inStack = new Map();
+      this.byStack.set(view.stackPath, inStack);
+    }
+    inStack.set(logicalId, view);
+  }
+
+  private addOutput(output: CfnOutput): void {
+    const stack = Stack.of(output);
+    const rendered = stack.resolve((output as any)._toCloudFormation()) ?? {};
+    for (const body of Object.values(rendered.Outputs ?? {}) as any[]) {
+      const name = body?.Export?.Name;
+      if (typeof name === 'string') this.exports.set(name, { stackPath: stack.node.path, value: body.Value });
+    }
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The status of a control in the evidence report.
+ */
+export enum ControlStatus {
+  /** Every applicable resource complies, and at least one was checked. */
+  MET = 'met',
+  /** At least one finding is non-compliant and not acknowledged. */
+  VIOLATED = 'violated',
+  /** No unacknowledged violation, but at least one finding was acknowledged with a reason. */
+  ACKNOWLEDGED = 'acknowledged',
+  /** The policy does not promise the control, or no resource in the app is subject to it. */
+  NOT_APPLICABLE = 'not-applicable',
+  /** No rule checks this control yet: it needs manual evidence. Never reported as met. */
+  NOT_AUTOMATED = 'not-automated',
+}
+
+/**
+ * The status of one finding (one rule on one resource).
+ */
+export enum FindingStatus {
+  /** The resource keeps the promise. */
+  COMPLIANT = 'compliant',
+  /** The resource breaks the promise, or the rule could not verify that it keeps it. */
+  NON_COMPLIANT = 'non-compliant',
+  /** Non-compliant, but acknowledged with a reason. */
+  ACKNOWLEDGED = 'acknowledged',
+  /** The rule does not apply to this resource. */
+  NOT_APPLICABLE = 'not-applicable',
+}
+
+/**
+ * One rule's verdict on one resource.
+ */
+export interface EvidenceFinding {
+  /** Full rule ID, with the finding suffix where the rule gave one (`DataProtection-S3BucketCMK[Unverifiable]`). */
+  readonly ruleId: string;
+  /** The control the rule provides evidence for. */
+  readonly controlId: string;
+  /** Construct path of the stack holding the resource. */
+  readonly stack: string;
+  /** Logical ID in that stack's template. */
+  readonly logicalId: string;
+  /** CloudFormation resource type. */
+  readonly resourceType: string;
+  /** Construct path of the resource. */
+  readonly constructPath: string;
+  /** Template file, relative to the directory the report is written to. */
+  readonly templatePath: string;
+  /** The verdict. */
+  readonly status: FindingStatus;
+  /** For acknowledged findings: the reason given. */
+  readonly reason?: string;
+  /** For acknowledged findings: the ID as acknowledged and the construct it was recorded on. */
+  readonly acknowledgedId?: string;
+  /** @see acknowledgedId */
+  readonly acknowledgedAt?: string;
+  /** Extra detail, e.g. why a value could not be verified, or a rule error. */
+  readonly detail?: string;
+}
+
+/**
+ * One control with its status and evidence.
+ */
+export interface ControlEvidence {
+  /** Control ID, e.g. `DP.ENC.2`. */
+  readonly id: string;
+  /** Short title. */
+  readonly title: string;
+  /** The commitment in our words. */
+  readonly commitment: string;
+  /** Policy documents the control comes from. */
+  readonly sourceDocuments: string[];
+  /** Whether the policy in force promises this control. */
+  readonly promised: boolean;
+  /** IDs of the rules that check the control (empty: not automated). */
+  readonly rules: string[];
+  /** The control's status. */
+  readonly status: ControlStatus;
+  /** Every finding of the control's rules. */
+  readonly findings: EvidenceFinding[];
+}
+
+/**
+ * What a rule checks, for readers of the report and for SARIF rule metadata.
+ */
+export interface RuleDescription {
+  /** `DataProtection-<Name>`. */
+  readonly ruleId: string;
+  /** The control it provides evidence for. */
+  readonly controlId: string;
+  /** Why it was triggered. */
+  readonly info: string;
+  /** Why it exists and how to fix a violation. */
+  readonly explanation: string;
+  /** `error` or `warning`. */
+  readonly level: string;
+}
+
+/**
+ * Counts for a quick look.
+ */
+export interface EvidenceSummary {
+  /** Number of controls per status. */
+  readonly controls: { [status: string]: number };
+  /** Number of findings per status. */
+  readonly findings: { [status: string]: number };
+}
+
+/**
+ * The evidence report: what the JSON, Markdown and SARIF files are written from.
+ */
+export interface EvidenceReport {
+  /** Version of this report's format. */
+  readonly schemaVersion: string;
+  /** The tool that produced it. */
+  readonly tool: { readonly name: string; readonly version: string };
+  /** The policy values used. */
+  readonly policy: { [key: string]: any };
+  /** Counts. */
+  readonly summary: EvidenceSummary;
+  /** Every control of the catalogue, in catalogue order. */
+  readonly controls: ControlEvidence[];
+  /** Every rule the checks evaluated. */
+  readonly rules: RuleDescription[];
+}
+
+/** The report format version; bump on any breaking change to the JSON shape. */
+export const REPORT_SCHEMA_VERSION = '1.0.0';

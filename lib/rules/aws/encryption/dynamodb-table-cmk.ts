@@ -1,0 +1,34 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { boolValue, CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, UNVERIFIABLE } from '../private/values';
+
+/**
+ * DP.ENC.2: a DynamoDB table (or every replica of a global table) uses SSE-KMS with a
+ * customer-managed key. Without `SSESpecification` a table uses an AWS-owned key; with SSE on but
+ * no key, the AWS-managed `aws/dynamodb` key.
+ */
+export const DynamoDBTableCMK: ResourceRule = {
+  name: 'DynamoDBTableCMK',
+  controlId: 'DP.ENC.2',
+  resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+  level: NagMessageLevel.ERROR,
+  info: 'The DynamoDB table is not encrypted with a customer-managed KMS key.',
+  explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    const sse = resource.properties.SSESpecification;
+    const on = boolValue(sse?.SSEEnabled, false);
+    if (on === undefined) return [UNVERIFIABLE];
+    if (!on) return NagRuleCompliance.NON_COMPLIANT;
+    if (sse.SSEType !== undefined && sse.SSEType !== 'KMS') {
+      return typeof sse.SSEType === 'string' ? NagRuleCompliance.NON_COMPLIANT : [UNVERIFIABLE];
+    }
+    if (resource.type === 'AWS::DynamoDB::Table') {
+      return customerManagedKeyVerdict(sse.KMSMasterKeyId, resource, context);
+    }
+    const replicas = resource.properties.Replicas;
+    if (!Array.isArray(replicas) || replicas.length === 0) return [UNVERIFIABLE];
+    const verdicts = replicas.map((r: any) => customerManagedKeyVerdict(r?.SSESpecification?.KMSMasterKeyId, resource, context));
+    if (verdicts.includes(NagRuleCompliance.NON_COMPLIANT)) return NagRuleCompliance.NON_COMPLIANT;
+    return verdicts.find((v) => Array.isArray(v)) ?? NagRuleCompliance.COMPLIANT;
+  },
+};

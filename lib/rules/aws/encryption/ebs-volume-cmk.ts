@@ -1,0 +1,20 @@
+import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { CUSTOMER_MANAGED_KEY_EXPLANATION, encryptedWithCustomerKey } from '../private/values';
+
+/**
+ * DP.ENC.2: an EBS volume is encrypted with a customer-managed key. Without `KmsKeyId` an
+ * encrypted volume uses the account's default EBS key, which the template cannot show to be
+ * customer-managed.
+ */
+export const EBSVolumeCMK: ResourceRule = {
+  name: 'EBSVolumeCMK',
+  controlId: 'DP.ENC.2',
+  resourceTypes: ['AWS::EC2::Volume'],
+  level: NagMessageLevel.ERROR,
+  info: 'The EBS volume is not encrypted with a customer-managed KMS key.',
+  explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    return encryptedWithCustomerKey(resource.properties.Encrypted, resource.properties.KmsKeyId, resource, context);
+  },
+};

@@ -1,0 +1,19 @@
+import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict } from '../private/values';
+
+/**
+ * DP.ENC.2: a CloudWatch Logs log group is encrypted with a customer-managed key (by default
+ * CloudWatch Logs encrypts with a service-owned key).
+ */
+export const LogGroupCMK: ResourceRule = {
+  name: 'LogGroupCMK',
+  controlId: 'DP.ENC.2',
+  resourceTypes: ['AWS::Logs::LogGroup'],
+  level: NagMessageLevel.ERROR,
+  info: 'The CloudWatch Logs log group is not encrypted with a customer-managed KMS key.',
+  explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    return customerManagedKeyVerdict(resource.properties.KmsKeyId, resource, context);
+  },
+};

@@ -1,0 +1,23 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { CUSTOMER_MANAGED_KEY_EXPLANATION, encryptedWithCustomerKey } from '../private/values';
+
+/**
+ * DP.ENC.2: an RDS DB instance's storage is encrypted with a customer-managed key.
+ * Aurora cluster members inherit the cluster's encryption (judged by AuroraClusterCMK), and a
+ * read replica without its own key inherits its source's: both are not applicable here.
+ */
+export const RDSInstanceCMK: ResourceRule = {
+  name: 'RDSInstanceCMK',
+  controlId: 'DP.ENC.2',
+  resourceTypes: ['AWS::RDS::DBInstance'],
+  level: NagMessageLevel.ERROR,
+  info: 'The RDS DB instance storage is not encrypted with a customer-managed KMS key.',
+  explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    const p = resource.properties;
+    if (p.DBClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
+    if (p.SourceDBInstanceIdentifier !== undefined && p.KmsKeyId === undefined) return NagRuleCompliance.NOT_APPLICABLE;
+    return encryptedWithCustomerKey(p.StorageEncrypted, p.KmsKeyId, resource, context);
+  },
+};

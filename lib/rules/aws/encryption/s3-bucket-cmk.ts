@@ -1,0 +1,38 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, UNVERIFIABLE } from '../private/values';
+
+const KMS_ALGORITHMS = ['aws:kms', 'aws:kms:dsse'];
+
+/**
+ * DP.ENC.2: an S3 bucket's default encryption uses SSE-KMS (or DSSE-KMS) with a customer-managed key.
+ * A bucket without an encryption configuration gets SSE-S3, which is not customer-managed.
+ */
+export const S3BucketCMK: ResourceRule = {
+  name: 'S3BucketCMK',
+  controlId: 'DP.ENC.2',
+  resourceTypes: ['AWS::S3::Bucket'],
+  level: NagMessageLevel.ERROR,
+  info: 'The S3 bucket is not encrypted by default with a customer-managed KMS key.',
+  explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    const config = resource.properties.BucketEncryption?.ServerSideEncryptionConfiguration;
+    if (config === undefined) return NagRuleCompliance.NON_COMPLIANT;
+    if (!Array.isArray(config) || config.length === 0) return [UNVERIFIABLE];
+    const verdicts = config.map((rule: any) => {
+      const byDefault = rule?.ServerSideEncryptionByDefault;
+      if (byDefault === undefined) return NagRuleCompliance.NON_COMPLIANT;
+      const algorithm = byDefault.SSEAlgorithm;
+      if (typeof algorithm !== 'string') return [UNVERIFIABLE];
+      if (!KMS_ALGORITHMS.includes(algorithm)) return NagRuleCompliance.NON_COMPLIANT;
+      return customerManagedKeyVerdict(byDefault.KMSMasterKeyID, resource, context);
+    });
+    return worst(verdicts);
+  },
+};
+
+/** The worst of several verdicts: non-compliant beats unverifiable beats compliant. */
+function worst(verdicts: NagRuleResult[]): NagRuleResult {
+  if (verdicts.includes(NagRuleCompliance.NON_COMPLIANT)) return NagRuleCompliance.NON_COMPLIANT;
+  return verdicts.find((v) => Array.isArray(v)) ?? NagRuleCompliance.COMPLIANT;
+}

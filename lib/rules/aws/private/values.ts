@@ -1,0 +1,49 @@
+import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceView, RuleContext } from '../../rule';
+import { classifyKmsKey, KeyKind } from './kms-key-ref';
+
+/**
+ * The finding reported when a value the rule depends on is a parameter, a condition or an
+ * import from outside the app. Unresolved is never compliant: it needs a person's review,
+ * recorded as an acknowledgement of `DataProtection-<Rule>[Unverifiable]` with a reason.
+ */
+export const UNVERIFIABLE = 'Unverifiable';
+
+/** Why DP.ENC.2 exists and how to fix it: shared by every customer-managed-key rule. */
+export const CUSTOMER_MANAGED_KEY_EXPLANATION = 'DP.ENC.2 promises that every data store is encrypted at rest with AES-256 '
+  + 'under a key the customer controls (rotation, key policy, audit trail). AWS-owned and AWS-managed keys are AES-256 '
+  + "but not customer-managed. Create a customer-managed kms.Key and pass it as the resource's encryption key. "
+  + 'A key that comes from a parameter or from outside the app is reported as [Unverifiable] until acknowledged with a reason.';
+
+/** A boolean property as CloudFormation accepts it (`true` or `"true"`); `undefined` when unresolved. */
+export function boolValue(value: unknown, whenAbsent: boolean): boolean | undefined {
+  if (value === undefined || value === null) return whenAbsent;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return undefined;
+}
+
+/** A key reference judged for DP.ENC.2: only a customer-managed key complies. */
+export function customerManagedKeyVerdict(value: unknown, resource: ResourceView, context: RuleContext): NagRuleResult {
+  switch (classifyKmsKey(value, resource, context)) {
+    case KeyKind.CUSTOMER_MANAGED:
+      return NagRuleCompliance.COMPLIANT;
+    case KeyKind.UNRESOLVED:
+      return [UNVERIFIABLE];
+    default:
+      return NagRuleCompliance.NON_COMPLIANT;
+  }
+}
+
+/**
+ * DP.ENC.2 for services with an "encrypted" switch plus an optional key: the switch must be on
+ * and the key customer-managed (without a key the service uses its AWS-managed key).
+ */
+export function encryptedWithCustomerKey(
+  encrypted: unknown, key: unknown, resource: ResourceView, context: RuleContext,
+): NagRuleResult {
+  const on = boolValue(encrypted, false);
+  if (on === undefined) return [UNVERIFIABLE];
+  if (!on) return NagRuleCompliance.NON_COMPLIANT;
+  return customerManagedKeyVerdict(key, resource, context);
+}

@@ -1,0 +1,67 @@
+import { CfnResource } from 'aws-cdk-lib';
+import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
+import { DataProtectionPolicy } from '../policy/policy';
+
+/**
+ * A CloudFormation resource as a rule sees it: its resolved template entry plus where it lives.
+ * Properties are the resolved template JSON, so rules read CloudFormation property names and
+ * handle intrinsics (`Ref`, `Fn::GetAtt`, `Fn::ImportValue`, ...) explicitly.
+ */
+export interface ResourceView {
+  /** The L1 construct. */
+  readonly node: CfnResource;
+  /** Construct path of the stack that holds the resource. */
+  readonly stackPath: string;
+  /** Logical ID in the stack's template. */
+  readonly logicalId: string;
+  /** CloudFormation resource type, e.g. `AWS::S3::Bucket`. */
+  readonly type: string;
+  /** Resolved `Properties` (empty object when the template has none). */
+  readonly properties: { [key: string]: any };
+  /** Resolved `DeletionPolicy`, if set. */
+  readonly deletionPolicy?: string;
+  /** Resolved `UpdateReplacePolicy`, if set. */
+  readonly updateReplacePolicy?: string;
+}
+
+/**
+ * Cross-resource lookups a rule may make. Built once per synth, every lookup is O(1).
+ */
+export interface ResourceLookup {
+  /** The resource with the given logical ID in the given stack. */
+  resource(stackPath: string, logicalId: string): ResourceView | undefined;
+  /** The resolved value exported under `exportName` by a stack of this app, and that stack. */
+  exportedValue(exportName: string): { readonly stackPath: string; readonly value: any } | undefined;
+}
+
+/**
+ * What every rule receives besides the resource: the thresholds and the lookups.
+ */
+export interface RuleContext {
+  /** The policy whose thresholds apply. */
+  readonly policy: DataProtectionPolicy;
+  /** Lookups across the app's stacks. */
+  readonly lookup: ResourceLookup;
+}
+
+/**
+ * A rule that judges one resource. `evaluate` must be pure and must not throw on unresolved values:
+ * it returns COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, or a list of finding names (each reported and
+ * acknowledged as `DataProtection-<name>[<finding>]`).
+ */
+export interface ResourceRule {
+  /** Rule name; the rule ID is `DataProtection-<name>`. */
+  readonly name: string;
+  /** The control this rule provides evidence for. */
+  readonly controlId: string;
+  /** The CloudFormation types the rule looks at; the engine calls it for no other. */
+  readonly resourceTypes: string[];
+  /** Why the rule was triggered (one sentence). */
+  readonly info: string;
+  /** Why the rule exists and how to fix a violation. */
+  readonly explanation: string;
+  /** Severity of a violation. */
+  readonly level: NagMessageLevel;
+  /** The check. */
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult;
+}
