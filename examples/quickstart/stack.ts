@@ -1,0 +1,72 @@
+import { Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+
+/**
+ * A small data tier that keeps DP.ENC.2 and DP.ENC.3 with plain aws-cdk-lib constructs: one
+ * customer-managed key, rotated and retained, encrypting a bucket, a table, a queue, a topic and
+ * a log group. It is the smallest app that exercises the whole path from policy to report.
+ */
+export class QuickStartStack extends Stack {
+  /** The customer-managed key every store uses. */
+  public readonly key: kms.Key;
+
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    super(scope, id, props);
+
+    this.key = new kms.Key(this, 'DataKey', {
+      description: 'Customer-managed key for the quick-start data tier',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // CloudWatch Logs encrypts with the key only if the key policy lets the service use it.
+    this.key.addToResourcePolicy(new iam.PolicyStatement({
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      principals: [new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+      resources: ['*'],
+      conditions: {
+        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:*` },
+      },
+    }));
+
+    new s3.Bucket(this, 'Documents', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      enforceSSL: true,
+      versioned: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    new dynamodb.TableV2(this, 'Tenants', {
+      partitionKey: { name: 'tenantId', type: dynamodb.AttributeType.STRING },
+      encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.key),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    new sqs.Queue(this, 'Jobs', {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: this.key,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(4),
+    });
+
+    new sns.Topic(this, 'Events', { masterKey: this.key, enforceSSL: true });
+
+    new logs.LogGroup(this, 'AppLogs', {
+      encryptionKey: this.key,
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}
