@@ -1,0 +1,64 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, AppProps, Stack } from 'aws-cdk-lib';
+import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
+import { DataProtectionChecks, DataProtectionPolicy, EvidenceFinding, EvidenceReport } from '../lib';
+
+/** The feature flags of cdk.json, so tests build apps the way `cdk synth` does. */
+export const CDK_CONTEXT: Record<string, unknown> = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '..', 'cdk.json'), 'utf8'),
+).context;
+
+export const ENV = { account: '111111111111', region: 'eu-west-1' };
+
+/** An app with the project's feature flags; the CloudFormation validator is off unless asked for. */
+export function newApp(props: AppProps = {}): App {
+  return new App({ builtinCloudFormationValidation: false, ...props, context: { ...CDK_CONTEXT, ...props.context } });
+}
+
+/** A temporary directory, removed by the OS eventually; tests never write into the repository. */
+export function tempDir(prefix = 'dp-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * Load a raw CloudFormation template (as a user's existing template would be) into a stack with
+ * CfnInclude. `Parameters` are declared automatically for every `Ref` the caller lists.
+ */
+export function includeTemplate(
+  resources: Record<string, unknown>,
+  options: { parameters?: string[]; stackId?: string; app?: App } = {},
+): { app: App; stack: Stack } {
+  const app = options.app ?? newApp();
+  const stack = new Stack(app, options.stackId ?? 'Included', { env: ENV });
+  const template: Record<string, unknown> = { Resources: resources };
+  if (options.parameters?.length) {
+    template.Parameters = Object.fromEntries(options.parameters.map((p) => [p, { Type: 'String' }]));
+  }
+  const file = path.join(tempDir(), 'template.json');
+  fs.writeFileSync(file, JSON.stringify(template));
+  new CfnInclude(stack, 'Template', { templateFile: file });
+  return { app, stack };
+}
+
+/** Run the checks in memory. */
+export function evaluate(app: App, policy?: DataProtectionPolicy): EvidenceReport {
+  return new DataProtectionChecks(undefined, { policy }).evaluate(app);
+}
+
+/** Every finding of the report, flattened. */
+export function allFindings(report: EvidenceReport): EvidenceFinding[] {
+  return report.controls.flatMap((c) => c.findings);
+}
+
+/** `logicalId -> status` for every finding of one rule (prefix match, so `Rule[Finding]` is included). */
+export function statusesOf(report: EvidenceReport, ruleName: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of allFindings(report)) {
+    if (f.ruleId === `DataProtection-${ruleName}` || f.ruleId.startsWith(`DataProtection-${ruleName}[`)) {
+      out[f.logicalId] = f.ruleId.endsWith(']') ? `${f.status} ${f.ruleId.slice(f.ruleId.indexOf('['))}` : f.status;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,222 @@
+import { evaluate, includeTemplate, statusesOf } from '../../helpers';
+
+// Templates are loaded with CfnInclude, the way a user's existing CloudFormation would be: the rules
+// see exactly what the template says, intrinsics included.
+const KEY = { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' };
+const KEY_ARN = { 'Fn::GetAtt': ['Key', 'Arn'] };
+const LITERAL_KEY_ARN = 'arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const AWS_MANAGED_JOIN = {
+  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':kms:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':alias/aws/s3']],
+};
+const NON = 'non-compliant';
+const OK = 'compliant';
+const UNVERIFIABLE = 'non-compliant [Unverifiable]';
+
+function run(resources: Record<string, unknown>, parameters: string[] = []) {
+  return evaluate(includeTemplate({ Key: KEY, ...resources }, { parameters }).app);
+}
+
+describe('S3BucketCMK (DP.ENC.2)', () => {
+  const sse = (byDefault: unknown) => ({
+    Type: 'AWS::S3::Bucket',
+    Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: byDefault }] } },
+  });
+  test('SSE-S3, AWS-managed and missing keys are non-compliant; customer keys comply; unresolved keys need review', () => {
+    const report = run({
+      NoEncryption: { Type: 'AWS::S3::Bucket' },
+      SseS3: sse({ SSEAlgorithm: 'AES256' }),
+      KmsWithoutKey: sse({ SSEAlgorithm: 'aws:kms' }),
+      AwsManagedAlias: sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'alias/aws/s3' }),
+      AwsManagedJoin: sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: AWS_MANAGED_JOIN }),
+      KeyOfTemplate: sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KEY_ARN }),
+      KeyRef: sse({ SSEAlgorithm: 'aws:kms:dsse', KMSMasterKeyID: { Ref: 'Key' } }),
+      LiteralKeyArn: sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: LITERAL_KEY_ARN }),
+      CustomerAlias: sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { Ref: 'Alias' } }),
+      Alias: { Type: 'AWS::KMS::Alias', Properties: { AliasName: 'alias/data', TargetKeyId: { Ref: 'Key' } } },
+      ParameterKey: sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { Ref: 'KeyArn' } }),
+      ImportedKey: sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::ImportValue': 'shared-data-key-arn' } }),
+    }, ['KeyArn']);
+    expect(statusesOf(report, 'S3BucketCMK')).toEqual({
+      NoEncryption: NON,
+      SseS3: NON,
+      KmsWithoutKey: NON,
+      AwsManagedAlias: NON,
+      AwsManagedJoin: NON,
+      KeyOfTemplate: OK,
+      KeyRef: OK,
+      LiteralKeyArn: OK,
+      CustomerAlias: OK,
+      ParameterKey: UNVERIFIABLE,
+      ImportedKey: UNVERIFIABLE,
+    });
+  });
+});
+
+describe('EBSVolumeCMK (DP.ENC.2)', () => {
+  const volume = (props: object) => ({ Type: 'AWS::EC2::Volume', Properties: { AvailabilityZone: 'eu-west-1a', Size: 10, ...props } });
+  test('unencrypted and default-key volumes are non-compliant; customer keys comply; parameters need review', () => {
+    const report = run({
+      Plain: volume({}),
+      EncryptedDefaultKey: volume({ Encrypted: true }),
+      EncryptedFalse: volume({ Encrypted: 'false', KmsKeyId: KEY_ARN }),
+      Cmk: volume({ Encrypted: true, KmsKeyId: KEY_ARN }),
+      CmkStringBool: volume({ Encrypted: 'true', KmsKeyId: LITERAL_KEY_ARN }),
+      ParamSwitch: volume({ Encrypted: { Ref: 'Encrypt' }, KmsKeyId: KEY_ARN }),
+    }, ['Encrypt']);
+    expect(statusesOf(report, 'EBSVolumeCMK')).toEqual({
+      Plain: NON, EncryptedDefaultKey: NON, EncryptedFalse: NON, Cmk: OK, CmkStringBool: OK, ParamSwitch: UNVERIFIABLE,
+    });
+  });
+});
+
+describe('RDSInstanceCMK (DP.ENC.2)', () => {
+  const db = (props: object) => ({ Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', Engine: 'postgres', ...props } });
+  test('judges standalone instances; Aurora members and keyless replicas are not applicable', () => {
+    const report = run({
+      Unencrypted: db({}),
+      DefaultKey: db({ StorageEncrypted: true }),
+      Cmk: db({ StorageEncrypted: true, KmsKeyId: { Ref: 'Key' } }),
+      AuroraMember: db({ Engine: 'aurora-postgresql', DBClusterIdentifier: 'cluster-1' }),
+      Replica: db({ SourceDBInstanceIdentifier: 'source-db' }),
+      ImportedKey: db({ StorageEncrypted: true, KmsKeyId: { 'Fn::ImportValue': 'elsewhere' } }),
+    });
+    expect(statusesOf(report, 'RDSInstanceCMK')).toEqual({
+      Unencrypted: NON, DefaultKey: NON, Cmk: OK, AuroraMember: 'not-applicable', Replica: 'not-applicable', ImportedKey: UNVERIFIABLE,
+    });
+  });
+});
+
+describe('AuroraClusterCMK (DP.ENC.2)', () => {
+  const cluster = (props: object) => ({ Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-postgresql', ...props } });
+  test('requires storage encryption under a customer-managed key', () => {
+    const report = run({
+      Unencrypted: cluster({}),
+      AwsManaged: cluster({ StorageEncrypted: true, KmsKeyId: 'alias/aws/rds' }),
+      Cmk: cluster({ StorageEncrypted: true, KmsKeyId: KEY_ARN }),
+      ParamKey: cluster({ StorageEncrypted: true, KmsKeyId: { Ref: 'KeyArn' } }),
+    }, ['KeyArn']);
+    expect(statusesOf(report, 'AuroraClusterCMK')).toEqual({ Unencrypted: NON, AwsManaged: NON, Cmk: OK, ParamKey: UNVERIFIABLE });
+  });
+});
+
+describe('DynamoDBTableCMK (DP.ENC.2)', () => {
+  const base = { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' };
+  const table = (sse?: object) => ({ Type: 'AWS::DynamoDB::Table', Properties: { ...base, ...(sse ? { SSESpecification: sse } : {}) } });
+  const globalTable = (sse: object, replicaKeys: unknown[]) => ({
+    Type: 'AWS::DynamoDB::GlobalTable',
+    Properties: {
+      ...base,
+      SSESpecification: sse,
+      Replicas: replicaKeys.map((k, i) => ({ Region: ['eu-west-1', 'eu-central-1'][i], ...(k ? { SSESpecification: { KMSMasterKeyId: k } } : {}) })),
+    },
+  });
+  test('AWS-owned (default) and aws/dynamodb keys are non-compliant; every global-table replica needs a customer key', () => {
+    const report = run({
+      AwsOwned: table(),
+      AwsManaged: table({ SSEEnabled: true }),
+      Cmk: table({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: KEY_ARN }),
+      ParamSwitch: table({ SSEEnabled: { Ref: 'Flag' }, KMSMasterKeyId: KEY_ARN }),
+      GlobalCmk: globalTable({ SSEEnabled: true, SSEType: 'KMS' }, [KEY_ARN, LITERAL_KEY_ARN]),
+      GlobalOneReplicaManaged: globalTable({ SSEEnabled: true, SSEType: 'KMS' }, [KEY_ARN, undefined]),
+      GlobalImportedReplica: globalTable({ SSEEnabled: true, SSEType: 'KMS' }, [KEY_ARN, { 'Fn::ImportValue': 'other-region-key' }]),
+    }, ['Flag']);
+    expect(statusesOf(report, 'DynamoDBTableCMK')).toEqual({
+      AwsOwned: NON, AwsManaged: NON, Cmk: OK, ParamSwitch: UNVERIFIABLE,
+      GlobalCmk: OK, GlobalOneReplicaManaged: NON, GlobalImportedReplica: UNVERIFIABLE,
+    });
+  });
+});
+
+describe('EFSFileSystemCMK (DP.ENC.2)', () => {
+  const fs = (props: object) => ({ Type: 'AWS::EFS::FileSystem', Properties: props });
+  test('requires encryption under a customer-managed key', () => {
+    const report = run({
+      Unencrypted: fs({}),
+      AwsManaged: fs({ Encrypted: true }),
+      Cmk: fs({ Encrypted: true, KmsKeyId: { Ref: 'Key' } }),
+      ParamKey: fs({ Encrypted: true, KmsKeyId: { Ref: 'KeyArn' } }),
+    }, ['KeyArn']);
+    expect(statusesOf(report, 'EFSFileSystemCMK')).toEqual({ Unencrypted: NON, AwsManaged: NON, Cmk: OK, ParamKey: UNVERIFIABLE });
+  });
+});
+
+describe('SQSQueueCMK (DP.ENC.2)', () => {
+  const queue = (props: object) => ({ Type: 'AWS::SQS::Queue', Properties: props });
+  test('SSE-SQS and alias/aws/sqs are non-compliant', () => {
+    const report = run({
+      Default: queue({}),
+      SqsManaged: queue({ SqsManagedSseEnabled: true }),
+      AwsManaged: queue({ KmsMasterKeyId: 'alias/aws/sqs' }),
+      Cmk: queue({ KmsMasterKeyId: { Ref: 'Key' } }),
+      Imported: queue({ KmsMasterKeyId: { 'Fn::ImportValue': 'x' } }),
+    });
+    expect(statusesOf(report, 'SQSQueueCMK')).toEqual({ Default: NON, SqsManaged: NON, AwsManaged: NON, Cmk: OK, Imported: UNVERIFIABLE });
+  });
+});
+
+describe('SNSTopicCMK (DP.ENC.2)', () => {
+  const topic = (props: object) => ({ Type: 'AWS::SNS::Topic', Properties: props });
+  test('unencrypted and alias/aws/sns topics are non-compliant', () => {
+    const report = run({
+      Default: topic({}),
+      AwsManaged: topic({ KmsMasterKeyId: 'alias/aws/sns' }),
+      Cmk: topic({ KmsMasterKeyId: KEY_ARN }),
+      SubKey: topic({ KmsMasterKeyId: { 'Fn::Sub': 'arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${KeyId}' } }),
+      ParamKey: topic({ KmsMasterKeyId: { Ref: 'KeyId' } }),
+    }, ['KeyId']);
+    expect(statusesOf(report, 'SNSTopicCMK')).toEqual({ Default: NON, AwsManaged: NON, Cmk: OK, SubKey: OK, ParamKey: UNVERIFIABLE });
+  });
+});
+
+describe('LogGroupCMK (DP.ENC.2)', () => {
+  const group = (props: object) => ({ Type: 'AWS::Logs::LogGroup', Properties: props });
+  test('log groups without a customer key are non-compliant', () => {
+    const report = run({
+      Default: group({ RetentionInDays: 365 }),
+      Cmk: group({ KmsKeyId: KEY_ARN }),
+      ParamKey: group({ KmsKeyId: { Ref: 'KeyArn' } }),
+    }, ['KeyArn']);
+    expect(statusesOf(report, 'LogGroupCMK')).toEqual({ Default: NON, Cmk: OK, ParamKey: UNVERIFIABLE });
+  });
+});
+
+describe('KMSKeyRotation (DP.ENC.3)', () => {
+  const key = (props: object) => ({ Type: 'AWS::KMS::Key', Properties: props, DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  test('symmetric keys must rotate; asymmetric encryption keys cannot; signing keys are not applicable', () => {
+    const report = evaluate(includeTemplate({
+      NoRotation: key({}),
+      RotationOff: key({ EnableKeyRotation: false }),
+      Rotating: key({ EnableKeyRotation: true, RotationPeriodInDays: 180 }),
+      RotatingString: key({ EnableKeyRotation: 'true' }),
+      AsymmetricEncrypt: key({ KeySpec: 'RSA_4096', KeyUsage: 'ENCRYPT_DECRYPT' }),
+      Signing: key({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }),
+      ParamRotation: key({ EnableKeyRotation: { Ref: 'Rotate' } }),
+    }, { parameters: ['Rotate'] }).app);
+    expect(statusesOf(report, 'KMSKeyRotation')).toEqual({
+      NoRotation: NON, RotationOff: NON, Rotating: OK, RotatingString: OK,
+      AsymmetricEncrypt: NON, Signing: 'not-applicable', ParamRotation: UNVERIFIABLE,
+    });
+  });
+});
+
+describe('KMSKeyRetained (DP.ENC.3)', () => {
+  const key = (policies: object) => ({ Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true }, ...policies });
+  test('keys must be retained on deletion and on replacement', () => {
+    const report = evaluate(includeTemplate({
+      NoPolicies: key({}),
+      DeleteOnly: key({ DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Retain' }),
+      RetainNotOnReplace: key({ DeletionPolicy: 'Retain' }),
+      Retained: key({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' }),
+      RetainExceptOnCreate: key({ DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' }),
+      Replica: {
+        Type: 'AWS::KMS::ReplicaKey',
+        Properties: { PrimaryKeyArn: LITERAL_KEY_ARN, KeyPolicy: {} },
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+      },
+    }).app);
+    expect(statusesOf(report, 'KMSKeyRetained')).toEqual({
+      NoPolicies: NON, DeleteOnly: NON, RetainNotOnReplace: NON, Retained: OK, RetainExceptOnCreate: OK, Replica: OK,
+    });
+  });
+});
