@@ -1,4 +1,4 @@
-import { CfnOutput, CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ResourceLookup, ResourceView } from '../../rules/rule';
 
@@ -23,6 +23,7 @@ export class AppIndex implements ResourceLookup {
       const c = stack.pop()!;
       if (CfnResource.isCfnResource(c)) index.addResource(c);
       else if (c instanceof CfnOutput) index.addOutput(c);
+      else if (c instanceof CfnParameter) index.addParameter(c);
       // Reverse so resources are visited in construct order (stable report ordering).
       const children = c.node.children;
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
@@ -35,6 +36,9 @@ export class AppIndex implements ResourceLookup {
   private readonly byNode = new Map<CfnResource, ResourceView>();
   private readonly byStack = new Map<string, Map<string, ResourceView>>();
   private readonly exports = new Map<string, ExportEntry>();
+  private readonly parameters = new Set<string>();
+  /** Logical ID -> every resource of the app with that ID (for references not yet prepared by synth). */
+  private readonly byLogicalId = new Map<string, ResourceView[]>();
 
   private constructor() {}
 
@@ -44,7 +48,13 @@ export class AppIndex implements ResourceLookup {
   }
 
   public resource(stackPath: string, logicalId: string): ResourceView | undefined {
-    return this.byStack.get(stackPath)?.get(logicalId);
+    const local = this.byStack.get(stackPath)?.get(logicalId);
+    if (local || logicalId.startsWith('AWS::') || this.parameters.has(`${stackPath}\u0000${logicalId}`)) return local;
+    // Before synth prepares cross-stack references, a reference to another stack's resource
+    // resolves to that stack's logical ID. In a valid template an ID that is neither a resource
+    // nor a parameter of its own stack can only be such a reference: follow it when unambiguous.
+    const candidates = this.byLogicalId.get(logicalId);
+    return candidates?.length === 1 ? candidates[0] : undefined;
   }
 
   public exportedValue(exportName: string): ExportEntry | undefined {
@@ -76,6 +86,14 @@ export class AppIndex implements ResourceLookup {
       this.byStack.set(view.stackPath, inStack);
     }
     inStack.set(logicalId, view);
+    const sameId = this.byLogicalId.get(logicalId) ?? [];
+    sameId.push(view);
+    this.byLogicalId.set(logicalId, sameId);
+  }
+
+  private addParameter(parameter: CfnParameter): void {
+    const stack = Stack.of(parameter);
+    this.parameters.add(`${stack.node.path}\u0000${stack.resolve(parameter.logicalId)}`);
   }
 
   private addOutput(output: CfnOutput): void {
