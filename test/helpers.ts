@@ -28,7 +28,7 @@ export function tempDir(prefix = 'dp-test-'): string {
  */
 export function includeTemplate(
   resources: Record<string, unknown>,
-  options: { parameters?: string[]; stackId?: string; app?: App } = {},
+  options: { parameters?: string[]; conditions?: Record<string, unknown>; stackId?: string; app?: App } = {},
 ): { app: App; stack: Stack } {
   const app = options.app ?? newApp();
   const stack = new Stack(app, options.stackId ?? 'Included', { env: ENV });
@@ -36,6 +36,7 @@ export function includeTemplate(
   if (options.parameters?.length) {
     template.Parameters = Object.fromEntries(options.parameters.map((p) => [p, { Type: 'String' }]));
   }
+  if (options.conditions) template.Conditions = options.conditions;
   const file = path.join(tempDir(), 'template.json');
   fs.writeFileSync(file, JSON.stringify(template));
   new CfnInclude(stack, 'Template', { templateFile: file });

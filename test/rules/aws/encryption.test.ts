@@ -13,8 +13,13 @@ const OK = 'compliant';
 const UNVERIFIABLE = 'non-compliant [Unverifiable]';
 
 function run(resources: Record<string, unknown>, parameters: string[] = []) {
-  return evaluate(includeTemplate({ Key: KEY, ...resources }, { parameters }).app);
+  return evaluate(includeTemplate({ Key: KEY, ...resources }, {
+    parameters: [...parameters, 'Env'],
+    conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
+  }).app);
 }
+// A condition whose value only deployment knows.
+const IF_PROD = (whenProd: unknown, otherwise: unknown) => ({ 'Fn::If': ['IsProd', whenProd, otherwise] });
 
 describe('S3BucketCMK (DP.ENC.2)', () => {
   const sse = (byDefault: unknown) => ({
@@ -35,6 +40,11 @@ describe('S3BucketCMK (DP.ENC.2)', () => {
       Alias: { Type: 'AWS::KMS::Alias', Properties: { AliasName: 'alias/data', TargetKeyId: { Ref: 'Key' } } },
       ParameterKey: sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { Ref: 'KeyArn' } }),
       ImportedKey: sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::ImportValue': 'shared-data-key-arn' } }),
+      ConditionalEncryption: {
+        Type: 'AWS::S3::Bucket',
+        Properties: { BucketEncryption: IF_PROD({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KEY_ARN } }] }, { Ref: 'AWS::NoValue' }) },
+      },
+      ConditionalKey: sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: IF_PROD(KEY_ARN, 'alias/aws/s3') }),
     }, ['KeyArn']);
     expect(statusesOf(report, 'S3BucketCMK')).toEqual({
       NoEncryption: NON,
@@ -48,6 +58,8 @@ describe('S3BucketCMK (DP.ENC.2)', () => {
       CustomerAlias: OK,
       ParameterKey: UNVERIFIABLE,
       ImportedKey: UNVERIFIABLE,
+      ConditionalEncryption: UNVERIFIABLE,
+      ConditionalKey: UNVERIFIABLE,
     });
   });
 });
@@ -119,10 +131,11 @@ describe('DynamoDBTableCMK (DP.ENC.2)', () => {
       GlobalCmk: globalTable({ SSEEnabled: true, SSEType: 'KMS' }, [KEY_ARN, LITERAL_KEY_ARN]),
       GlobalOneReplicaManaged: globalTable({ SSEEnabled: true, SSEType: 'KMS' }, [KEY_ARN, undefined]),
       GlobalImportedReplica: globalTable({ SSEEnabled: true, SSEType: 'KMS' }, [KEY_ARN, { 'Fn::ImportValue': 'other-region-key' }]),
+      ConditionalSse: { Type: 'AWS::DynamoDB::Table', Properties: { ...base, SSESpecification: IF_PROD({ SSEEnabled: true, KMSMasterKeyId: KEY_ARN }, { Ref: 'AWS::NoValue' }) } },
     }, ['Flag']);
     expect(statusesOf(report, 'DynamoDBTableCMK')).toEqual({
       AwsOwned: NON, AwsManaged: NON, Cmk: OK, ParamSwitch: UNVERIFIABLE,
-      GlobalCmk: OK, GlobalOneReplicaManaged: NON, GlobalImportedReplica: UNVERIFIABLE,
+      GlobalCmk: OK, GlobalOneReplicaManaged: NON, GlobalImportedReplica: UNVERIFIABLE, ConditionalSse: UNVERIFIABLE,
     });
   });
 });

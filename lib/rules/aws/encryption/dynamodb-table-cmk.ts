@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { boolValue, CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, UNVERIFIABLE } from '../private/values';
+import { boolValue, CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 /**
  * DP.ENC.2: a DynamoDB table (or every replica of a global table) uses SSE-KMS with a
@@ -16,6 +16,7 @@ export const DynamoDBTableCMK: ResourceRule = {
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
     const sse = resource.properties.SSESpecification;
+    if (isIntrinsic(sse)) return [UNVERIFIABLE];
     const on = boolValue(sse?.SSEEnabled, false);
     if (on === undefined) return [UNVERIFIABLE];
     if (!on) return NagRuleCompliance.NON_COMPLIANT;
@@ -27,7 +28,9 @@ export const DynamoDBTableCMK: ResourceRule = {
     }
     const replicas = resource.properties.Replicas;
     if (!Array.isArray(replicas) || replicas.length === 0) return [UNVERIFIABLE];
-    const verdicts = replicas.map((r: any) => customerManagedKeyVerdict(r?.SSESpecification?.KMSMasterKeyId, resource, context));
+    const verdicts = replicas.map((r: any): NagRuleResult => (isIntrinsic(r) || isIntrinsic(r?.SSESpecification)
+      ? [UNVERIFIABLE]
+      : customerManagedKeyVerdict(r?.SSESpecification?.KMSMasterKeyId, resource, context)));
     if (verdicts.includes(NagRuleCompliance.NON_COMPLIANT)) return NagRuleCompliance.NON_COMPLIANT;
     return verdicts.find((v) => Array.isArray(v)) ?? NagRuleCompliance.COMPLIANT;
   },

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, UNVERIFIABLE } from '../private/values';
+import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 const KMS_ALGORITHMS = ['aws:kms', 'aws:kms:dsse'];
 
@@ -16,12 +16,15 @@ export const S3BucketCMK: ResourceRule = {
   info: 'The S3 bucket is not encrypted by default with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
-    const config = resource.properties.BucketEncryption?.ServerSideEncryptionConfiguration;
-    if (config === undefined) return NagRuleCompliance.NON_COMPLIANT;
+    const encryption = resource.properties.BucketEncryption;
+    if (encryption === undefined) return NagRuleCompliance.NON_COMPLIANT;
+    const config = isIntrinsic(encryption) ? undefined : encryption.ServerSideEncryptionConfiguration;
     if (!Array.isArray(config) || config.length === 0) return [UNVERIFIABLE];
-    const verdicts = config.map((rule: any) => {
+    const verdicts = config.map((rule: any): NagRuleResult => {
+      if (isIntrinsic(rule)) return [UNVERIFIABLE];
       const byDefault = rule?.ServerSideEncryptionByDefault;
       if (byDefault === undefined) return NagRuleCompliance.NON_COMPLIANT;
+      if (isIntrinsic(byDefault)) return [UNVERIFIABLE];
       const algorithm = byDefault.SSEAlgorithm;
       if (typeof algorithm !== 'string') return [UNVERIFIABLE];
       if (!KMS_ALGORITHMS.includes(algorithm)) return NagRuleCompliance.NON_COMPLIANT;

@@ -15,6 +15,16 @@ export const CUSTOMER_MANAGED_KEY_EXPLANATION = 'DP.ENC.2 promises that every da
   + "but not customer-managed. Create a customer-managed kms.Key and pass it as the resource's encryption key. "
   + 'A key that comes from a parameter or from outside the app is reported as [Unverifiable] until acknowledged with a reason.';
 
+/**
+ * Whether a value is a CloudFormation intrinsic (`Ref`, `Fn::If`, `Fn::GetAtt`, ...) rather than a
+ * literal object: a rule that would read fields of it must report it as unverifiable instead.
+ */
+export function isIntrinsic(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::') || keys[0] === 'Condition');
+}
+
 /** A boolean property as CloudFormation accepts it (`true` or `"true"`); `undefined` when unresolved. */
 export function boolValue(value: unknown, whenAbsent: boolean): boolean | undefined {
   if (value === undefined || value === null) return whenAbsent;
