@@ -64,6 +64,14 @@ export class DataProtectionChecks extends NagPack {
   /** Every rule of the pack, whatever the policy. */
   public static readonly ALL_RULE_IDS: string[] = AWS_RULES.map((r) => `${PACK_NAME}-${r.name}`);
 
+  /**
+   * IDs of the rules that check a control, whatever the policy (empty: the control is not automated
+   * yet and is reported `not-automated`, never `met`).
+   */
+  public static rulesForControl(controlId: string): string[] {
+    return AWS_RULES.filter((r) => r.controlId === controlId).map((r) => `${PACK_NAME}-${r.name}`);
+  }
+
   /** Plugin name shown in the CDK validation report; also the namespace of qualified rule IDs. */
   public readonly name = PACK_NAME;
   /** Version of cdk-data-protection. */

@@ -36,6 +36,8 @@ describe('DataProtectionChecks', () => {
       'DataProtection-KMSKeyRotation',
       'DataProtection-KMSKeyRetained',
     ]);
+    expect(DataProtectionChecks.rulesForControl('DP.ENC.3')).toEqual(['DataProtection-KMSKeyRotation', 'DataProtection-KMSKeyRetained']);
+    expect(DataProtectionChecks.rulesForControl('DP.BAK.1')).toEqual([]);
     const report = evaluate(newApp());
     const controlIds = new Set(CONTROLS.map((c) => c.id));
     for (const rule of report.rules) expect(controlIds.has(rule.controlId)).toBe(true);

@@ -1,0 +1,50 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+import { tempDir } from './helpers';
+
+const ROOT = path.join(__dirname, '..');
+
+// Fragments (blocks without imports) compile against this prelude; full programs compile as they are.
+const PRELUDE = `
+import { App, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { DataProtectionChecks, DataProtectionPolicy } from 'cdk-data-protection';
+declare const app: App;
+declare const stack: Stack;
+declare const bucket: s3.IBucket;
+declare const key: kms.IKey;
+`;
+
+test('every TypeScript example in the README compiles against the library', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+  expect(blocks.length).toBeGreaterThan(0);
+
+  const dir = tempDir('dp-readme-');
+  const files = blocks.map((code, i) => {
+    const file = path.join(dir, `block${i}.ts`);
+    const source = /^import /m.test(code) ? code : `${PRELUDE}\n${code}`;
+    fs.writeFileSync(file, `${source}\nexport {};\n`);
+    return file;
+  });
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    esModuleInterop: true,
+    types: ['node'],
+    typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+    baseUrl: ROOT,
+    paths: { 'cdk-data-protection': ['lib/index.ts'], '*': ['node_modules/*', 'node_modules/@types/*'] },
+  });
+  const errors = ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+  expect(errors).toEqual([]);
+});
