@@ -175,9 +175,14 @@ describe('SNSTopicCMK (DP.ENC.2)', () => {
       AwsManaged: topic({ KmsMasterKeyId: 'alias/aws/sns' }),
       Cmk: topic({ KmsMasterKeyId: KEY_ARN }),
       SubKey: topic({ KmsMasterKeyId: { 'Fn::Sub': 'arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${KeyId}' } }),
+      SubKeyArn: topic({ KmsMasterKeyId: { 'Fn::Sub': '${Key.Arn}' } }),
+      SubVariable: topic({ KmsMasterKeyId: { 'Fn::Sub': ['${K}', { K: 'alias/aws/sns' }] } }),
+      SubParameter: topic({ KmsMasterKeyId: { 'Fn::Sub': '${KeyId}' } }),
       ParamKey: topic({ KmsMasterKeyId: { Ref: 'KeyId' } }),
     }, ['KeyId']);
-    expect(statusesOf(report, 'SNSTopicCMK')).toEqual({ Default: NON, AwsManaged: NON, Cmk: OK, SubKey: OK, ParamKey: UNVERIFIABLE });
+    expect(statusesOf(report, 'SNSTopicCMK')).toEqual({
+      Default: NON, AwsManaged: NON, Cmk: OK, SubKey: OK, SubKeyArn: OK, SubVariable: NON, SubParameter: UNVERIFIABLE, ParamKey: UNVERIFIABLE,
+    });
   });
 });
 

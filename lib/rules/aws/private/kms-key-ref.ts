@@ -50,8 +50,19 @@ function classify(value: unknown, stackPath: string, context: RuleContext, hops:
       const exported = context.lookup.exportedValue(arg);
       return exported ? classify(exported.value, exported.stackPath, context, hops + 1) : KeyKind.UNRESOLVED;
     }
+    case 'Fn::Sub': {
+      // `!Sub '${Key.Arn}'` is just a reference; anything richer is judged by its literal text.
+      const template = Array.isArray(arg) ? arg[0] : arg;
+      const variables = Array.isArray(arg) && typeof arg[1] === 'object' ? arg[1] as Record<string, unknown> : {};
+      const single = typeof template === 'string' ? /^\$\{([^}!][^}]*)\}$/.exec(template) : null;
+      if (single) {
+        const name = single[1];
+        if (name in variables) return classify(variables[name], stackPath, context, hops + 1);
+        return classifyTarget(name.split('.')[0], stackPath, context, hops);
+      }
+      return classifyText(literalText(fn, arg));
+    }
     case 'Fn::Join':
-    case 'Fn::Sub':
       return classifyText(literalText(fn, arg));
     default:
       return KeyKind.UNRESOLVED;
