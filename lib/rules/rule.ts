@@ -32,6 +32,13 @@ export interface ResourceLookup {
   resource(stackPath: string, logicalId: string): ResourceView | undefined;
   /** The resolved value exported under `exportName` by a stack of this app, and that stack. */
   exportedValue(exportName: string): { readonly stackPath: string; readonly value: any } | undefined;
+  /** Every resource of the given CloudFormation type in the app, in construct order. */
+  resourcesOfType(type: string): readonly ResourceView[];
+  /**
+   * Every resource whose properties mention `target` (by Ref, GetAtt, Sub or an import of the app's
+   * own export). The reverse index is built once, on first use, in one pass over the app.
+   */
+  referrers(target: ResourceView): readonly ResourceView[];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CfnOutput, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { mentionedResources } from '../../rules/aws/private/refs';
 import { ResourceLookup, ResourceView } from '../../rules/rule';
 
 interface ExportEntry {
@@ -39,6 +40,8 @@ export class AppIndex implements ResourceLookup {
   private readonly parameters = new Set<string>();
   /** Logical ID -> every resource of the app with that ID (for references not yet prepared by synth). */
   private readonly byLogicalId = new Map<string, ResourceView[]>();
+  private readonly byType = new Map<string, ResourceView[]>();
+  private referrerIndex?: Map<ResourceView, ResourceView[]>;
 
   private constructor() {}
 
@@ -59,6 +62,26 @@ export class AppIndex implements ResourceLookup {
 
   public exportedValue(exportName: string): ExportEntry | undefined {
     return this.exports.get(exportName);
+  }
+
+  public resourcesOfType(type: string): readonly ResourceView[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  public referrers(target: ResourceView): readonly ResourceView[] {
+    if (!this.referrerIndex) {
+      const index = new Map<ResourceView, ResourceView[]>();
+      for (const from of this.resources) {
+        for (const to of mentionedResources(from.properties, from.stackPath, this)) {
+          if (to === from) continue;
+          const list = index.get(to) ?? [];
+          list.push(from);
+          index.set(to, list);
+        }
+      }
+      this.referrerIndex = index;
+    }
+    return this.referrerIndex.get(target) ?? [];
   }
 
   private addResource(node: CfnResource): void {
@@ -86,6 +109,9 @@ export class AppIndex implements ResourceLookup {
       this.byStack.set(view.stackPath, inStack);
     }
     inStack.set(logicalId, view);
+    const ofType = this.byType.get(view.type) ?? [];
+    ofType.push(view);
+    this.byType.set(view.type, ofType);
     const sameId = this.byLogicalId.get(logicalId) ?? [];
     sameId.push(view);
     this.byLogicalId.set(logicalId, sameId);

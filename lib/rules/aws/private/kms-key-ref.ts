@@ -1,4 +1,5 @@
 import { ResourceView, RuleContext } from '../../rule';
+import { referencedResource } from './refs';
 
 /** What a KMS key reference points at, as far as the templates tell. */
 export enum KeyKind {
@@ -34,47 +35,24 @@ function classify(value: unknown, stackPath: string, context: RuleContext, hops:
   if (typeof value === 'string') {
     return AWS_MANAGED_ALIAS.test(value) ? KeyKind.AWS_MANAGED : KeyKind.CUSTOMER_MANAGED;
   }
-  if (typeof value !== 'object' || Array.isArray(value)) return KeyKind.UNRESOLVED;
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length !== 1) return KeyKind.UNRESOLVED;
-  const [fn, arg] = entries[0];
-  switch (fn) {
-    case 'Ref':
-      return typeof arg === 'string' ? classifyTarget(arg, stackPath, context, hops) : KeyKind.UNRESOLVED;
-    case 'Fn::GetAtt': {
-      const target = Array.isArray(arg) ? arg[0] : typeof arg === 'string' ? arg.split('.')[0] : undefined;
-      return typeof target === 'string' ? classifyTarget(target, stackPath, context, hops) : KeyKind.UNRESOLVED;
-    }
-    case 'Fn::ImportValue': {
-      if (typeof arg !== 'string') return KeyKind.UNRESOLVED;
-      const exported = context.lookup.exportedValue(arg);
-      return exported ? classify(exported.value, exported.stackPath, context, hops + 1) : KeyKind.UNRESOLVED;
-    }
-    case 'Fn::Sub': {
-      // `!Sub '${Key.Arn}'` is just a reference; anything richer is judged by its literal text.
-      const template = Array.isArray(arg) ? arg[0] : arg;
-      const variables = Array.isArray(arg) && typeof arg[1] === 'object' ? arg[1] as Record<string, unknown> : {};
-      const single = typeof template === 'string' ? /^\$\{([^}!][^}]*)\}$/.exec(template) : null;
-      if (single) {
-        const name = single[1];
-        if (name in variables) return classify(variables[name], stackPath, context, hops + 1);
-        return classifyTarget(name.split('.')[0], stackPath, context, hops);
-      }
-      return classifyText(literalText(fn, arg));
-    }
-    case 'Fn::Join':
-      return classifyText(literalText(fn, arg));
-    default:
-      return KeyKind.UNRESOLVED;
+  const target = referencedResource(value, stackPath, context.lookup);
+  if (target) {
+    if (KEY_TYPES.has(target.type)) return KeyKind.CUSTOMER_MANAGED;
+    // Customer aliases cannot start with alias/aws/: judge the key the alias points at.
+    if (target.type === 'AWS::KMS::Alias') return classify(target.properties.TargetKeyId, target.stackPath, context, hops + 1);
+    return KeyKind.UNRESOLVED;
   }
-}
-
-function classifyTarget(logicalId: string, stackPath: string, context: RuleContext, hops: number): KeyKind {
-  const target = context.lookup.resource(stackPath, logicalId);
-  if (!target) return KeyKind.UNRESOLVED; // a parameter or pseudo parameter
-  if (KEY_TYPES.has(target.type)) return KeyKind.CUSTOMER_MANAGED;
-  if (target.type === 'AWS::KMS::Alias') {
-    return classify(target.properties.TargetKeyId, stackPath, context, hops + 1);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1) {
+    const [fn, arg] = Object.entries(value)[0];
+    if (fn === 'Fn::Sub' && Array.isArray(arg) && typeof arg[0] === 'string' && arg[1] && typeof arg[1] === 'object') {
+      // `!Sub ['${K}', { K: value }]` is just `value`.
+      const single = /^\$\{([^}!][^}]*)\}$/.exec(arg[0]);
+      if (single && single[1] in arg[1]) return classify((arg[1] as Record<string, unknown>)[single[1]], stackPath, context, hops + 1);
+    }
+    if (fn === 'Fn::Join' || fn === 'Fn::Sub') {
+      // `${Param}` alone is a parameter; anything richer is judged by its literal text.
+      return classifyText(literalText(fn, arg));
+    }
   }
   return KeyKind.UNRESOLVED;
 }
