@@ -53,12 +53,16 @@ export function allFindings(report: EvidenceReport): EvidenceFinding[] {
   return report.controls.flatMap((c) => c.findings);
 }
 
-/** `logicalId -> status` for every finding of one rule (prefix match, so `Rule[Finding]` is included). */
+/**
+ * `logicalId -> verdict` for every finding of one rule: the status, followed by each finding name
+ * the rule reported for that resource (`non-compliant [A] [B]`).
+ */
 export function statusesOf(report: EvidenceReport, ruleName: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of allFindings(report)) {
     if (f.ruleId === `DataProtection-${ruleName}` || f.ruleId.startsWith(`DataProtection-${ruleName}[`)) {
-      out[f.logicalId] = f.ruleId.endsWith(']') ? `${f.status} ${f.ruleId.slice(f.ruleId.indexOf('['))}` : f.status;
+      const suffix = f.ruleId.endsWith(']') ? f.ruleId.slice(f.ruleId.indexOf('[')) : '';
+      out[f.logicalId] = out[f.logicalId] ? `${out[f.logicalId]} ${suffix}` : `${f.status}${suffix ? ` ${suffix}` : ''}`;
     }
   }
   return out;

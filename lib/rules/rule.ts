@@ -39,6 +39,12 @@ export interface ResourceLookup {
    * own export). The reverse index is built once, on first use, in one pass over the app.
    */
   referrers(target: ResourceView): readonly ResourceView[];
+  /**
+   * Resources of `type` whose top-level `property` is the literal string `value` (for resources
+   * related by name rather than by reference, e.g. a bucket policy naming its bucket). Each
+   * (type, property) index is built once, on first use.
+   */
+  withLiteralProperty(type: string, property: string, value: string): readonly ResourceView[];
 }
 
 /**

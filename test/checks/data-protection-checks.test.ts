@@ -10,7 +10,13 @@ function readReport(dir: string): EvidenceReport {
   return JSON.parse(fs.readFileSync(path.join(dir, REPORT_FILES.json), 'utf8'));
 }
 
-function checkedApp(policy?: DataProtectionPolicy, props: { writeSuppressionsToCloudFormation?: boolean } = {}) {
+// These tests exercise the engine, not the rules: keep to the encryption-at-rest controls so a bare
+// bucket has exactly one finding.
+// One control without rules is promised too, to show it is reported not-automated, never met.
+const MANUAL = CONTROLS.find((c) => DataProtectionChecks.rulesForControl(c.id).length === 0)!.id;
+const AT_REST = new DataProtectionPolicy({ controls: ['DP.ENC.2', 'DP.ENC.3', MANUAL] });
+
+function checkedApp(policy: DataProtectionPolicy = AT_REST, props: { writeSuppressionsToCloudFormation?: boolean } = {}) {
   const outdir = tempDir();
   const app = newApp({ outdir });
   Validations.of(app).addPlugins(new DataProtectionChecks(app, { policy, ...props }));
@@ -24,6 +30,14 @@ function retainedKey(scope: Stack, id = 'Key') {
 describe('DataProtectionChecks', () => {
   test('pins the rule IDs so none is lost, and binds each to a catalogue control', () => {
     expect(DataProtectionChecks.ALL_RULE_IDS).toEqual([
+      'DataProtection-ELBListenerTLS',
+      'DataProtection-ELBHTTPListenerRuleRedirect',
+      'DataProtection-CloudFrontTLS',
+      'DataProtection-ApiGatewayTLS',
+      'DataProtection-S3BucketTLSOnly',
+      'DataProtection-RDSForceTLS',
+      'DataProtection-OpenSearchTLS',
+      'DataProtection-ElastiCacheTLS',
       'DataProtection-S3BucketCMK',
       'DataProtection-EBSVolumeCMK',
       'DataProtection-RDSInstanceCMK',
@@ -33,8 +47,27 @@ describe('DataProtectionChecks', () => {
       'DataProtection-SQSQueueCMK',
       'DataProtection-SNSTopicCMK',
       'DataProtection-LogGroupCMK',
+      'DataProtection-ElastiCacheCMK',
+      'DataProtection-OpenSearchCMK',
+      'DataProtection-KinesisStreamCMK',
+      'DataProtection-SecretCMK',
+      'DataProtection-BackupVaultCMK',
+      'DataProtection-RedshiftClusterCMK',
+      'DataProtection-DocumentDBClusterCMK',
+      'DataProtection-NeptuneClusterCMK',
+      'DataProtection-ECRRepositoryCMK',
       'DataProtection-KMSKeyRotation',
       'DataProtection-KMSKeyRetained',
+      'DataProtection-SecurityGroupPublicIngress',
+      'DataProtection-InstancePublicIp',
+      'DataProtection-DatabasePublicAccess',
+      'DataProtection-SecurityGroupAdminPorts',
+      'DataProtection-ClientVpnEndpointAuth',
+      'DataProtection-IAMPolicyNoAdminWildcard',
+      'DataProtection-ServiceRoleNoAdministratorAccess',
+      'DataProtection-CognitoPasswordLength',
+      'DataProtection-ELBListenerAuthentication',
+      'DataProtection-S3BucketLifecycleExpiry',
     ]);
     expect(DataProtectionChecks.rulesForControl('DP.ENC.3')).toEqual(['DataProtection-KMSKeyRotation', 'DataProtection-KMSKeyRetained']);
     expect(DataProtectionChecks.rulesForControl('DP.BAK.1')).toEqual([]);
@@ -76,7 +109,7 @@ describe('DataProtectionChecks', () => {
     expect(status['DP.ENC.2']).toBe('met');
     expect(status['DP.ENC.3']).toBe('met');
     // Controls without rules are never silently met.
-    expect(status['DP.BAK.1']).toBe('not-automated');
+    expect(status[MANUAL]).toBe('not-automated');
   });
 
   test.each([
@@ -108,9 +141,9 @@ describe('DataProtectionChecks', () => {
     const stack = new Stack(app, 'Data', { env: ENV });
     new s3.Bucket(stack, 'A');
     Validations.of(stack).acknowledge({ id: 'DataProtection-SQSQueueCMK', reason: 'no queues here' });
-    expect(allFindings(evaluate(app))[0].status).toBe('non-compliant');
+    expect(allFindings(evaluate(app, AT_REST))[0].status).toBe('non-compliant');
     Validations.of(stack).acknowledge({ id: 'DataProtection-S3BucketCMK', reason: 'staging data only' });
-    expect(allFindings(evaluate(app))[0]).toMatchObject({ status: 'acknowledged', acknowledgedAt: 'Data' });
+    expect(allFindings(evaluate(app, AT_REST))[0]).toMatchObject({ status: 'acknowledged', acknowledgedAt: 'Data' });
   });
 
   test('an acknowledgement without a reason is an error naming the rule and construct', () => {
@@ -131,7 +164,7 @@ describe('DataProtectionChecks', () => {
     const enc3 = teamBench.controls.find((c) => c.id === 'DP.ENC.3')!;
     expect(enc3).toMatchObject({ promised: false, status: 'not-applicable', findings: [] });
     expect(teamBench.rules.map((r) => r.ruleId)).not.toContain('DataProtection-KMSKeyRotation');
-    expect(evaluate(app).controls.find((c) => c.id === 'DP.ENC.3')!.status).toBe('violated');
+    expect(evaluate(app, AT_REST).controls.find((c) => c.id === 'DP.ENC.3')!.status).toBe('violated');
   });
 
   test('a key from another stack of the app is followed through the export', () => {
@@ -140,7 +173,7 @@ describe('DataProtectionChecks', () => {
     const key = retainedKey(keys);
     const data = new Stack(app, 'Data', { env: ENV });
     new s3.Bucket(data, 'B', { encryptionKey: key });
-    const finding = allFindings(evaluate(app)).find((f) => f.ruleId === 'DataProtection-S3BucketCMK')!;
+    const finding = allFindings(evaluate(app, AT_REST)).find((f) => f.ruleId === 'DataProtection-S3BucketCMK')!;
     expect(finding).toMatchObject({ stack: 'Data', status: 'compliant' });
   });
 
@@ -152,7 +185,7 @@ describe('DataProtectionChecks', () => {
     const param = new CfnParameter(data, 'SharedKey');
     param.overrideLogicalId('SharedKey');
     new s3.Bucket(data, 'B', { encryptionKey: kms.Key.fromKeyArn(data, 'K', param.valueAsString) });
-    const finding = allFindings(evaluate(app)).find((f) => f.ruleId.startsWith('DataProtection-S3BucketCMK'))!;
+    const finding = allFindings(evaluate(app, AT_REST)).find((f) => f.ruleId.startsWith('DataProtection-S3BucketCMK'))!;
     expect(finding.ruleId).toBe('DataProtection-S3BucketCMK[Unverifiable]');
   });
 
@@ -160,7 +193,7 @@ describe('DataProtectionChecks', () => {
     const outdir = tempDir();
     const app = newApp({ outdir });
     const prod = new Stage(app, 'Prod', { env: ENV });
-    Validations.of(prod).addPlugins(new DataProtectionChecks(prod));
+    Validations.of(prod).addPlugins(new DataProtectionChecks(prod, { policy: AT_REST }));
     new s3.Bucket(new Stack(prod, 'Data'), 'B', { encryptionKey: retainedKey(Stack.of(prod.node.findChild('Data'))) });
     new s3.Bucket(new Stack(app, 'Unchecked', { env: ENV }), 'Plain');
     app.synth();
@@ -200,7 +233,7 @@ describe('DataProtectionChecks', () => {
   test('validateScope, the cdk-nag entry point, returns the violations without writing files', () => {
     const app = new App({ outdir: tempDir() });
     new s3.Bucket(new Stack(app, 'Data', { env: ENV }), 'B');
-    const result = new DataProtectionChecks().validateScope(app);
+    const result = new DataProtectionChecks(undefined, { policy: AT_REST }).validateScope(app);
     expect(result.success).toBe(false);
     expect(result.violations.map((v) => v.ruleName)).toEqual(['DataProtection-S3BucketCMK']);
     expect(fs.readdirSync(app.outdir)).toEqual([]);

@@ -42,6 +42,7 @@ export class AppIndex implements ResourceLookup {
   private readonly byLogicalId = new Map<string, ResourceView[]>();
   private readonly byType = new Map<string, ResourceView[]>();
   private referrerIndex?: Map<ResourceView, ResourceView[]>;
+  private readonly literalIndexes = new Map<string, Map<string, ResourceView[]>>();
 
   private constructor() {}
 
@@ -68,6 +69,23 @@ export class AppIndex implements ResourceLookup {
     return this.byType.get(type) ?? [];
   }
 
+  public withLiteralProperty(type: string, property: string, value: string): readonly ResourceView[] {
+    const key = `${type}\u0000${property}`;
+    let index = this.literalIndexes.get(key);
+    if (!index) {
+      index = new Map();
+      for (const r of this.resourcesOfType(type)) {
+        const v = r.properties[property];
+        if (typeof v !== 'string') continue;
+        const list = index.get(v) ?? [];
+        list.push(r);
+        index.set(v, list);
+      }
+      this.literalIndexes.set(key, index);
+    }
+    return index.get(value) ?? [];
+  }
+
   public referrers(target: ResourceView): readonly ResourceView[] {
     if (!this.referrerIndex) {
       const index = new Map<ResourceView, ResourceView[]>();
@@ -88,7 +106,13 @@ export class AppIndex implements ResourceLookup {
     const stack = Stack.of(node);
     // _toCloudFormation() is what the stack writes into its template (overrides included);
     // resolving it here once gives rules the exact template JSON.
-    const rendered = stack.resolve((node as any)._toCloudFormation()) ?? {};
+    let rendered: any;
+    try {
+      rendered = stack.resolve((node as any)._toCloudFormation()) ?? {};
+    } catch (e) {
+      // The CDK could not write this resource into a template either: say which one.
+      throw new Error(`DataProtectionChecks cannot read ${node.node.path} (${node.cfnResourceType}): ${(e as Error).message}`);
+    }
     const entries = Object.entries(rendered.Resources ?? {});
     if (entries.length !== 1) return;
     const [logicalId, body] = entries[0] as [string, any];

@@ -1,21 +1,57 @@
 import { ResourceRule } from '../rule';
+import { CognitoPasswordLength } from './access/cognito-password-length';
+import { ELBListenerAuthentication } from './access/elb-listener-authentication';
+import { IAMPolicyNoAdminWildcard } from './access/iam-policy-wildcard';
+import { ServiceRoleNoAdministratorAccess } from './access/service-role-administrator-access';
+import { S3BucketLifecycleExpiry } from './data/s3-bucket-lifecycle-expiry';
 import { AuroraClusterCMK } from './encryption/aurora-cluster-cmk';
+import { BackupVaultCMK } from './encryption/backup-vault-cmk';
+import { DocumentDBClusterCMK } from './encryption/documentdb-cluster-cmk';
 import { DynamoDBTableCMK } from './encryption/dynamodb-table-cmk';
 import { EBSVolumeCMK } from './encryption/ebs-volume-cmk';
+import { ECRRepositoryCMK } from './encryption/ecr-repository-cmk';
 import { EFSFileSystemCMK } from './encryption/efs-file-system-cmk';
+import { ElastiCacheCMK } from './encryption/elasticache-cmk';
+import { KinesisStreamCMK } from './encryption/kinesis-stream-cmk';
 import { KMSKeyRetained } from './encryption/kms-key-retained';
 import { KMSKeyRotation } from './encryption/kms-key-rotation';
 import { LogGroupCMK } from './encryption/log-group-cmk';
+import { NeptuneClusterCMK } from './encryption/neptune-cluster-cmk';
+import { OpenSearchCMK } from './encryption/opensearch-cmk';
 import { RDSInstanceCMK } from './encryption/rds-instance-cmk';
+import { RedshiftClusterCMK } from './encryption/redshift-cluster-cmk';
 import { S3BucketCMK } from './encryption/s3-bucket-cmk';
+import { SecretCMK } from './encryption/secret-cmk';
 import { SNSTopicCMK } from './encryption/sns-topic-cmk';
 import { SQSQueueCMK } from './encryption/sqs-queue-cmk';
+import { ClientVpnEndpointAuth } from './network/client-vpn-endpoint';
+import { DatabasePublicAccess } from './network/database-public-access';
+import { InstancePublicIp } from './network/instance-public-ip';
+import { SecurityGroupAdminPorts } from './network/security-group-admin-ports';
+import { SecurityGroupPublicIngress } from './network/security-group-public-ingress';
+import { ApiGatewayTLS } from './transit/api-gateway-tls';
+import { CloudFrontTLS } from './transit/cloudfront-tls';
+import { ElastiCacheTLS } from './transit/elasticache-tls';
+import { ELBHTTPListenerRuleRedirect } from './transit/elb-http-listener-rule';
+import { ELBListenerTLS } from './transit/elb-listener-tls';
+import { OpenSearchTLS } from './transit/opensearch-tls';
+import { RDSForceTLS } from './transit/rds-force-tls';
+import { S3BucketTLSOnly } from './transit/s3-bucket-tls-only';
 
 /**
- * Every AWS rule DataProtectionChecks evaluates. Add a rule here and to the pinned list in
- * test/checks/rule-ids.test.ts.
+ * Every AWS rule DataProtectionChecks evaluates, grouped by control. Add a rule here and to the
+ * pinned list in test/checks/data-protection-checks.test.ts.
  */
 export const AWS_RULES: readonly ResourceRule[] = [
+  // DP.ENC.1: TLS at the policy minimum on every endpoint
+  ELBListenerTLS,
+  ELBHTTPListenerRuleRedirect,
+  CloudFrontTLS,
+  ApiGatewayTLS,
+  S3BucketTLSOnly,
+  RDSForceTLS,
+  OpenSearchTLS,
+  ElastiCacheTLS,
   // DP.ENC.2: data stores encrypted under customer-managed keys
   S3BucketCMK,
   EBSVolumeCMK,
@@ -26,7 +62,31 @@ export const AWS_RULES: readonly ResourceRule[] = [
   SQSQueueCMK,
   SNSTopicCMK,
   LogGroupCMK,
+  ElastiCacheCMK,
+  OpenSearchCMK,
+  KinesisStreamCMK,
+  SecretCMK,
+  BackupVaultCMK,
+  RedshiftClusterCMK,
+  DocumentDBClusterCMK,
+  NeptuneClusterCMK,
+  ECRRepositoryCMK,
   // DP.ENC.3: keys rotate and are retained
   KMSKeyRotation,
   KMSKeyRetained,
+  // DP.NET.1: the internet reaches only load balancers on allowed ports
+  SecurityGroupPublicIngress,
+  InstancePublicIp,
+  DatabasePublicAccess,
+  // DP.NET.5: administrative access only through the VPN
+  SecurityGroupAdminPorts,
+  ClientVpnEndpointAuth,
+  // DP.IAM.1: least privilege
+  IAMPolicyNoAdminWildcard,
+  ServiceRoleNoAdministratorAccess,
+  // DP.IAM.2: authentication everywhere
+  CognitoPasswordLength,
+  ELBListenerAuthentication,
+  // DP.DAT.1: data end of life
+  S3BucketLifecycleExpiry,
 ];

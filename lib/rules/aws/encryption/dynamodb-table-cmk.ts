@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { boolValue, CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, UNVERIFIABLE } from '../private/values';
+import { boolValue, CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, UNVERIFIABLE, worstOf } from '../private/values';
 
 /**
  * DP.ENC.2: a DynamoDB table (or every replica of a global table) uses SSE-KMS with a
@@ -31,7 +31,6 @@ export const DynamoDBTableCMK: ResourceRule = {
     const verdicts = replicas.map((r: any): NagRuleResult => (isIntrinsic(r) || isIntrinsic(r?.SSESpecification)
       ? [UNVERIFIABLE]
       : customerManagedKeyVerdict(r?.SSESpecification?.KMSMasterKeyId, resource, context)));
-    if (verdicts.includes(NagRuleCompliance.NON_COMPLIANT)) return NagRuleCompliance.NON_COMPLIANT;
-    return verdicts.find((v) => Array.isArray(v)) ?? NagRuleCompliance.COMPLIANT;
+    return worstOf(verdicts);
   },
 };

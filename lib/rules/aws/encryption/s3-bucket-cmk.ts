@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, UNVERIFIABLE } from '../private/values';
+import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, UNVERIFIABLE, worstOf } from '../private/values';
 
 const KMS_ALGORITHMS = ['aws:kms', 'aws:kms:dsse'];
 
@@ -30,12 +30,6 @@ export const S3BucketCMK: ResourceRule = {
       if (!KMS_ALGORITHMS.includes(algorithm)) return NagRuleCompliance.NON_COMPLIANT;
       return customerManagedKeyVerdict(byDefault.KMSMasterKeyID, resource, context);
     });
-    return worst(verdicts);
+    return worstOf(verdicts);
   },
 };
-
-/** The worst of several verdicts: non-compliant beats unverifiable beats compliant. */
-function worst(verdicts: NagRuleResult[]): NagRuleResult {
-  if (verdicts.includes(NagRuleCompliance.NON_COMPLIANT)) return NagRuleCompliance.NON_COMPLIANT;
-  return verdicts.find((v) => Array.isArray(v)) ?? NagRuleCompliance.COMPLIANT;
-}

@@ -57,3 +57,31 @@ export function encryptedWithCustomerKey(
   if (!on) return NagRuleCompliance.NON_COMPLIANT;
   return customerManagedKeyVerdict(key, resource, context);
 }
+
+/**
+ * Combine verdicts on parts of one resource: any non-compliant part makes the whole non-compliant;
+ * otherwise the finding names of the parts (e.g. Unverifiable) are reported once each.
+ */
+export function worstOf(verdicts: readonly NagRuleResult[]): NagRuleResult {
+  if (verdicts.includes(NagRuleCompliance.NON_COMPLIANT)) return NagRuleCompliance.NON_COMPLIANT;
+  const findings = new Set<string>();
+  for (const v of verdicts) if (Array.isArray(v)) v.forEach((f) => findings.add(f));
+  if (findings.size > 0) return [...findings];
+  if (verdicts.length > 0 && verdicts.every((v) => v === NagRuleCompliance.NOT_APPLICABLE)) return NagRuleCompliance.NOT_APPLICABLE;
+  return NagRuleCompliance.COMPLIANT;
+}
+
+/**
+ * A rule that checks several independent aspects of one resource reports each failing aspect as
+ * its own finding (`Rule[Aspect]`), acknowledgeable on its own; no failing aspect is compliance.
+ */
+export function findingsResult(failing: Iterable<string>): NagRuleResult {
+  const list = [...new Set(failing)];
+  return list.length === 0 ? NagRuleCompliance.COMPLIANT : list;
+}
+
+/** The value of a tag in a CloudFormation `Tags` list (`[{ Key, Value }]`), if literal. */
+export function tagValue(tags: unknown, key: string): unknown {
+  if (!Array.isArray(tags)) return undefined;
+  return tags.find((t: any) => t && t.Key === key)?.Value;
+}

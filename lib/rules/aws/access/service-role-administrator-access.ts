@@ -1,0 +1,51 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView } from '../../rule';
+import { isIntrinsic, UNVERIFIABLE } from '../private/values';
+
+const ADMIN_POLICY = /:iam::aws:policy\/AdministratorAccess$/;
+
+/** The literal text of a managed policy ARN, with intrinsic parts blanked out. */
+function arnText(arn: unknown): string | undefined {
+  if (typeof arn === 'string') return arn;
+  const join = (arn as any)?.['Fn::Join'];
+  if (Array.isArray(join) && Array.isArray(join[1])) return join[1].map((p: unknown) => (typeof p === 'string' ? p : '')).join(join[0]);
+  const sub = (arn as any)?.['Fn::Sub'];
+  if (typeof sub === 'string') return sub.replace(/\$\{[^}]*\}/g, '');
+  return undefined;
+}
+
+function isServiceRole(trust: any): boolean | undefined {
+  if (isIntrinsic(trust) || !trust) return undefined;
+  const statements = Array.isArray(trust.Statement) ? trust.Statement : [trust.Statement];
+  return statements.some((s: any) => s?.Principal?.Service !== undefined);
+}
+
+/**
+ * DP.IAM.1: a role that an AWS service assumes does not carry the AdministratorAccess managed policy.
+ */
+export const ServiceRoleNoAdministratorAccess: ResourceRule = {
+  name: 'ServiceRoleNoAdministratorAccess',
+  controlId: 'DP.IAM.1',
+  resourceTypes: ['AWS::IAM::Role'],
+  level: NagMessageLevel.ERROR,
+  info: 'A service role has the AdministratorAccess managed policy.',
+  explanation: 'DP.IAM.1 promises that services perform only their designated actions. Replace '
+    + 'AdministratorAccess on the service role with the permissions the service needs.',
+  evaluate(resource: ResourceView): NagRuleResult {
+    const p = resource.properties;
+    const service = isServiceRole(p.AssumeRolePolicyDocument);
+    if (service === undefined) return [UNVERIFIABLE];
+    if (!service) return NagRuleCompliance.NOT_APPLICABLE;
+    const arns = p.ManagedPolicyArns;
+    if (arns === undefined) return NagRuleCompliance.COMPLIANT;
+    if (!Array.isArray(arns)) return [UNVERIFIABLE];
+    let unknown = false;
+    for (const arn of arns) {
+      const text = arnText(arn);
+      if (text === undefined) unknown = true;
+      else if (ADMIN_POLICY.test(text)) return NagRuleCompliance.NON_COMPLIANT;
+    }
+    // A managed policy passed as a parameter could be AdministratorAccess.
+    return unknown ? [UNVERIFIABLE] : NagRuleCompliance.COMPLIANT;
+  },
+};

@@ -1,0 +1,20 @@
+import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict } from '../private/values';
+
+/**
+ * DP.ENC.2: an AWS Backup vault encrypts recovery points with a customer-managed key (without
+ * `EncryptionKeyArn` it uses `aws/backup`).
+ */
+export const BackupVaultCMK: ResourceRule = {
+  name: 'BackupVaultCMK',
+  controlId: 'DP.ENC.2',
+  resourceTypes: ['AWS::Backup::BackupVault'],
+  level: NagMessageLevel.ERROR,
+  info: 'The AWS Backup vault does not encrypt recovery points with a customer-managed KMS key.',
+  explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    const p = resource.properties;
+    return customerManagedKeyVerdict(p.EncryptionKeyArn, resource, context);
+  },
+};

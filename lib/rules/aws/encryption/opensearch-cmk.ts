@@ -1,0 +1,22 @@
+import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { CUSTOMER_MANAGED_KEY_EXPLANATION, encryptedWithCustomerKey, isIntrinsic, UNVERIFIABLE } from '../private/values';
+
+/**
+ * DP.ENC.2: an OpenSearch (or Elasticsearch) domain is encrypted at rest with a customer-managed
+ * key (without `KmsKeyId` the domain uses `aws/es`).
+ */
+export const OpenSearchCMK: ResourceRule = {
+  name: 'OpenSearchCMK',
+  controlId: 'DP.ENC.2',
+  resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+  level: NagMessageLevel.ERROR,
+  info: 'The OpenSearch domain is not encrypted at rest with a customer-managed KMS key.',
+  explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    const p = resource.properties;
+    const options = p.EncryptionAtRestOptions;
+    if (isIntrinsic(options)) return [UNVERIFIABLE];
+    return encryptedWithCustomerKey(options?.Enabled, options?.KmsKeyId, resource, context);
+  },
+};

@@ -1,0 +1,19 @@
+import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { CUSTOMER_MANAGED_KEY_EXPLANATION, encryptedWithCustomerKey } from '../private/values';
+
+/**
+ * DP.ENC.2: a Redshift cluster is encrypted with a customer-managed key.
+ */
+export const RedshiftClusterCMK: ResourceRule = {
+  name: 'RedshiftClusterCMK',
+  controlId: 'DP.ENC.2',
+  resourceTypes: ['AWS::Redshift::Cluster'],
+  level: NagMessageLevel.ERROR,
+  info: 'The Redshift cluster is not encrypted with a customer-managed KMS key.',
+  explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    const p = resource.properties;
+    return encryptedWithCustomerKey(p.Encrypted, p.KmsKeyId, resource, context);
+  },
+};

@@ -1,0 +1,20 @@
+import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict } from '../private/values';
+
+/**
+ * DP.ENC.2: a Secrets Manager secret is encrypted with a customer-managed key (without `KmsKeyId`
+ * it uses `aws/secretsmanager`).
+ */
+export const SecretCMK: ResourceRule = {
+  name: 'SecretCMK',
+  controlId: 'DP.ENC.2',
+  resourceTypes: ['AWS::SecretsManager::Secret'],
+  level: NagMessageLevel.ERROR,
+  info: 'The Secrets Manager secret is not encrypted with a customer-managed KMS key.',
+  explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    const p = resource.properties;
+    return customerManagedKeyVerdict(p.KmsKeyId, resource, context);
+  },
+};

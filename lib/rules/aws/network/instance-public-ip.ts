@@ -1,0 +1,55 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { referencedResource } from '../private/refs';
+import { boolValue, UNVERIFIABLE, worstOf } from '../private/values';
+
+function interfacesVerdict(interfaces: unknown): NagRuleResult {
+  if (!Array.isArray(interfaces)) return [UNVERIFIABLE];
+  return worstOf(interfaces.map((ni: any): NagRuleResult => {
+    const pub = boolValue(ni?.AssociatePublicIpAddress, false);
+    if (pub === undefined) return [UNVERIFIABLE];
+    return pub ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+  }));
+}
+
+/**
+ * DP.NET.1: no instance is reachable from the internet by its own address. An instance, launch
+ * template or launch configuration does not ask for a public IP; an instance is not placed in a
+ * subnet that hands out public IPs (or in the default VPC, whose subnets do); no Elastic IP is
+ * attached to an instance.
+ */
+export const InstancePublicIp: ResourceRule = {
+  name: 'InstancePublicIp',
+  controlId: 'DP.NET.1',
+  resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::EIP'],
+  level: NagMessageLevel.ERROR,
+  info: 'The instance gets a public IP address.',
+  explanation: 'DP.NET.1 promises that the internet reaches only load balancers and accelerators. Run '
+    + 'instances in private subnets without public IPs (AssociatePublicIpAddress: false) and reach them '
+    + 'through a load balancer, or administer them through the VPN (DP.NET.5).',
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    const p = resource.properties;
+    switch (resource.type) {
+      case 'AWS::EC2::EIP':
+        return p.InstanceId !== undefined ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.NOT_APPLICABLE;
+      case 'AWS::AutoScaling::LaunchConfiguration': {
+        const pub = boolValue(p.AssociatePublicIpAddress, false);
+        if (pub === undefined) return [UNVERIFIABLE];
+        return pub ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+      }
+      case 'AWS::EC2::LaunchTemplate': {
+        const interfaces = p.LaunchTemplateData?.NetworkInterfaces;
+        return interfaces === undefined ? NagRuleCompliance.COMPLIANT : interfacesVerdict(interfaces);
+      }
+      default: {
+        if (p.NetworkInterfaces !== undefined) return interfacesVerdict(p.NetworkInterfaces);
+        if (p.SubnetId === undefined) return NagRuleCompliance.NON_COMPLIANT; // default VPC: public IPs
+        const subnet = referencedResource(p.SubnetId, resource.stackPath, context.lookup);
+        if (!subnet) return [UNVERIFIABLE];
+        const maps = boolValue(subnet.properties.MapPublicIpOnLaunch, false);
+        if (maps === undefined) return [UNVERIFIABLE];
+        return maps ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+      }
+    }
+  },
+};

@@ -1,0 +1,52 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { API_GATEWAY_SECURITY_POLICIES, meetsMinimumTls } from '../private/tls-policies';
+import { boolValue, isIntrinsic, UNVERIFIABLE, worstOf } from '../private/values';
+
+function judge(policyName: unknown, context: RuleContext): NagRuleResult {
+  const meets = meetsMinimumTls(API_GATEWAY_SECURITY_POLICIES, policyName, context.policy.minTlsVersion);
+  if (meets === undefined) return [UNVERIFIABLE];
+  return meets ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}
+
+/**
+ * DP.ENC.1: API Gateway endpoints accept TLS >= the policy minimum.
+ * - REST API custom domains: `SecurityPolicy` (default TLS_1_0).
+ * - HTTP/WebSocket API domains: each configuration's `SecurityPolicy` (API Gateway enforces
+ *   TLS_1_2 when omitted).
+ * - REST APIs: the default execute-api endpoint of edge and regional APIs accepts TLS 1.0 unless
+ *   the API sets an enhanced `SecurityPolicy`, is private, or disables that endpoint.
+ */
+export const ApiGatewayTLS: ResourceRule = {
+  name: 'ApiGatewayTLS',
+  controlId: 'DP.ENC.1',
+  resourceTypes: ['AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName', 'AWS::ApiGateway::RestApi'],
+  level: NagMessageLevel.ERROR,
+  info: 'The API Gateway endpoint accepts TLS below the policy minimum.',
+  explanation: 'DP.ENC.1 promises TLS >= minTlsVersion on every endpoint. Give custom domains SecurityPolicy '
+    + 'TLS_1_2 (or a TLS 1.3 policy), and for REST APIs either disable the default execute-api endpoint '
+    + '(it accepts TLS 1.0) and serve through the custom domain, make the API private, or set an enhanced '
+    + 'security policy on the API.',
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    const p = resource.properties;
+    switch (resource.type) {
+      case 'AWS::ApiGateway::DomainName':
+        return judge(p.SecurityPolicy ?? 'TLS_1_0', context);
+      case 'AWS::ApiGatewayV2::DomainName': {
+        const configs = p.DomainNameConfigurations;
+        if (!Array.isArray(configs) || configs.length === 0) return judge('TLS_1_2', context);
+        return worstOf(configs.map((c: any) => (isIntrinsic(c) ? [UNVERIFIABLE] : judge(c?.SecurityPolicy ?? 'TLS_1_2', context))));
+      }
+      default: {
+        const disabled = boolValue(p.DisableExecuteApiEndpoint, false);
+        if (disabled === undefined) return [UNVERIFIABLE];
+        if (disabled) return NagRuleCompliance.COMPLIANT;
+        const types = p.EndpointConfiguration?.Types;
+        if (Array.isArray(types) && types.length > 0 && types.every((t: unknown) => t === 'PRIVATE')) {
+          return NagRuleCompliance.COMPLIANT; // private endpoints enforce TLS 1.2
+        }
+        return judge(p.SecurityPolicy ?? 'TLS_1_0', context);
+      }
+    }
+  },
+};

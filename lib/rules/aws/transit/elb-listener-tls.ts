@@ -1,0 +1,60 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICIES, meetsMinimumTls } from '../private/tls-policies';
+import { isIntrinsic, UNVERIFIABLE } from '../private/values';
+
+/**
+ * Whether a listener or rule's actions only redirect to HTTPS (the one thing a plaintext listener
+ * may do). Undefined when the actions cannot be read.
+ */
+export function onlyRedirectsToHttps(actions: unknown): boolean | undefined {
+  if (!Array.isArray(actions) || actions.length === 0) return undefined;
+  for (const action of actions) {
+    if (isIntrinsic(action) || typeof action?.Type !== 'string') return undefined;
+    if (action.Type !== 'redirect') return false;
+    const protocol = action.RedirectConfig?.Protocol;
+    if (typeof protocol !== 'string') return undefined;
+    if (protocol !== 'HTTPS') return false;
+  }
+  return true;
+}
+
+/**
+ * DP.ENC.1: a load balancer listener accepts only TLS at or above the policy's minimum (HTTPS/TLS
+ * with a security policy that meets `minTlsVersion`), or is a plaintext HTTP listener that only
+ * redirects to HTTPS. TCP/UDP listeners carry plaintext as far as the load balancer can tell.
+ */
+export const ELBListenerTLS: ResourceRule = {
+  name: 'ELBListenerTLS',
+  controlId: 'DP.ENC.1',
+  resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
+  level: NagMessageLevel.ERROR,
+  info: 'The load balancer listener accepts plaintext or TLS below the policy minimum.',
+  explanation: 'DP.ENC.1 promises TLS >= minTlsVersion on every endpoint. Use HTTPS/TLS listeners with a '
+    + 'security policy whose minimum meets the policy (ELBSecurityPolicy-TLS13-1-2-2021-06 for 1.2, '
+    + 'ELBSecurityPolicy-TLS13-1-3-2021-06 for 1.3; omitting SslPolicy gives ELBSecurityPolicy-2016-08, '
+    + 'which accepts TLS 1.0). An HTTP listener may only redirect to HTTPS. Acknowledge a TCP listener '
+    + 'only when its traffic is TLS end to end (passthrough).',
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    const p = resource.properties;
+    const protocol = p.Protocol;
+    if (typeof protocol !== 'string') return [UNVERIFIABLE];
+    switch (protocol) {
+      case 'HTTPS':
+      case 'TLS': {
+        const meets = meetsMinimumTls(ELB_SSL_POLICIES, p.SslPolicy ?? ELB_DEFAULT_SSL_POLICY, context.policy.minTlsVersion);
+        if (meets === undefined) return [UNVERIFIABLE];
+        return meets ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+      }
+      case 'HTTP': {
+        const redirects = onlyRedirectsToHttps(p.DefaultActions);
+        if (redirects === undefined) return [UNVERIFIABLE];
+        return redirects ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+      }
+      case 'GENEVE':
+        return NagRuleCompliance.NOT_APPLICABLE;
+      default:
+        return NagRuleCompliance.NON_COMPLIANT;
+    }
+  },
+};
