@@ -238,3 +238,59 @@ describe('KMSKeyRetained (DP.ENC.3)', () => {
     });
   });
 });
+
+describe('remaining data stores (DP.ENC.2)', () => {
+  test('ElastiCacheCMK: replication groups and serverless caches need a customer key; stand-alone clusters cannot have one', () => {
+    const rg = (props: object) => ({ Type: 'AWS::ElastiCache::ReplicationGroup', Properties: { ReplicationGroupDescription: 'x', ...props } });
+    const report = run({
+      Unencrypted: rg({}),
+      DefaultKey: rg({ AtRestEncryptionEnabled: true }),
+      Cmk: rg({ AtRestEncryptionEnabled: true, KmsKeyId: { Ref: 'Key' } }),
+      Serverless: { Type: 'AWS::ElastiCache::ServerlessCache', Properties: { Engine: 'valkey', ServerlessCacheName: 's', KmsKeyId: KEY_ARN } },
+      ServerlessOwned: { Type: 'AWS::ElastiCache::ServerlessCache', Properties: { Engine: 'valkey', ServerlessCacheName: 't' } },
+      Standalone: { Type: 'AWS::ElastiCache::CacheCluster', Properties: { CacheNodeType: 'cache.t4g.micro', Engine: 'redis', NumCacheNodes: 1 } },
+    });
+    expect(statusesOf(report, 'ElastiCacheCMK')).toEqual({ Unencrypted: NON, DefaultKey: NON, Cmk: OK, Serverless: OK, ServerlessOwned: NON, Standalone: NON });
+  });
+
+  test('OpenSearchCMK, KinesisStreamCMK, SecretCMK, BackupVaultCMK', () => {
+    const report = run({
+      DomainPlain: { Type: 'AWS::OpenSearchService::Domain', Properties: {} },
+      DomainCmk: { Type: 'AWS::OpenSearchService::Domain', Properties: { EncryptionAtRestOptions: { Enabled: true, KmsKeyId: { Ref: 'Key' } } } },
+      LegacyDomainAwsKey: { Type: 'AWS::Elasticsearch::Domain', Properties: { EncryptionAtRestOptions: { Enabled: true } } },
+      StreamPlain: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1 } },
+      StreamAwsKey: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1, StreamEncryption: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' } } },
+      StreamCmk: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1, StreamEncryption: { EncryptionType: 'KMS', KeyId: KEY_ARN } } },
+      SecretDefault: { Type: 'AWS::SecretsManager::Secret', Properties: {} },
+      SecretCmk: { Type: 'AWS::SecretsManager::Secret', Properties: { KmsKeyId: { Ref: 'Key' } } },
+      SecretParam: { Type: 'AWS::SecretsManager::Secret', Properties: { KmsKeyId: { Ref: 'KeyArn' } } },
+      VaultDefault: { Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: 'a' } },
+      VaultCmk: { Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: 'b', EncryptionKeyArn: KEY_ARN } },
+    }, ['KeyArn']);
+    expect(statusesOf(report, 'OpenSearchCMK')).toEqual({ DomainPlain: NON, DomainCmk: OK, LegacyDomainAwsKey: NON });
+    expect(statusesOf(report, 'KinesisStreamCMK')).toEqual({ StreamPlain: NON, StreamAwsKey: NON, StreamCmk: OK });
+    expect(statusesOf(report, 'SecretCMK')).toEqual({ SecretDefault: NON, SecretCmk: OK, SecretParam: UNVERIFIABLE });
+    expect(statusesOf(report, 'BackupVaultCMK')).toEqual({ VaultDefault: NON, VaultCmk: OK });
+  });
+
+  test('RedshiftClusterCMK, DocumentDBClusterCMK, NeptuneClusterCMK, ECRRepositoryCMK', () => {
+    const redshift = (props: object) => ({ Type: 'AWS::Redshift::Cluster', Properties: { ClusterType: 'single-node', NodeType: 'ra3.xlplus', DBName: 'd', MasterUsername: 'u', MasterUserPassword: 'Passw0rd!', ...props } });
+    const report = run({
+      RedshiftPlain: redshift({}),
+      RedshiftCmk: redshift({ Encrypted: true, KmsKeyId: { Ref: 'Key' } }),
+      DocDbPlain: { Type: 'AWS::DocDB::DBCluster', Properties: {} },
+      DocDbCmk: { Type: 'AWS::DocDB::DBCluster', Properties: { StorageEncrypted: true, KmsKeyId: KEY_ARN } },
+      NeptuneAwsKey: { Type: 'AWS::Neptune::DBCluster', Properties: { StorageEncrypted: true } },
+      NeptuneCmk: { Type: 'AWS::Neptune::DBCluster', Properties: { StorageEncrypted: true, KmsKeyId: KEY_ARN } },
+      RepoDefault: { Type: 'AWS::ECR::Repository', Properties: {} },
+      RepoAes: { Type: 'AWS::ECR::Repository', Properties: { EncryptionConfiguration: { EncryptionType: 'AES256' } } },
+      RepoAwsKey: { Type: 'AWS::ECR::Repository', Properties: { EncryptionConfiguration: { EncryptionType: 'KMS' } } },
+      RepoCmk: { Type: 'AWS::ECR::Repository', Properties: { EncryptionConfiguration: { EncryptionType: 'KMS', KmsKey: KEY_ARN } } },
+      RepoParam: { Type: 'AWS::ECR::Repository', Properties: { EncryptionConfiguration: { EncryptionType: { Ref: 'Enc' } } } },
+    }, ['Enc']);
+    expect(statusesOf(report, 'RedshiftClusterCMK')).toEqual({ RedshiftPlain: NON, RedshiftCmk: OK });
+    expect(statusesOf(report, 'DocumentDBClusterCMK')).toEqual({ DocDbPlain: NON, DocDbCmk: OK });
+    expect(statusesOf(report, 'NeptuneClusterCMK')).toEqual({ NeptuneAwsKey: NON, NeptuneCmk: OK });
+    expect(statusesOf(report, 'ECRRepositoryCMK')).toEqual({ RepoDefault: NON, RepoAes: NON, RepoAwsKey: NON, RepoCmk: OK, RepoParam: UNVERIFIABLE });
+  });
+});

@@ -1,0 +1,128 @@
+import { DataProtectionPolicy } from '../../../lib';
+import { evaluate, includeTemplate, statusesOf } from '../../helpers';
+
+const NON = 'non-compliant';
+const OK = 'compliant';
+const NA = 'not-applicable';
+const UNVERIFIABLE = 'non-compliant [Unverifiable]';
+
+function run(resources: Record<string, unknown>, opts: { parameters?: string[]; policy?: DataProtectionPolicy } = {}) {
+  return evaluate(includeTemplate({ Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } }, ...resources },
+    { parameters: opts.parameters }).app, opts.policy);
+}
+const sg = (ingress: object[]) => ({ Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'Vpc' }, SecurityGroupIngress: ingress } });
+const tcp = (port: number, cidr: string, to = port) => ({ IpProtocol: 'tcp', FromPort: port, ToPort: to, CidrIp: cidr });
+const ANY = '0.0.0.0/0';
+
+describe('SecurityGroupPublicIngress (DP.NET.1)', () => {
+  const resources = {
+    LbGroup: sg([tcp(443, ANY)]),
+    Lb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { SecurityGroups: [{ 'Fn::GetAtt': ['LbGroup', 'GroupId'] }], Subnets: ['s-1', 's-2'] } },
+    LbGroupPort80: sg([tcp(80, ANY)]),
+    Lb2: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { SecurityGroups: [{ Ref: 'LbGroupPort80' }], Subnets: ['s-1', 's-2'] } },
+    AppGroup: sg([tcp(443, ANY)]),
+    AppGroupAllTraffic: sg([{ IpProtocol: '-1', CidrIpv6: '::/0' }]),
+    InternalOnly: sg([tcp(5432, '10.0.0.0/16'), { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, SourceSecurityGroupId: { Ref: 'LbGroup' } }]),
+    ParamCidr: sg([tcp(443, { Ref: 'Cidr' } as any)]),
+    StandaloneOnApp: { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: { Ref: 'InternalOnly' }, IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: ANY } },
+    StandaloneOnLb: { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: { 'Fn::GetAtt': ['LbGroup', 'GroupId'] }, IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIpv6: '::/0' } },
+    StandaloneImportedGroup: { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: 'sg-12345', IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: ANY } },
+  };
+  test('only load balancer groups may be open to the internet, and only on allowed ports', () => {
+    expect(statusesOf(run(resources, { parameters: ['Cidr'] }), 'SecurityGroupPublicIngress')).toEqual({
+      LbGroup: OK, LbGroupPort80: 'non-compliant [PublicPort]', AppGroup: 'non-compliant [NotLoadBalancer]',
+      AppGroupAllTraffic: 'non-compliant [PublicPort] [NotLoadBalancer]', InternalOnly: OK, ParamCidr: UNVERIFIABLE,
+      StandaloneOnApp: 'non-compliant [NotLoadBalancer]', StandaloneOnLb: OK, StandaloneImportedGroup: UNVERIFIABLE,
+    });
+  });
+  test('the allowed ports come from the policy', () => {
+    const s = statusesOf(run(resources, { parameters: ['Cidr'], policy: new DataProtectionPolicy({ allowedPublicPorts: [80, 443] }) }), 'SecurityGroupPublicIngress');
+    expect(s.LbGroupPort80).toBe(OK);
+  });
+});
+
+describe('InstancePublicIp (DP.NET.1)', () => {
+  test('instances, templates and launch configurations ask for no public IP and sit in no public subnet', () => {
+    const report = run({
+      PublicSubnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24', MapPublicIpOnLaunch: true } },
+      PrivateSubnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
+      InPublic: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', SubnetId: { Ref: 'PublicSubnet' } } },
+      InPrivate: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', SubnetId: { Ref: 'PrivateSubnet' } } },
+      DefaultVpc: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1' } },
+      AsksPublic: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', NetworkInterfaces: [{ DeviceIndex: '0', AssociatePublicIpAddress: true, SubnetId: { Ref: 'PrivateSubnet' } }] } },
+      ImportedSubnet: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', SubnetId: 'subnet-123' } },
+      TemplatePublic: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true }] } } },
+      TemplatePrivate: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-1' } } },
+      LaunchConfig: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { ImageId: 'ami-1', InstanceType: 't3.micro', AssociatePublicIpAddress: true } },
+      InstanceEip: { Type: 'AWS::EC2::EIP', Properties: { InstanceId: { Ref: 'InPrivate' } } },
+      NatEip: { Type: 'AWS::EC2::EIP', Properties: { Domain: 'vpc' } },
+    });
+    expect(statusesOf(report, 'InstancePublicIp')).toEqual({
+      InPublic: NON, InPrivate: OK, DefaultVpc: NON, AsksPublic: NON, ImportedSubnet: UNVERIFIABLE,
+      TemplatePublic: NON, TemplatePrivate: OK, LaunchConfig: NON, InstanceEip: NON, NatEip: NA,
+    });
+  });
+});
+
+describe('DatabasePublicAccess (DP.NET.1)', () => {
+  test('databases, brokers and search domains are not publicly accessible, with service defaults applied', () => {
+    const report = run({
+      RdsPublic: { Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', Engine: 'postgres', PubliclyAccessible: true, DBSubnetGroupName: 'g' } },
+      RdsNoSubnetGroup: { Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', Engine: 'postgres' } },
+      RdsPrivate: { Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', Engine: 'postgres', DBSubnetGroupName: 'g' } },
+      DmsDefault: { Type: 'AWS::DMS::ReplicationInstance', Properties: { ReplicationInstanceClass: 'dms.t3.micro' } },
+      Broker: { Type: 'AWS::AmazonMQ::Broker', Properties: { BrokerName: 'b', DeploymentMode: 'CLUSTER_MULTI_AZ', EngineType: 'RABBITMQ', HostInstanceType: 'mq.m5.large', PubliclyAccessible: false, Users: [{ Username: 'u', Password: 'p' }] } },
+      PublicDomain: { Type: 'AWS::OpenSearchService::Domain', Properties: {} },
+      VpcDomain: { Type: 'AWS::OpenSearchService::Domain', Properties: { VPCOptions: { SubnetIds: ['subnet-1'] } } },
+      ParamAccess: { Type: 'AWS::Redshift::Cluster', Properties: { ClusterType: 'single-node', NodeType: 'ra3.xlplus', DBName: 'd', MasterUsername: 'u', MasterUserPassword: 'Passw0rd!', PubliclyAccessible: { Ref: 'Pub' } } },
+    }, { parameters: ['Pub'] });
+    expect(statusesOf(report, 'DatabasePublicAccess')).toEqual({
+      RdsPublic: NON, RdsNoSubnetGroup: NON, RdsPrivate: OK, DmsDefault: NON, Broker: OK, PublicDomain: NON, VpcDomain: OK, ParamAccess: UNVERIFIABLE,
+    });
+  });
+});
+
+describe('SecurityGroupAdminPorts (DP.NET.5)', () => {
+  test('SSH and RDP only from inside the VPC or from other security groups', () => {
+    const report = run({
+      SshAnywhere: sg([tcp(22, ANY)]),
+      RdpOffice: sg([tcp(3389, '203.0.113.0/24')]),
+      SshFromVpc: sg([tcp(22, '10.0.4.0/24')]),
+      SshFromVpnGroup: sg([{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, SourceSecurityGroupId: 'sg-vpn' }]),
+      RangeCovering22: sg([tcp(0, '198.51.100.7/32', 1024)]),
+      HttpsAnywhere: sg([tcp(443, ANY)]),
+      SecondaryCidr: { Type: 'AWS::EC2::VPCCidrBlock', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.1.0.0/16' } },
+      SshFromSecondary: sg([tcp(22, '10.1.2.0/24')]),
+      NoVpc: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', SecurityGroupIngress: [tcp(22, '10.0.0.0/8')] } },
+      StandaloneSsh: { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: { Ref: 'HttpsAnywhere' }, IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: ANY } },
+    });
+    expect(statusesOf(report, 'SecurityGroupAdminPorts')).toEqual({
+      SshAnywhere: 'non-compliant [OutsideVpc]', RdpOffice: 'non-compliant [OutsideVpc]', SshFromVpc: OK, SshFromVpnGroup: OK,
+      RangeCovering22: 'non-compliant [OutsideVpc]', HttpsAnywhere: OK, SshFromSecondary: OK, NoVpc: UNVERIFIABLE,
+      StandaloneSsh: 'non-compliant [OutsideVpc]',
+    });
+  });
+});
+
+describe('ClientVpnEndpointAuth (DP.NET.5)', () => {
+  const endpoint = (auth: object[], logging: object) => ({
+    Type: 'AWS::EC2::ClientVpnEndpoint',
+    Properties: { ClientCidrBlock: '172.16.0.0/22', ServerCertificateArn: 'arn:cert', AuthenticationOptions: auth, ConnectionLogOptions: logging },
+  });
+  const MUTUAL = { Type: 'certificate-authentication', MutualAuthentication: { ClientRootCertificateChainArn: 'arn:ca' } };
+  const SAML = { Type: 'federated-authentication', FederatedAuthentication: { SAMLProviderArn: 'arn:saml' } };
+  const AD = { Type: 'directory-service-authentication', ActiveDirectory: { DirectoryId: 'd-1' } };
+  test('mutual TLS or federated authentication, with connection logging', () => {
+    const report = run({
+      Mutual: endpoint([MUTUAL], { Enabled: true, CloudwatchLogGroup: 'g' }),
+      Saml: endpoint([SAML], { Enabled: true, CloudwatchLogGroup: 'g' }),
+      AdOnly: endpoint([AD], { Enabled: true, CloudwatchLogGroup: 'g' }),
+      NoLogs: endpoint([MUTUAL, SAML], { Enabled: false }),
+      Both: endpoint([AD], { Enabled: false }),
+    });
+    expect(statusesOf(report, 'ClientVpnEndpointAuth')).toEqual({
+      Mutual: OK, Saml: OK, AdOnly: 'non-compliant [Authentication]', NoLogs: 'non-compliant [ConnectionLogging]',
+      Both: 'non-compliant [Authentication] [ConnectionLogging]',
+    });
+  });
+});
