@@ -5,3 +5,8 @@ export * from './checks/data-protection-checks';
 export * from './report/model';
 export { REPORT_FILES } from './report/write';
 export * from './policy/data-class';
+export * from './aws/encryption/data-key';
+export * from './aws/data/secure-bucket';
+export * from './aws/network/https-load-balancer';
+export * from './aws/access/admin-access-vpn';
+export * from './aws/access/user-directory';
