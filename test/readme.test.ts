@@ -5,16 +5,20 @@ import { tempDir } from './helpers';
 
 const ROOT = path.join(__dirname, '..');
 
-// Fragments (blocks without imports) compile against this prelude; full programs compile as they are.
+// A block that imports cdk-data-protection is a complete program and compiles as it is; any other
+// block is a fragment and compiles after this prelude (its own imports may add modules).
 const PRELUDE = `
 import { App, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { DataProtectionChecks, DataProtectionPolicy } from 'cdk-data-protection';
+import {
+  AdminAccessVpn, DataKey, DataProtectionChecks, DataProtectionPolicy, HttpsLoadBalancer, RequireMfaPolicy, SecureBucket, UserDirectory,
+} from 'cdk-data-protection';
 declare const app: App;
 declare const stack: Stack;
 declare const bucket: s3.IBucket;
 declare const key: kms.IKey;
+declare const appRole: import('aws-cdk-lib/aws-iam').IRole;
 `;
 
 test('every TypeScript example in the README compiles against the library', () => {
@@ -25,7 +29,12 @@ test('every TypeScript example in the README compiles against the library', () =
   const dir = tempDir('dp-readme-');
   const files = blocks.map((code, i) => {
     const file = path.join(dir, `block${i}.ts`);
-    const source = /^import /m.test(code) ? code : `${PRELUDE}\n${code}`;
+    // The prelude declares common names (app, stack, ...) unless the block declares them itself.
+    const prelude = PRELUDE.split('\n').filter((line) => {
+      const declared = /^declare const (\w+)/.exec(line);
+      return !declared || !new RegExp(`\\bconst ${declared[1]}\\b`).test(code);
+    }).join('\n');
+    const source = /from 'cdk-data-protection'/.test(code) ? code : `${prelude}\n${code}`;
     fs.writeFileSync(file, `${source}\nexport {};\n`);
     return file;
   });

@@ -7,6 +7,19 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { DataProtectionPolicy } from '../../lib';
+
+/**
+ * Props for QuickStartStack.
+ */
+export interface QuickStartStackProps extends StackProps {
+  /**
+   * The policy whose data end of life and log retention the stack keeps.
+   *
+   * @default new DataProtectionPolicy()
+   */
+  readonly policy?: DataProtectionPolicy;
+}
 
 
 /**
@@ -18,8 +31,10 @@ export class QuickStartStack extends Stack {
   /** The customer-managed key every store uses. */
   public readonly key: kms.Key;
 
-  constructor(scope: Construct, id: string, props: StackProps = {}) {
+  constructor(scope: Construct, id: string, props: QuickStartStackProps = {}) {
     super(scope, id, props);
+    const policy = props.policy ?? new DataProtectionPolicy();
+    const endOfLife = policy.dataEndOfLifeDays;
 
     this.key = new kms.Key(this, 'DataKey', {
       description: 'Customer-managed key for the quick-start data tier',
@@ -44,6 +59,11 @@ export class QuickStartStack extends Stack {
       versioned: true,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       removalPolicy: RemovalPolicy.RETAIN,
+      // DP.DAT.1: customer documents expire at the policy's end of life, old versions soon after.
+      lifecycleRules: endOfLife === undefined ? [] : [{
+        expiration: Duration.days(endOfLife),
+        noncurrentVersionExpiration: Duration.days(Math.min(endOfLife, 30)),
+      }],
     });
 
     new dynamodb.TableV2(this, 'Tenants', {
@@ -65,7 +85,7 @@ export class QuickStartStack extends Stack {
 
     new logs.LogGroup(this, 'AppLogs', {
       encryptionKey: this.key,
-      retention: logs.RetentionDays.ONE_YEAR,
+      retention: logs.RetentionDays.ONE_YEAR, // policy.logRetentionDays (365) is a CloudWatch value
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }

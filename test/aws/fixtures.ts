@@ -21,7 +21,8 @@ export function vpcOf(stack: Stack): ec2.Vpc {
 }
 
 export function certificate(stack: Stack): acm.ICertificate {
-  return acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc');
+  return (stack.node.tryFindChild('Cert') as acm.ICertificate | undefined)
+    ?? acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/abc');
 }
 
 /** `ruleId @ constructPath` of every unacknowledged violation. */

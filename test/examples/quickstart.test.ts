@@ -1,11 +1,12 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { QuickStartStack } from '../../examples/quickstart/stack';
+import { DataProtectionPolicy } from '../../lib';
 import { ENV, evaluate, newApp } from '../helpers';
 
 describe('quick-start example', () => {
   const app = newApp();
-  const stack = new QuickStartStack(app, 'QuickStart', { env: ENV });
+  const stack = new QuickStartStack(app, 'QuickStart', { env: ENV, policy: new DataProtectionPolicy({ dataEndOfLifeDays: 730 }) });
   const template = Template.fromStack(stack);
 
   test('template snapshot', () => {
@@ -13,7 +14,7 @@ describe('quick-start example', () => {
   });
 
   test('keeps every automated control it is subject to: DP.ENC.2 and DP.ENC.3 met, nothing violated', () => {
-    const report = evaluate(app);
+    const report = evaluate(app, new DataProtectionPolicy({ dataEndOfLifeDays: 730 }));
     const status = Object.fromEntries(report.controls.map((c) => [c.id, c.status]));
     expect(status['DP.ENC.2']).toBe('met');
     expect(status['DP.ENC.3']).toBe('met');

@@ -96,9 +96,10 @@ export class AdminAccessVpn extends Construct {
     const bits = range ? 32 - Math.log2(range[1] - range[0] + 1) : NaN;
     errors.check(range !== undefined && bits >= CLIENT_CIDR_BITS.min && bits <= CLIENT_CIDR_BITS.max, 'clientCidr', props.clientCidr,
       `an IPv4 CIDR block from /${CLIENT_CIDR_BITS.min} to /${CLIENT_CIDR_BITS.max}, e.g. 172.16.0.0/22`);
-    const vpcRange = Token.isUnresolved(props.vpc.vpcCidrBlock) ? undefined : ipv4Range(props.vpc.vpcCidrBlock);
+    const vpcCidr = literalVpcCidr(props.vpc);
+    const vpcRange = vpcCidr ? ipv4Range(vpcCidr) : undefined;
     errors.check(!(range && vpcRange && range[0] <= vpcRange[1] && vpcRange[0] <= range[1]), 'clientCidr', props.clientCidr,
-      `a range that does not overlap the VPC (${props.vpc.vpcCidrBlock})`);
+      `a range that does not overlap the VPC (${vpcCidr})`);
     errors.check(props.clientCertificateArn !== undefined || props.samlProvider !== undefined, 'clientCertificateArn / samlProvider',
       'neither set', 'mutual TLS (clientCertificateArn), SAML SSO with MFA (samlProvider), or both');
     errors.check(props.adminGroupId === undefined || props.samlProvider !== undefined, 'adminGroupId', props.adminGroupId,
@@ -132,6 +133,14 @@ export class AdminAccessVpn extends Construct {
       });
     });
   }
+}
+
+/** The VPC's primary CIDR when the app knows it (a CDK Vpc holds it on its L1; imports may give it). */
+function literalVpcCidr(vpc: ec2.IVpc): string | undefined {
+  if (!Token.isUnresolved(vpc.vpcCidrBlock)) return vpc.vpcCidrBlock;
+  const cfn = vpc.node.tryFindChild('Resource');
+  const cidr = cfn instanceof ec2.CfnVPC ? cfn.cidrBlock : undefined;
+  return cidr !== undefined && !Token.isUnresolved(cidr) ? cidr : undefined;
 }
 
 /**

@@ -33,7 +33,8 @@ export interface SecureBucketProps {
   readonly encryptionKey?: kms.IKey;
 
   /**
-   * Where server access logs go (DP.LOG.2).
+   * Where server access logs go (DP.LOG.2). A bucket of this app gets the policy that lets S3 log
+   * delivery write to it; an imported bucket must already allow `logging.s3.amazonaws.com`.
    *
    * @default - a dedicated log bucket, encrypted with the same key, kept `logRetentionDays`
    */

@@ -242,6 +242,11 @@ export class HttpsLoadBalancer extends Construct {
    * identity provider. Without conditions this sets the listener's default action.
    */
   public forward(targetGroups: elbv2.IApplicationTargetGroup[], options: ForwardOptions = {}): void {
+    const errors = PropErrors.of('HttpsLoadBalancer.forward', this);
+    errors.check(targetGroups.length > 0, 'targetGroups', targetGroups, 'at least one target group');
+    errors.check(options.conditions === undefined || (options.priority !== undefined && Number.isInteger(options.priority)
+      && options.priority >= 1 && options.priority <= 50000), 'priority', options.priority, 'a whole number from 1 to 50000 when conditions are given');
+    errors.throwIfAny();
     const forward = elbv2.ListenerAction.forward(targetGroups);
     const action = this.authenticate ? this.authenticate(forward) : forward;
     if (options.conditions === undefined) {
@@ -250,10 +255,6 @@ export class HttpsLoadBalancer extends Construct {
       this.hasDefaultAction = true;
       return;
     }
-    const errors = PropErrors.of('HttpsLoadBalancer.forward', this);
-    errors.check(options.priority !== undefined && Number.isInteger(options.priority) && options.priority >= 1 && options.priority <= 50000,
-      'priority', options.priority, 'a whole number from 1 to 50000 when conditions are given');
-    errors.throwIfAny();
     this.httpsListener.addAction(`Rule${options.priority}`, { action, conditions: options.conditions, priority: options.priority });
   }
 

@@ -1,0 +1,27 @@
+import { Stack, StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+/**
+ * Props for OfflineStack.
+ */
+export interface OfflineStackProps extends StackProps {
+  /** The availability zones of the stack's region, as the account sees them. */
+  readonly availabilityZones: string[];
+}
+
+/**
+ * A stack whose availability zones are given instead of looked up, so `cdk synth` needs neither
+ * credentials nor network.
+ */
+export class OfflineStack extends Stack {
+  private readonly azs: string[];
+
+  constructor(scope: Construct, id: string, props: OfflineStackProps) {
+    super(scope, id, props);
+    this.azs = props.availabilityZones;
+  }
+
+  public get availabilityZones(): string[] {
+    return this.azs;
+  }
+}
