@@ -130,10 +130,16 @@ export class DataProtectionChecks extends NagPack {
   }
 
   /**
-   * Evaluate a construct tree in memory and return the evidence report (no files written).
-   * Template paths in it are relative to the app's cloud assembly directory.
+   * Evaluate a construct tree and return the evidence report (no report files written).
+   *
+   * The app is synthesized first (a no-op if it already was), as `Template.fromStack` does, so that
+   * aspects such as `Tags.of()` have run and cross-stack references are final; validation plugins
+   * registered on the app run as part of that synth. Template paths in the report are relative to
+   * the app's cloud assembly directory.
    */
   public evaluate(scope: IConstruct): EvidenceReport {
+    const root = scope.node.root;
+    if (Stage.isStage(root)) root.synth();
     const { evidence, reasonless } = this.execute(scope, undefined, undefined);
     throwIfReasonless(reasonless);
     return evidence;

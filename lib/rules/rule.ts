@@ -32,6 +32,11 @@ export interface ResourceLookup {
   resource(stackPath: string, logicalId: string): ResourceView | undefined;
   /** The resolved value exported under `exportName` by a stack of this app, and that stack. */
   exportedValue(exportName: string): { readonly stackPath: string; readonly value: any } | undefined;
+  /**
+   * The resolved value of output `outputName` of the app's stack named `stackName` (what
+   * `Fn::GetStackOutput`, the CDK's cross-stack and cross-region reference, reads), and that stack.
+   */
+  stackOutput(stackName: string, outputName: string): { readonly stackPath: string; readonly value: any } | undefined;
   /** Every resource of the given CloudFormation type in the app, in construct order. */
   resourcesOfType(type: string): readonly ResourceView[];
   /**

@@ -37,6 +37,7 @@ export class AppIndex implements ResourceLookup {
   private readonly byNode = new Map<CfnResource, ResourceView>();
   private readonly byStack = new Map<string, Map<string, ResourceView>>();
   private readonly exports = new Map<string, ExportEntry>();
+  private readonly outputs = new Map<string, ExportEntry>();
   private readonly parameters = new Set<string>();
   /** Logical ID -> every resource of the app with that ID (for references not yet prepared by synth). */
   private readonly byLogicalId = new Map<string, ResourceView[]>();
@@ -63,6 +64,10 @@ export class AppIndex implements ResourceLookup {
 
   public exportedValue(exportName: string): ExportEntry | undefined {
     return this.exports.get(exportName);
+  }
+
+  public stackOutput(stackName: string, outputName: string): ExportEntry | undefined {
+    return this.outputs.get(`${stackName}\u0000${outputName}`);
   }
 
   public resourcesOfType(type: string): readonly ResourceView[] {
@@ -149,9 +154,11 @@ export class AppIndex implements ResourceLookup {
   private addOutput(output: CfnOutput): void {
     const stack = Stack.of(output);
     const rendered = stack.resolve((output as any)._toCloudFormation()) ?? {};
-    for (const body of Object.values(rendered.Outputs ?? {}) as any[]) {
+    for (const [outputName, body] of Object.entries(rendered.Outputs ?? {}) as [string, any][]) {
+      const entry = { stackPath: stack.node.path, value: body?.Value };
+      this.outputs.set(`${stack.stackName}\u0000${outputName}`, entry);
       const name = body?.Export?.Name;
-      if (typeof name === 'string') this.exports.set(name, { stackPath: stack.node.path, value: body.Value });
+      if (typeof name === 'string') this.exports.set(name, entry);
     }
   }
 }

@@ -17,8 +17,9 @@ function subTargets(arg: unknown): string[] {
 }
 
 /**
- * The resource a single reference points at: `Ref`, `Fn::GetAtt`, a one-variable `Fn::Sub`, or a
- * `Fn::ImportValue` of an export of another stack of the app. Undefined for literals, parameters,
+ * The resource a single reference points at: `Ref`, `Fn::GetAtt`, a one-variable `Fn::Sub`, a
+ * `Fn::ImportValue` of an export of another stack of the app, or a `Fn::GetStackOutput` of one of
+ * its outputs (the CDK's cross-stack and cross-region reference). Undefined for literals, parameters,
  * pseudo parameters and anything the app cannot tell.
  */
 export function referencedResource(value: unknown, stackPath: string, lookup: ResourceLookup, hops = 0): ResourceView | undefined {
@@ -43,6 +44,12 @@ export function referencedResource(value: unknown, stackPath: string, lookup: Re
       if (typeof arg !== 'string') return undefined;
       const exported = lookup.exportedValue(arg);
       return exported ? referencedResource(exported.value, exported.stackPath, lookup, hops + 1) : undefined;
+    }
+    case 'Fn::GetStackOutput': {
+      const a = arg as { StackName?: unknown; OutputName?: unknown } | undefined;
+      if (typeof a?.StackName !== 'string' || typeof a?.OutputName !== 'string') return undefined;
+      const output = lookup.stackOutput(a.StackName, a.OutputName);
+      return output ? referencedResource(output.value, output.stackPath, lookup, hops + 1) : undefined;
     }
     default:
       return undefined;
@@ -69,7 +76,7 @@ export function mentionedResources(json: unknown, stackPath: string, lookup: Res
           const target = lookup.resource(stackPath, id);
           if (target) found.add(target);
         }
-      } else if (fn === 'Ref' || fn === 'Fn::GetAtt' || fn === 'Fn::ImportValue') {
+      } else if (fn === 'Ref' || fn === 'Fn::GetAtt' || fn === 'Fn::ImportValue' || fn === 'Fn::GetStackOutput') {
         const target = referencedResource(v, stackPath, lookup);
         if (target) found.add(target);
         return;
