@@ -17,4 +17,5 @@ new SecureWebStack(app, 'SecureWeb', {
   env,
   availabilityZones: ['eu-central-1a', 'eu-central-1b', 'eu-central-1c'],
   policy,
+  backupCopyRegion: 'eu-west-1',
 });

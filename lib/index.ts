@@ -10,3 +10,4 @@ export * from './aws/data/secure-bucket';
 export * from './aws/network/https-load-balancer';
 export * from './aws/access/admin-access-vpn';
 export * from './aws/access/user-directory';
+export * from './aws/backup/policy-backup-plan';

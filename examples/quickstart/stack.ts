@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, StackProps, Tags } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -7,7 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DataProtectionPolicy } from '../../lib';
+import { DATA_CLASS_TAG, DataClass, DataProtectionPolicy, PolicyBackupPlan } from '../../lib';
 
 /**
  * Props for QuickStartStack.
@@ -19,6 +19,13 @@ export interface QuickStartStackProps extends StackProps {
    * @default new DataProtectionPolicy()
    */
   readonly policy?: DataProtectionPolicy;
+
+  /**
+   * Where backups are copied (the policy's DP.BAK.3).
+   *
+   * @default 'eu-west-1'
+   */
+  readonly backupCopyRegion?: string;
 }
 
 
@@ -51,7 +58,7 @@ export class QuickStartStack extends Stack {
       },
     }));
 
-    new s3.Bucket(this, 'Documents', {
+    const documents = new s3.Bucket(this, 'Documents', {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: this.key,
       bucketKeyEnabled: true,
@@ -66,13 +73,18 @@ export class QuickStartStack extends Stack {
       }],
     });
 
-    new dynamodb.TableV2(this, 'Tenants', {
+    const tenants = new dynamodb.TableV2(this, 'Tenants', {
       partitionKey: { name: 'tenantId', type: dynamodb.AttributeType.STRING },
       encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.key),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    // DP.BAK: the plan selects everything tagged with a data class.
+    Tags.of(documents).add(DATA_CLASS_TAG, DataClass.FILES);
+    Tags.of(tenants).add(DATA_CLASS_TAG, DataClass.DATABASE);
+    new PolicyBackupPlan(this, 'Backup', { policy, copyRegion: props.backupCopyRegion ?? 'eu-west-1' });
 
     new sqs.Queue(this, 'Jobs', {
       encryption: sqs.QueueEncryption.KMS,

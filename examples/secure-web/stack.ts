@@ -5,7 +5,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import {
-  AdminAccessVpn, DataKey, DataProtectionPolicy, HttpsLoadBalancer, RequireMfaPolicy, SecureBucket, UserDirectory,
+  AdminAccessVpn, DataKey, DataProtectionPolicy, HttpsLoadBalancer, PolicyBackupPlan, RequireMfaPolicy, SecureBucket, UserDirectory,
 } from '../../lib';
 import { OfflineStack, OfflineStackProps } from '../shared/offline-stack';
 
@@ -15,6 +15,9 @@ import { OfflineStack, OfflineStackProps } from '../shared/offline-stack';
 export interface SecureWebStackProps extends OfflineStackProps {
   /** The policy the stack keeps. */
   readonly policy: DataProtectionPolicy;
+
+  /** The region backups are copied to. */
+  readonly backupCopyRegion: string;
 }
 
 /**
@@ -40,6 +43,8 @@ export class SecureWebStack extends OfflineStack {
     const key = new DataKey(this, 'DataKey', { alias: 'alias/secure-web/data', users: [appRole] });
     const uploads = new SecureBucket(this, 'Uploads', { policy, encryptionKey: key });
     uploads.bucket.grantReadWrite(appRole);
+    // Selects the uploads bucket by its dp:data-class tag.
+    new PolicyBackupPlan(this, 'Backup', { policy, copyRegion: props.backupCopyRegion });
 
     const web = new HttpsLoadBalancer(this, 'Web', {
       vpc,

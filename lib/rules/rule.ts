@@ -18,6 +18,8 @@ export interface ResourceView {
   readonly type: string;
   /** Resolved `Properties` (empty object when the template has none). */
   readonly properties: { [key: string]: any };
+  /** The stack's region, when the stack has an explicit one. */
+  readonly region?: string;
   /** Resolved `DeletionPolicy`, if set. */
   readonly deletionPolicy?: string;
   /** Resolved `UpdateReplacePolicy`, if set. */
@@ -50,6 +52,11 @@ export interface ResourceLookup {
    * (type, property) index is built once, on first use.
    */
   withLiteralProperty(type: string, property: string, value: string): readonly ResourceView[];
+  /**
+   * A value derived from the whole app (e.g. which backup selections cover which resources), built
+   * once per evaluation by the first rule that asks for `key` and shared by all later ones.
+   */
+  memo<T>(key: string, build: () => T): T;
 }
 
 /**

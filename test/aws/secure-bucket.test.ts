@@ -2,15 +2,16 @@ import { Validations } from 'aws-cdk-lib';
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { DataClass, DataProtectionPolicy, SecureBucket } from '../../lib';
+import { DataClass, DataProtectionPolicy, PolicyBackupPlan, SecureBucket } from '../../lib';
 import { offlineStack, violationsOf } from './fixtures';
 
 describe('SecureBucket', () => {
   const policy = new DataProtectionPolicy({ dataEndOfLifeDays: 400, logRetentionDays: 365 });
 
-  test('zero props keep every rule: nothing to acknowledge', () => {
+  test('zero props keep every rule: nothing to acknowledge (a PolicyBackupPlan selects it by its tag)', () => {
     const { app, stack } = offlineStack();
     new SecureBucket(stack, 'Docs');
+    new PolicyBackupPlan(stack, 'Backup', { copyRegion: 'eu-central-1' });
     expect(violationsOf(app)).toEqual([]);
     // Built without the end-of-life policy, checked with it: the drift is caught.
     expect(violationsOf(app, policy)).toEqual([
@@ -22,6 +23,7 @@ describe('SecureBucket', () => {
   test('with the policy: KMS + bucket key, versioning, TLS-only, public access blocked, ownership enforced, end of life', () => {
     const { app, stack } = offlineStack();
     new SecureBucket(stack, 'Docs', { policy });
+    new PolicyBackupPlan(stack, 'Backup', { policy, copyRegion: 'eu-central-1' });
     expect(violationsOf(app, policy)).toEqual([]);
     const t = Template.fromStack(stack);
     t.hasResource('AWS::S3::Bucket', {

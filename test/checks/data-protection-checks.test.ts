@@ -58,6 +58,13 @@ describe('DataProtectionChecks', () => {
       'DataProtection-ECRRepositoryCMK',
       'DataProtection-KMSKeyRotation',
       'DataProtection-KMSKeyRetained',
+      'DataProtection-BackupPlanSchedule',
+      'DataProtection-BackupRetention',
+      'DataProtection-BackupCrossRegionCopy',
+      'DataProtection-RestoreTesting',
+      'DataProtection-BackupFailureAlerts',
+      'DataProtection-BackupCoverage',
+      'DataProtection-BackupVaultLock',
       'DataProtection-SecurityGroupPublicIngress',
       'DataProtection-InstancePublicIp',
       'DataProtection-DatabasePublicAccess',
@@ -70,7 +77,8 @@ describe('DataProtectionChecks', () => {
       'DataProtection-S3BucketLifecycleExpiry',
     ]);
     expect(DataProtectionChecks.rulesForControl('DP.ENC.3')).toEqual(['DataProtection-KMSKeyRotation', 'DataProtection-KMSKeyRetained']);
-    expect(DataProtectionChecks.rulesForControl('DP.BAK.1')).toEqual([]);
+    expect(DataProtectionChecks.rulesForControl('DP.BAK.1')).toEqual(['DataProtection-BackupPlanSchedule']);
+    expect(DataProtectionChecks.rulesForControl(MANUAL)).toEqual([]);
     const report = evaluate(newApp());
     const controlIds = new Set(CONTROLS.map((c) => c.id));
     for (const rule of report.rules) expect(controlIds.has(rule.controlId)).toBe(true);

@@ -1,4 +1,4 @@
-import { CfnOutput, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { mentionedResources } from '../../rules/aws/private/refs';
 import { ResourceLookup, ResourceView } from '../../rules/rule';
@@ -44,6 +44,7 @@ export class AppIndex implements ResourceLookup {
   private readonly byType = new Map<string, ResourceView[]>();
   private referrerIndex?: Map<ResourceView, ResourceView[]>;
   private readonly literalIndexes = new Map<string, Map<string, ResourceView[]>>();
+  private readonly memos = new Map<string, unknown>();
 
   private constructor() {}
 
@@ -72,6 +73,11 @@ export class AppIndex implements ResourceLookup {
 
   public resourcesOfType(type: string): readonly ResourceView[] {
     return this.byType.get(type) ?? [];
+  }
+
+  public memo<T>(key: string, build: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, build());
+    return this.memos.get(key) as T;
   }
 
   public withLiteralProperty(type: string, property: string, value: string): readonly ResourceView[] {
@@ -124,6 +130,7 @@ export class AppIndex implements ResourceLookup {
     const view: ResourceView = {
       node,
       stackPath: stack.node.path,
+      region: Token.isUnresolved(stack.region) ? undefined : stack.region,
       logicalId,
       type: body.Type ?? node.cfnResourceType,
       properties: body.Properties ?? {},

@@ -3,6 +3,13 @@ import { CognitoPasswordLength } from './access/cognito-password-length';
 import { ELBListenerAuthentication } from './access/elb-listener-authentication';
 import { IAMPolicyNoAdminWildcard } from './access/iam-policy-wildcard';
 import { ServiceRoleNoAdministratorAccess } from './access/service-role-administrator-access';
+import { BackupCoverage } from './backup/backup-coverage';
+import { BackupCrossRegionCopy } from './backup/backup-cross-region-copy';
+import { BackupFailureAlerts } from './backup/backup-failure-alerts';
+import { BackupPlanSchedule } from './backup/backup-plan-schedule';
+import { BackupRetention } from './backup/backup-retention';
+import { BackupVaultLock } from './backup/backup-vault-lock';
+import { RestoreTesting } from './backup/restore-testing';
 import { S3BucketLifecycleExpiry } from './data/s3-bucket-lifecycle-expiry';
 import { AuroraClusterCMK } from './encryption/aurora-cluster-cmk';
 import { BackupVaultCMK } from './encryption/backup-vault-cmk';
@@ -74,6 +81,14 @@ export const AWS_RULES: readonly ResourceRule[] = [
   // DP.ENC.3: keys rotate and are retained
   KMSKeyRotation,
   KMSKeyRetained,
+  // DP.BAK.1-7: backups daily and weekly, kept, copied, tested, alerted, complete and immutable
+  BackupPlanSchedule,
+  BackupRetention,
+  BackupCrossRegionCopy,
+  RestoreTesting,
+  BackupFailureAlerts,
+  BackupCoverage,
+  BackupVaultLock,
   // DP.NET.1: the internet reaches only load balancers on allowed ports
   SecurityGroupPublicIngress,
   InstancePublicIp,

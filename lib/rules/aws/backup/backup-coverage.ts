@@ -1,0 +1,28 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { backupModel, needsBackup, STATEFUL_TYPES } from '../private/backup-model';
+import { UNVERIFIABLE } from '../private/values';
+
+/**
+ * DP.BAK.6: every stateful resource (RDS instances, Aurora / DocumentDB / Neptune clusters, DynamoDB
+ * tables, EFS file systems, data buckets, EBS volumes) is selected by a backup plan of the app, by
+ * reference, by a wildcard ARN or by a tag it carries. Aurora members are covered by their cluster;
+ * log buckets are kept by their own retention.
+ */
+export const BackupCoverage: ResourceRule = {
+  name: 'BackupCoverage',
+  controlId: 'DP.BAK.6',
+  resourceTypes: Object.keys(STATEFUL_TYPES),
+  level: NagMessageLevel.ERROR,
+  info: 'The stateful resource is not selected by any backup plan.',
+  explanation: 'DP.BAK.6 promises that every stateful resource is backed up. Add it to a PolicyBackupPlan '
+    + '(addDatabase / addFiles) or tag it dp:data-class = database | files, which the plan selects. '
+    + 'Note: backup.BackupResource.fromConstruct does not recognize every resource type (e.g. TableV2); '
+    + 'this rule reports what the template really selects.',
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    if (!needsBackup(resource, context)) return NagRuleCompliance.NOT_APPLICABLE;
+    const { plans, unresolved } = backupModel(context).coverage(resource);
+    if (plans.length > 0) return NagRuleCompliance.COMPLIANT;
+    return unresolved ? [UNVERIFIABLE] : NagRuleCompliance.NON_COMPLIANT;
+  },
+};

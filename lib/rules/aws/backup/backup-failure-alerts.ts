@@ -1,0 +1,67 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { backupModel } from '../private/backup-model';
+import { referencedResource } from '../private/refs';
+import { findingsResult } from '../private/values';
+
+const JOBS: { [finding: string]: string } = {
+  BackupJobs: 'Backup Job State Change',
+  CopyJobs: 'Copy Job State Change',
+  RestoreJobs: 'Restore Job State Change',
+};
+
+function asList(v: unknown): unknown[] | undefined {
+  return v === undefined ? undefined : Array.isArray(v) ? v : [v];
+}
+
+/** Whether an EventBridge pattern field (absent = anything) accepts `value`. */
+function accepts(field: unknown, value: string): boolean {
+  const list = asList(field);
+  return list === undefined || list.includes(value);
+}
+
+/** The job kinds an enabled rule alerts on when they fail, keyed by region; built once. */
+function alertedJobs(context: RuleContext): Map<string, Set<string>> {
+  return context.lookup.memo('backup-failure-alerts', () => {
+    const byRegion = new Map<string, Set<string>>();
+    for (const rule of context.lookup.resourcesOfType('AWS::Events::Rule')) {
+      const p = rule.properties;
+      const pattern = p.EventPattern;
+      if (p.State !== undefined && p.State !== 'ENABLED') continue;
+      if (!pattern || typeof pattern !== 'object' || !accepts(pattern.source, 'aws.backup') || pattern.source === undefined) continue;
+      if (!accepts(pattern.detail?.state, 'FAILED')) continue;
+      const notifiesTopic = (Array.isArray(p.Targets) ? p.Targets : []).some((t: any) =>
+        (typeof t?.Arn === 'string' && t.Arn.includes(':sns:'))
+        || referencedResource(t?.Arn, rule.stackPath, context.lookup)?.type === 'AWS::SNS::Topic');
+      if (!notifiesTopic) continue;
+      const region = rule.region ?? '';
+      const set = byRegion.get(region) ?? new Set<string>();
+      for (const [finding, detailType] of Object.entries(JOBS)) if (accepts(pattern['detail-type'], detailType)) set.add(finding);
+      byRegion.set(region, set);
+    }
+    return byRegion;
+  });
+}
+
+/**
+ * DP.BAK.5: in the region of every plan that protects anything, an enabled EventBridge rule sends
+ * failed backup, copy and restore jobs (source `aws.backup`, state FAILED) to an SNS topic. A
+ * vault's BACKUP_JOB_FAILED notification is deprecated and does not count.
+ * Findings: `[BackupJobs]`, `[CopyJobs]`, `[RestoreJobs]`.
+ */
+export const BackupFailureAlerts: ResourceRule = {
+  name: 'BackupFailureAlerts',
+  controlId: 'DP.BAK.5',
+  resourceTypes: ['AWS::Backup::BackupPlan'],
+  level: NagMessageLevel.ERROR,
+  info: 'Failed backup, copy or restore jobs of this plan alert nobody.',
+  explanation: 'DP.BAK.5 promises that the operations team is alerted when a backup, copy or restore job fails. '
+    + 'Add an EventBridge rule for source aws.backup, detail-types Backup / Copy / Restore Job State Change, '
+    + 'state FAILED (and ABORTED, EXPIRED), targeting an SNS topic (PolicyBackupPlan does this).',
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    const plan = backupModel(context).plans.get(resource);
+    if (!plan || !plan.selected) return NagRuleCompliance.NOT_APPLICABLE;
+    const alerted = alertedJobs(context).get(resource.region ?? '') ?? new Set<string>();
+    return findingsResult(Object.keys(JOBS).filter((f) => !alerted.has(f)));
+  },
+};

@@ -1,0 +1,51 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { DataClass } from '../../../policy/data-class';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { backupModel, dataClassOf, needsBackup, STATEFUL_TYPES } from '../private/backup-model';
+import { findingsResult, UNVERIFIABLE } from '../private/values';
+
+/**
+ * DP.BAK.2: every snapshot backup of a resource, and every cross-region copy of it, is kept at
+ * least `databaseBackupRetentionDays` (databases) or `fileBackupRetentionDays` (files and objects).
+ * Continuous (point-in-time) rules are in addition, capped by AWS at 35 days, and not held to it.
+ * Findings: `[Retention]`, `[CopyRetention]`.
+ */
+export const BackupRetention: ResourceRule = {
+  name: 'BackupRetention',
+  controlId: 'DP.BAK.2',
+  resourceTypes: Object.keys(STATEFUL_TYPES),
+  level: NagMessageLevel.ERROR,
+  info: 'Backups of the resource (or their copies) expire before the policy\'s retention.',
+  explanation: 'DP.BAK.2 promises backups kept databaseBackupRetentionDays for databases and '
+    + 'fileBackupRetentionDays for files. Set each rule\'s and each copy action\'s DeleteAfterDays to at least '
+    + 'that (PolicyBackupPlan keeps one plan per data class for this reason).',
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    if (!needsBackup(resource, context)) return NagRuleCompliance.NOT_APPLICABLE;
+    const model = backupModel(context);
+    const { plans } = model.coverage(resource);
+    if (plans.length === 0) return NagRuleCompliance.NOT_APPLICABLE; // BackupCoverage reports it
+    const required = dataClassOf(resource) === DataClass.DATABASE
+      ? context.policy.databaseBackupRetentionDays
+      : context.policy.fileBackupRetentionDays;
+    const keeps = (d: number | null | undefined) => (d === undefined ? undefined : d === null || d >= required);
+    const failing: string[] = [];
+    for (const planView of plans) {
+      const plan = model.plans.get(planView);
+      if (!plan || plan.unreadable) {
+        failing.push(UNVERIFIABLE);
+        continue;
+      }
+      for (const rule of plan.rules.filter((r) => !r.continuous)) {
+        const ok = keeps(rule.deleteAfterDays);
+        if (ok === undefined) failing.push(UNVERIFIABLE);
+        else if (!ok) failing.push('Retention');
+        for (const copy of rule.copies) {
+          const copyOk = keeps(copy.deleteAfterDays);
+          if (copyOk === undefined) failing.push(UNVERIFIABLE);
+          else if (!copyOk) failing.push('CopyRetention');
+        }
+      }
+    }
+    return findingsResult(failing);
+  },
+};
