@@ -93,6 +93,15 @@ project.package.addField('overrides', {
   '@swc/core': '1.16.18',
 });
 
+// Two entry points: the library, and the jest kit (`cdk-data-protection/testing`). typesVersions
+// serves the kit's types to TypeScript setups that ignore `exports` (moduleResolution node10).
+project.package.addField('exports', {
+  '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+  './testing': { types: './dist/testing/index.d.ts', default: './dist/testing/index.js' },
+  './package.json': './package.json',
+});
+project.package.addField('typesVersions', { '*': { testing: ['dist/testing/index.d.ts'] } });
+
 project.package.addField('jest', {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.test.ts'],

@@ -68,10 +68,3 @@ export function statusesOf(report: EvidenceReport, ruleName: string): Record<str
   return out;
 }
 
-/**
- * A stack's template with asset hashes masked, so a snapshot changes only when the infrastructure
- * does (not when a bundled Lambda's code or the CDK version changes).
- */
-export function stableTemplate(template: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(template).replace(/[0-9a-f]{64}(\.zip|\.json)?/g, '[ASSET HASH]$1'));
-}

@@ -47,10 +47,14 @@ test('every TypeScript example in the README compiles against the library', () =
     module: ts.ModuleKind.CommonJS,
     moduleResolution: ts.ModuleResolutionKind.Node10,
     esModuleInterop: true,
-    types: ['node'],
+    types: ['node', 'jest'],
     typeRoots: [path.join(ROOT, 'node_modules', '@types')],
     baseUrl: ROOT,
-    paths: { 'cdk-data-protection': ['lib/index.ts'], '*': ['node_modules/*', 'node_modules/@types/*'] },
+    paths: {
+      'cdk-data-protection': ['lib/index.ts'],
+      'cdk-data-protection/testing': ['lib/testing/index.ts'],
+      '*': ['node_modules/*', 'node_modules/@types/*'],
+    },
   });
   const errors = ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';

@@ -140,7 +140,17 @@ export class DataProtectionChecks extends NagPack {
   public evaluate(scope: IConstruct): EvidenceReport {
     const root = scope.node.root;
     if (Stage.isStage(root)) root.synth();
-    const { evidence, reasonless } = this.execute(scope, undefined, undefined);
+    // A stack (or any construct below the app) is evaluated on its own: only its stacks are judged.
+    const stacks = scope === root ? undefined : new Set(
+      [scope, ...scope.node.findAll()].filter((c): c is Stack => Stack.isStack(c) && !c.nestedStackParent).map((s) => s.node.path),
+    );
+    if (stacks && Stack.isStack(scope) && scope.nestedStackParent) {
+      // A nested stack is judged with the stack that deploys it.
+      let top: Stack = scope;
+      while (top.nestedStackParent) top = top.nestedStackParent;
+      stacks.add(top.node.path);
+    }
+    const { evidence, reasonless } = this.execute(root, stacks, undefined);
     throwIfReasonless(reasonless);
     return evidence;
   }
