@@ -11,3 +11,8 @@ export * from './aws/network/https-load-balancer';
 export * from './aws/access/admin-access-vpn';
 export * from './aws/access/user-directory';
 export * from './aws/backup/policy-backup-plan';
+export * from './aws/logging/central-log-archive';
+export * from './aws/logging/audit-trail';
+export * from './aws/logging/incident-topic';
+export * from './aws/logging/kpi-alarms';
+export * from './aws/logging/threat-detection';

@@ -58,7 +58,24 @@ export class QuickStartStack extends Stack {
       },
     }));
 
+    // DP.LOG.2: server access logs, under the same key (S3 log delivery may use it), kept as the policy says.
+    this.key.addToResourcePolicy(new iam.PolicyStatement({
+      actions: ['kms:GenerateDataKey*', 'kms:Encrypt', 'kms:Decrypt'],
+      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+      resources: ['*'],
+    }));
+    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.key,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      lifecycleRules: [{ expiration: Duration.days(policy.logRetentionDays) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Tags.of(accessLogs).add(DATA_CLASS_TAG, DataClass.LOGS);
+
     const documents = new s3.Bucket(this, 'Documents', {
+      serverAccessLogsBucket: accessLogs,
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: this.key,
       bucketKeyEnabled: true,

@@ -3,9 +3,10 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import {
-  AdminAccessVpn, DataKey, DataProtectionPolicy, HttpsLoadBalancer, PolicyBackupPlan, RequireMfaPolicy, SecureBucket, UserDirectory,
+  AdminAccessVpn, CentralLogArchive, DataKey, DataProtectionPolicy, HttpsLoadBalancer, KpiAlarms, PolicyBackupPlan, RequireMfaPolicy, SecureBucket, UserDirectory,
 } from '../../lib';
 import { OfflineStack, OfflineStackProps } from '../shared/offline-stack';
 
@@ -18,6 +19,12 @@ export interface SecureWebStackProps extends OfflineStackProps {
 
   /** The region backups are copied to. */
   readonly backupCopyRegion: string;
+
+  /** The region's log archive: VPC flow logs go there. */
+  readonly logArchive: CentralLogArchive;
+
+  /** The region's incident topic: KPI alarms page it. */
+  readonly incidentTopic: sns.ITopic;
 }
 
 /**
@@ -38,6 +45,8 @@ export class SecureWebStack extends OfflineStack {
         { name: 'App', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       ],
     });
+    // DP.LOG.3: every flow of the VPC lands in the locked archive.
+    vpc.addFlowLog('FlowLogs', { destination: ec2.FlowLogDestination.toS3(props.logArchive.bucket, 'vpc-flow-logs/') });
 
     const appRole = new iam.Role(this, 'AppRole', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
     const key = new DataKey(this, 'DataKey', { alias: 'alias/secure-web/data', users: [appRole] });
@@ -63,6 +72,9 @@ export class SecureWebStack extends OfflineStack {
     web.forward([new elbv2.ApplicationTargetGroup(this, 'App', {
       vpc, port: 8080, protocol: elbv2.ApplicationProtocol.HTTP, targetType: elbv2.TargetType.IP,
     })]);
+
+    // DP.MON.1: anomaly alarms on the load balancer's KPIs page the on-call team.
+    new KpiAlarms(this, 'Kpis', { alertTopic: props.incidentTopic }).watchLoadBalancer('Web', web.loadBalancer);
 
     new AdminAccessVpn(this, 'AdminVpn', {
       vpc,

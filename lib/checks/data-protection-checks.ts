@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, Stack, Stage,
+  CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, Stack, Stage, Token,
 } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagPackProps, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { IConstruct } from 'constructs';
@@ -11,8 +11,8 @@ import { DataProtectionPolicy } from '../policy/policy';
 import { buildEvidenceReport } from '../report/build';
 import { EvidenceFinding, EvidenceReport, FindingStatus, RuleDescription } from '../report/model';
 import { writeEvidenceReport } from '../report/write';
-import { AWS_RULES } from '../rules/aws';
-import { ResourceRule, ResourceView, RuleContext } from '../rules/rule';
+import { AWS_APP_RULES, AWS_RULES } from '../rules/aws';
+import { AppRule, ResourceRule, ResourceView, RuleContext } from '../rules/rule';
 
 /** The pack's name: rule IDs are `DataProtection-<Rule>`. */
 const PACK_NAME = 'DataProtection';
@@ -62,14 +62,14 @@ interface Run {
  */
 export class DataProtectionChecks extends NagPack {
   /** Every rule of the pack, whatever the policy. */
-  public static readonly ALL_RULE_IDS: string[] = AWS_RULES.map((r) => `${PACK_NAME}-${r.name}`);
+  public static readonly ALL_RULE_IDS: string[] = [...AWS_RULES, ...AWS_APP_RULES].map((r) => `${PACK_NAME}-${r.name}`);
 
   /**
    * IDs of the rules that check a control, whatever the policy (empty: the control is not automated
    * yet and is reported `not-automated`, never `met`).
    */
   public static rulesForControl(controlId: string): string[] {
-    return AWS_RULES.filter((r) => r.controlId === controlId).map((r) => `${PACK_NAME}-${r.name}`);
+    return [...AWS_RULES, ...AWS_APP_RULES].filter((r) => r.controlId === controlId).map((r) => `${PACK_NAME}-${r.name}`);
   }
 
   /** Plugin name shown in the CDK validation report; also the namespace of qualified rule IDs. */
@@ -83,6 +83,7 @@ export class DataProtectionChecks extends NagPack {
 
   private readonly rulesByType = new Map<string, ResourceRule[]>();
   private readonly activeRules: ResourceRule[];
+  private readonly activeAppRules: AppRule[];
   private readonly writeReport: boolean;
   private run?: Run;
 
@@ -100,7 +101,8 @@ export class DataProtectionChecks extends NagPack {
         this.rulesByType.set(type, list);
       }
     }
-    this.ruleIds = this.activeRules.map((r) => `${PACK_NAME}-${r.name}`);
+    this.activeAppRules = AWS_APP_RULES.filter((r) => this.policy.promises(r.controlId));
+    this.ruleIds = [...this.activeRules, ...this.activeAppRules].map((r) => `${PACK_NAME}-${r.name}`);
   }
 
   /**
@@ -206,7 +208,8 @@ export class DataProtectionChecks extends NagPack {
       },
     };
     try {
-      const pluginReport = super.validateScope(scope);
+      const resourceReport = super.validateScope(scope);
+      const pluginReport = this.runAppRules(this.run, scope, resourceReport);
       const evidence = buildEvidenceReport(this.policy, this.describeRules(), this.run.findings,
         { name: TOOL_NAME, version: this.version });
       return { pluginReport, evidence, reasonless: [...this.run.reasonless] };
@@ -215,24 +218,63 @@ export class DataProtectionChecks extends NagPack {
     }
   }
 
-  private record(run: Run, rule: ResourceRule, view: ResourceView, result: NagRuleResult, error?: Error): void {
+  /** Run the app-wide rules once, record their findings, and add their violations to the report. */
+  private runAppRules(run: Run, scope: IConstruct, report: PolicyValidationPluginReport): PolicyValidationPluginReport {
+    if (this.activeAppRules.length === 0) return report;
+    const stacks = new Map<string, Stack>();
+    for (const c of [scope, ...scope.node.findAll()]) {
+      if (Stack.isStack(c) && !c.nestedStackParent && this.stackInScope(run, c)) stacks.set(c.node.path, c);
+    }
+    const stackViews = [...stacks.values()].map((s) => ({ path: s.node.path, region: Token.isUnresolved(s.region) ? undefined : s.region }));
+    const violations = [...report.violations];
+    for (const rule of this.activeAppRules) {
+      let findings;
+      try {
+        findings = rule.evaluate(run.context, stackViews);
+      } catch (e) {
+        findings = [{ stackPath: stackViews[0]?.path, result: NagRuleCompliance.NON_COMPLIANT, detail: `rule error: ${(e as Error).message}` }];
+      }
+      for (const f of findings) {
+        const anchor: IConstruct | undefined = f.resource?.node ?? (f.stackPath !== undefined ? stacks.get(f.stackPath) : undefined);
+        if (!anchor) continue;
+        const view: ResourceView = f.resource ?? {
+          node: anchor as unknown as CfnResource, stackPath: f.stackPath!, logicalId: '', type: 'AWS::CloudFormation::Stack', properties: {},
+        };
+        const before = run.findings.length;
+        this.record(run, rule, view, f.result, undefined, f.detail, anchor);
+        for (const added of run.findings.slice(before).filter((x) => x.status === FindingStatus.NON_COMPLIANT)) {
+          violations.push({
+            ruleName: added.ruleId,
+            description: f.detail ? `${rule.info} ${f.detail}` : rule.info,
+            severity: rule.level === NagMessageLevel.ERROR ? 'error' : 'warning',
+            violatingResources: [{ constructPath: added.constructPath, locations: [] }],
+          });
+        }
+      }
+    }
+    return { success: violations.length === 0, violations };
+  }
+
+  private record(run: Run, rule: ResourceRule | AppRule, view: ResourceView, result: NagRuleResult, error?: Error,
+    appDetail?: string, anchor: IConstruct = view.node): void {
     const ruleId = `${PACK_NAME}-${rule.name}`;
-    const stack = Stack.of(view.node);
+    const stack = Stack.of(anchor);
     const base = {
       controlId: rule.controlId,
       stack: view.stackPath,
       logicalId: view.logicalId,
       resourceType: view.type,
-      constructPath: view.node.node.path,
+      constructPath: anchor.node.path,
       templatePath: run.templatePath(stack),
+      ...(appDetail ? { detail: appDetail } : {}),
     };
     const violation = (id: string, detail?: string): EvidenceFinding => {
-      const ack = findAcknowledgement(view.node, id, PACK_NAME);
-      if (!ack) return { ...base, ruleId: id, status: FindingStatus.NON_COMPLIANT, detail };
+      const ack = findAcknowledgement(anchor, id, PACK_NAME);
+      if (!ack) return { ...base, ruleId: id, status: FindingStatus.NON_COMPLIANT, ...(detail ? { detail } : {}) };
       if (ack.reason.trim() === '') run.reasonless.push(`${id} on ${ack.at}`);
       return {
         ...base, ruleId: id, status: FindingStatus.ACKNOWLEDGED, reason: ack.reason,
-        acknowledgedId: ack.id, acknowledgedAt: ack.at, detail,
+        acknowledgedId: ack.id, acknowledgedAt: ack.at, ...(detail ? { detail } : {}),
       };
     };
 
@@ -265,7 +307,7 @@ export class DataProtectionChecks extends NagPack {
   }
 
   private describeRules(): RuleDescription[] {
-    return this.activeRules.map((r) => ({
+    return [...this.activeRules, ...this.activeAppRules].map((r) => ({
       ruleId: `${PACK_NAME}-${r.name}`,
       controlId: r.controlId,
       info: r.info,

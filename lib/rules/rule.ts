@@ -90,3 +90,41 @@ export interface ResourceRule {
   /** The check. */
   evaluate(resource: ResourceView, context: RuleContext): NagRuleResult;
 }
+
+/**
+ * One verdict of an app rule: on a resource, or on a stack when the app lacks something (e.g. no
+ * audit trail at all).
+ */
+export interface AppFinding {
+  /** The resource the verdict is about. */
+  readonly resource?: ResourceView;
+  /** Construct path of the stack the verdict is about, when it is about no single resource. */
+  readonly stackPath?: string;
+  /** The verdict, as for a resource rule. */
+  readonly result: NagRuleResult;
+  /** What was found or missing, for the report. */
+  readonly detail?: string;
+}
+
+/**
+ * A rule that judges the app as a whole (e.g. "a multi-region trail exists", "the workload runs
+ * in two regions"). It runs once per evaluation, after the resource rules, and sees the
+ * stacks being evaluated.
+ */
+export interface AppRule {
+  /** Rule name; the rule ID is `DataProtection-<name>`. */
+  readonly name: string;
+  /** The control this rule provides evidence for. */
+  readonly controlId: string;
+  /** Why the rule was triggered (one sentence). */
+  readonly info: string;
+  /** Why the rule exists and how to fix a violation. */
+  readonly explanation: string;
+  /** Severity of a violation. */
+  readonly level: NagMessageLevel;
+  /**
+   * The check.
+   * @param stacks the evaluated stacks: construct path and region (undefined when not explicit)
+   */
+  evaluate(context: RuleContext, stacks: readonly { readonly path: string; readonly region?: string }[]): AppFinding[];
+}

@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AdminAccessVpn, DataProtectionPolicy, RequireMfaPolicy, UserDirectory } from '../../lib';
-import { offlineStack, violationsOf, vpcOf } from './fixtures';
+import { constructPolicy, offlineStack, violationsOf, vpcOf } from './fixtures';
 
 const SERVER_CERT = 'arn:aws:acm:eu-west-1:111111111111:certificate/server';
 const CLIENT_CA = 'arn:aws:acm:eu-west-1:111111111111:certificate/client-ca';
@@ -89,7 +89,7 @@ describe('UserDirectory', () => {
       },
       DeletionPolicy: 'Retain',
     });
-    expect(violationsOf(app, new DataProtectionPolicy({ minPasswordLength: 12 }))).toEqual([]);
+    expect(violationsOf(app, constructPolicy({ minPasswordLength: 12 }))).toEqual([]);
   });
 
   test('MFA may be optional per prop; the password may be longer than the policy', () => {

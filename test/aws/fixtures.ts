@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { DataProtectionPolicy, EvidenceReport } from '../../lib';
+import { CONTROLS, DataProtectionPolicy, DataProtectionPolicyProps, EvidenceReport } from '../../lib';
 import { allFindings, ENV, evaluate, newApp } from '../helpers';
 
 /** A stack whose AZs are known without a lookup, as synth needs offline. */
@@ -30,6 +30,19 @@ export function violations(report: EvidenceReport): string[] {
   return allFindings(report).filter((f) => f.status === 'non-compliant').map((f) => `${f.ruleId} @ ${f.constructPath}`);
 }
 
-export function violationsOf(app: ReturnType<typeof newApp>, policy?: DataProtectionPolicy): string[] {
+/**
+ * Constructs are judged by their own controls: the observability controls (audit trail, data
+ * events, traffic logs, alarms, GuardDuty) need companions (AuditTrail, KpiAlarms, ...) that the
+ * logging tests and the reference app supply.
+ */
+export const CONSTRUCT_CONTROLS = CONTROLS.map((c) => c.id).filter((id) => !id.startsWith('DP.LOG.') && !id.startsWith('DP.MON.'));
+export const CONSTRUCT_POLICY = new DataProtectionPolicy({ controls: CONSTRUCT_CONTROLS });
+
+/** A policy with the given numbers, judging constructs by their own controls. */
+export function constructPolicy(props: DataProtectionPolicyProps): DataProtectionPolicy {
+  return new DataProtectionPolicy({ ...props, controls: CONSTRUCT_CONTROLS });
+}
+
+export function violationsOf(app: ReturnType<typeof newApp>, policy: DataProtectionPolicy = CONSTRUCT_POLICY): string[] {
   return violations(evaluate(app, policy));
 }

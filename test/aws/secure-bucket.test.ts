@@ -3,10 +3,10 @@ import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { DataClass, DataProtectionPolicy, PolicyBackupPlan, SecureBucket } from '../../lib';
-import { offlineStack, violationsOf } from './fixtures';
+import { constructPolicy, offlineStack, violationsOf } from './fixtures';
 
 describe('SecureBucket', () => {
-  const policy = new DataProtectionPolicy({ dataEndOfLifeDays: 400, logRetentionDays: 365 });
+  const policy = constructPolicy({ dataEndOfLifeDays: 400, logRetentionDays: 365 });
 
   test('zero props keep every rule: nothing to acknowledge (a PolicyBackupPlan selects it by its tag)', () => {
     const { app, stack } = offlineStack();

@@ -70,11 +70,19 @@ describe('DataProtectionChecks', () => {
       'DataProtection-DatabasePublicAccess',
       'DataProtection-SecurityGroupAdminPorts',
       'DataProtection-ClientVpnEndpointAuth',
+      'DataProtection-CloudTrailConfiguration',
+      'DataProtection-DataAccessLogging',
+      'DataProtection-DatabaseAuditLogs',
+      'DataProtection-NetworkTrafficLogs',
+      'DataProtection-LogRetention',
+      'DataProtection-ResourceAlarms',
       'DataProtection-IAMPolicyNoAdminWildcard',
       'DataProtection-ServiceRoleNoAdministratorAccess',
       'DataProtection-CognitoPasswordLength',
       'DataProtection-ELBListenerAuthentication',
       'DataProtection-S3BucketLifecycleExpiry',
+      'DataProtection-AuditTrailPresent',
+      'DataProtection-ThreatDetectionEnabled',
     ]);
     expect(DataProtectionChecks.rulesForControl('DP.ENC.3')).toEqual(['DataProtection-KMSKeyRotation', 'DataProtection-KMSKeyRetained']);
     expect(DataProtectionChecks.rulesForControl('DP.BAK.1')).toEqual(['DataProtection-BackupPlanSchedule']);

@@ -1,4 +1,4 @@
-import { ResourceRule } from '../rule';
+import { AppRule, ResourceRule } from '../rule';
 import { CognitoPasswordLength } from './access/cognito-password-length';
 import { ELBListenerAuthentication } from './access/elb-listener-authentication';
 import { IAMPolicyNoAdminWildcard } from './access/iam-policy-wildcard';
@@ -11,6 +11,13 @@ import { BackupRetention } from './backup/backup-retention';
 import { BackupVaultLock } from './backup/backup-vault-lock';
 import { RestoreTesting } from './backup/restore-testing';
 import { S3BucketLifecycleExpiry } from './data/s3-bucket-lifecycle-expiry';
+import { AuditTrailPresent, CloudTrailConfiguration } from './logging/cloudtrail-configuration';
+import { DataAccessLogging } from './logging/data-access-logging';
+import { DatabaseAuditLogs } from './logging/database-audit-logs';
+import { LogRetention } from './logging/log-retention';
+import { NetworkTrafficLogs } from './logging/network-traffic-logs';
+import { ResourceAlarms } from './monitoring/resource-alarms';
+import { ThreatDetectionEnabled } from './monitoring/threat-detection';
 import { AuroraClusterCMK } from './encryption/aurora-cluster-cmk';
 import { BackupVaultCMK } from './encryption/backup-vault-cmk';
 import { DocumentDBClusterCMK } from './encryption/documentdb-cluster-cmk';
@@ -96,6 +103,14 @@ export const AWS_RULES: readonly ResourceRule[] = [
   // DP.NET.5: administrative access only through the VPN
   SecurityGroupAdminPorts,
   ClientVpnEndpointAuth,
+  // DP.LOG.1-4: audit trail, data access logs, traffic logs, log encryption and retention
+  CloudTrailConfiguration,
+  DataAccessLogging,
+  DatabaseAuditLogs,
+  NetworkTrafficLogs,
+  LogRetention,
+  // DP.MON.1: alarms on every KPI-bearing resource
+  ResourceAlarms,
   // DP.IAM.1: least privilege
   IAMPolicyNoAdminWildcard,
   ServiceRoleNoAdministratorAccess,
@@ -104,4 +119,12 @@ export const AWS_RULES: readonly ResourceRule[] = [
   ELBListenerAuthentication,
   // DP.DAT.1: data end of life
   S3BucketLifecycleExpiry,
+];
+
+/**
+ * Every app-wide AWS rule: each runs once per evaluation, after the resource rules.
+ */
+export const AWS_APP_RULES: readonly AppRule[] = [
+  AuditTrailPresent,
+  ThreatDetectionEnabled,
 ];

@@ -1,0 +1,33 @@
+import { Construct } from 'constructs';
+import { OfflineStack, OfflineStackProps } from './offline-stack';
+import { AuditTrail, CentralLogArchive, DataProtectionPolicy, IncidentTopic, ThreatDetection } from '../../lib';
+
+/**
+ * Props for ObservabilityStack.
+ */
+export interface ObservabilityStackProps extends OfflineStackProps {
+  /** The policy whose log retention applies. */
+  readonly policy: DataProtectionPolicy;
+  /** Who is paged. */
+  readonly onCallEmails: string[];
+}
+
+/**
+ * What every region of an app shares (DP.LOG.1-2, DP.MON.2): the locked log archive, a multi-region
+ * audit trail recording every data event, GuardDuty, and the incident topic. Workload stacks use
+ * its topic and archive; it references none of them, so there is no cross-stack cycle.
+ */
+export class ObservabilityStack extends OfflineStack {
+  /** Where audit and traffic logs go. */
+  public readonly archive: CentralLogArchive;
+  /** Who gets paged. */
+  public readonly incidents: IncidentTopic;
+
+  constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
+    super(scope, id, props);
+    this.archive = new CentralLogArchive(this, 'LogArchive', { policy: props.policy });
+    this.incidents = new IncidentTopic(this, 'Incidents', { emails: props.onCallEmails });
+    new AuditTrail(this, 'Audit', { archive: this.archive, policy: props.policy, allDataEvents: true });
+    new ThreatDetection(this, 'Threats', { alertTopic: this.incidents });
+  }
+}

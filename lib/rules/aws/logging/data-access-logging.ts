@@ -1,0 +1,74 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
+import { mentionedResources } from '../private/refs';
+import { findingsResult, isIntrinsic } from '../private/values';
+
+const DATA_TYPES: { [cfnType: string]: string } = {
+  'AWS::S3::Bucket': 'AWS::S3::Object',
+  'AWS::DynamoDB::Table': 'AWS::DynamoDB::Table',
+  'AWS::DynamoDB::GlobalTable': 'AWS::DynamoDB::Table',
+};
+
+interface DataEventCoverage {
+  /** Data-event resource types every resource of which is logged. */
+  readonly all: Set<string>;
+  /** Resources logged by reference (ARN or ARN prefix). */
+  readonly some: Set<ResourceView>;
+}
+
+/** Which data events the app's trails log; built once per evaluation. */
+function coverage(context: RuleContext): DataEventCoverage {
+  return context.lookup.memo('data-event-coverage', () => {
+    const all = new Set<string>();
+    const some = new Set<ResourceView>();
+    for (const trail of context.lookup.resourcesOfType('AWS::CloudTrail::Trail')) {
+      const p = trail.properties;
+      for (const sel of Array.isArray(p.EventSelectors) ? p.EventSelectors : []) {
+        for (const dr of Array.isArray(sel?.DataResources) ? sel.DataResources : []) {
+          const values = Array.isArray(dr?.Values) ? dr.Values : [];
+          if (values.some((v: unknown) => v === 'arn:aws:s3' || v === 'arn:aws:s3:::' || v === 'arn:aws:dynamodb')) all.add(dr.Type);
+          mentionedResources(values, trail.stackPath, context.lookup).forEach((r) => some.add(r));
+        }
+      }
+      for (const sel of Array.isArray(p.AdvancedEventSelectors) ? p.AdvancedEventSelectors : []) {
+        if (isIntrinsic(sel)) continue;
+        const fields = Array.isArray(sel?.FieldSelectors) ? sel.FieldSelectors : [];
+        const field = (name: string) => fields.find((f: any) => f?.Field === name);
+        if (!(field('eventCategory')?.Equals ?? []).includes('Data')) continue;
+        const types: string[] = field('resources.type')?.Equals ?? [];
+        const arn = field('resources.ARN');
+        for (const type of types) {
+          if (!arn) all.add(type);
+          else mentionedResources([arn.StartsWith, arn.Equals], trail.stackPath, context.lookup).forEach((r) => some.add(r));
+        }
+      }
+    }
+    return { all, some };
+  });
+}
+
+/**
+ * DP.LOG.2: every access to customer data is logged. Data buckets (not log destinations) and
+ * DynamoDB tables are covered by a trail's data events (for everything of their type, or for them
+ * by ARN or ARN prefix); data buckets also log server access. Findings: `[DataEvents]`,
+ * `[ServerAccessLogs]`.
+ */
+export const DataAccessLogging: ResourceRule = {
+  name: 'DataAccessLogging',
+  controlId: 'DP.LOG.2',
+  resourceTypes: Object.keys(DATA_TYPES),
+  level: NagMessageLevel.ERROR,
+  info: 'Access to the data in this store is not logged.',
+  explanation: 'DP.LOG.2 promises that every access to customer data is logged. Record CloudTrail data events '
+    + 'for the store (AuditTrail: dataBuckets / dataTables) and, for buckets, server access logs '
+    + '(SecureBucket does this).',
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    if (resource.type === 'AWS::S3::Bucket' && isLogBucket(resource, context)) return NagRuleCompliance.NOT_APPLICABLE;
+    const c = coverage(context);
+    const failing: string[] = [];
+    if (!c.all.has(DATA_TYPES[resource.type]) && !c.some.has(resource)) failing.push('DataEvents');
+    if (resource.type === 'AWS::S3::Bucket' && resource.properties.LoggingConfiguration === undefined) failing.push('ServerAccessLogs');
+    return findingsResult(failing);
+  },
+};

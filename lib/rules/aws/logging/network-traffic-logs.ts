@@ -1,0 +1,45 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { mentionedResources } from '../private/refs';
+import { UNVERIFIABLE } from '../private/values';
+
+/** Whether a custom resource turns on the accelerator's flow logs (the attribute CloudFormation lacks). */
+function enablesFlowLogs(custom: ResourceView): boolean {
+  return /\\?"FlowLogsEnabled\\?"\s*:\s*(true|\\?"true\\?")/.test(JSON.stringify(custom.properties));
+}
+
+/**
+ * DP.LOG.3: network and edge traffic is logged: every VPC has a flow log, every application and
+ * network load balancer writes access logs, and every Global Accelerator has flow logs, which
+ * CloudFormation cannot set, so a custom resource (e.g. an AwsCustomResource calling
+ * UpdateAcceleratorAttributes with FlowLogsEnabled: true) must.
+ */
+export const NetworkTrafficLogs: ResourceRule = {
+  name: 'NetworkTrafficLogs',
+  controlId: 'DP.LOG.3',
+  resourceTypes: ['AWS::EC2::VPC', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::GlobalAccelerator::Accelerator'],
+  level: NagMessageLevel.ERROR,
+  info: 'Traffic through this network entry point is not logged.',
+  explanation: 'DP.LOG.3 promises that network and edge traffic is logged. Add a flow log to the VPC, enable '
+    + 'access logs on the load balancer (HttpsLoadBalancer does), and enable accelerator flow logs with a '
+    + 'custom resource (GlobalEndpoint does).',
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    const referrers = context.lookup.referrers(resource);
+    switch (resource.type) {
+      case 'AWS::EC2::VPC':
+        return referrers.some((r) => r.type === 'AWS::EC2::FlowLog') ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+      case 'AWS::GlobalAccelerator::Accelerator':
+        return referrers.some((r) => (r.type === 'AWS::CloudFormation::CustomResource' || r.type.startsWith('Custom::'))
+          && mentionedResources(r.properties, r.stackPath, context.lookup).includes(resource) && enablesFlowLogs(r))
+          ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+      default: {
+        const type = resource.properties.Type ?? 'application';
+        if (type === 'gateway') return NagRuleCompliance.NOT_APPLICABLE;
+        const attrs = resource.properties.LoadBalancerAttributes;
+        if (attrs !== undefined && !Array.isArray(attrs)) return [UNVERIFIABLE];
+        const enabled = (attrs ?? []).find((a: any) => a?.Key === 'access_logs.s3.enabled')?.Value;
+        return enabled === 'true' || enabled === true ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+      }
+    }
+  },
+};
