@@ -12,8 +12,8 @@ import { App, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
-  AdminAccessVpn, DataKey, DataProtectionChecks, DataProtectionPolicy, HttpsLoadBalancer, PolicyBackupPlan, RequireMfaPolicy, SecureBucket,
-  UserDirectory,
+  AdminAccessVpn, AuditTrail, CentralLogArchive, DataKey, DataProtectionChecks, DataProtectionPolicy, HttpsLoadBalancer, IncidentTopic,
+  KpiAlarms, PolicyBackupPlan, RequireMfaPolicy, SecureBucket, ThreatDetection, UserDirectory,
 } from 'cdk-data-protection';
 declare const app: App;
 declare const stack: Stack;
