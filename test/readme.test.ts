@@ -13,7 +13,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
   AdminAccessVpn, AuditTrail, CentralLogArchive, DataKey, DataProtectionChecks, DataProtectionPolicy, HttpsLoadBalancer, IncidentTopic,
-  KpiAlarms, PolicyBackupPlan, RequireMfaPolicy, SecureBucket, ThreatDetection, UserDirectory,
+  KpiAlarms, PolicyBackupPlan, RequireMfaPolicy, SecureBucket, ThreatDetection, UserDirectory, CloudAmqpPeering, PrivateRabbitMq,
 } from 'cdk-data-protection';
 declare const app: App;
 declare const stack: Stack;

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Token } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -8,6 +8,7 @@ import { ipv4Range } from '../../rules/aws/private/cidr';
 import { DataKey } from '../encryption/data-key';
 import { logRetentionAtLeast } from '../private/log-retention';
 import { PropErrors } from '../private/prop-errors';
+import { literalVpcCidr } from '../private/vpc';
 
 /** Client VPN accepts client CIDR blocks from /12 to /22. */
 const CLIENT_CIDR_BITS = { min: 12, max: 22 };
@@ -133,14 +134,6 @@ export class AdminAccessVpn extends Construct {
       });
     });
   }
-}
-
-/** The VPC's primary CIDR when the app knows it (a CDK Vpc holds it on its L1; imports may give it). */
-function literalVpcCidr(vpc: ec2.IVpc): string | undefined {
-  if (!Token.isUnresolved(vpc.vpcCidrBlock)) return vpc.vpcCidrBlock;
-  const cfn = vpc.node.tryFindChild('Resource');
-  const cidr = cfn instanceof ec2.CfnVPC ? cfn.cidrBlock : undefined;
-  return cidr !== undefined && !Token.isUnresolved(cidr) ? cidr : undefined;
 }
 
 /**

@@ -41,6 +41,7 @@ import { SQSQueueCMK } from './encryption/sqs-queue-cmk';
 import { ClientVpnEndpointAuth } from './network/client-vpn-endpoint';
 import { DatabasePublicAccess } from './network/database-public-access';
 import { InstancePublicIp } from './network/instance-public-ip';
+import { AmazonMQBrokerPrivate, PeeringRoutePrivate, PeeringTrafficAmqps, SecurityGroupPlaintextAmqp } from './network/private-messaging';
 import { SecurityGroupAdminPorts } from './network/security-group-admin-ports';
 import { SecurityGroupPublicIngress } from './network/security-group-public-ingress';
 import { ApiGatewayTLS } from './transit/api-gateway-tls';
@@ -100,6 +101,11 @@ export const AWS_RULES: readonly ResourceRule[] = [
   SecurityGroupPublicIngress,
   InstancePublicIp,
   DatabasePublicAccess,
+  // DP.NET.4: private message brokers, AMQPS only
+  AmazonMQBrokerPrivate,
+  SecurityGroupPlaintextAmqp,
+  PeeringTrafficAmqps,
+  PeeringRoutePrivate,
   // DP.NET.5: administrative access only through the VPN
   SecurityGroupAdminPorts,
   ClientVpnEndpointAuth,

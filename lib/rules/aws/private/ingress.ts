@@ -51,6 +51,25 @@ export function ingressRulesOf(resource: ResourceView, context: RuleContext): In
 }
 
 /**
+ * The egress permissions a resource declares: every inline egress rule of an AWS::EC2::SecurityGroup,
+ * or the single rule of an AWS::EC2::SecurityGroupEgress (whose peer is `DestinationCidrIp` /
+ * `DestinationSecurityGroupId`).
+ */
+export function egressRulesOf(resource: ResourceView, context: RuleContext): IngressRule[] {
+  if (resource.type === 'AWS::EC2::SecurityGroup') {
+    const inline = resource.properties.SecurityGroupEgress;
+    if (inline === undefined) return [];
+    if (!Array.isArray(inline)) return [toRule(inline, resource)];
+    return inline.map((p: any) => toRule(isIntrinsic(p) ? p : { ...p, SourceSecurityGroupId: p?.DestinationSecurityGroupId,
+      SourcePrefixListId: p?.DestinationPrefixListId }, resource));
+  }
+  const p = resource.properties;
+  const group = referencedResource(p.GroupId, resource.stackPath, context.lookup);
+  return [toRule({ ...p, CidrIp: p.CidrIp ?? p.DestinationCidrIp, SourceSecurityGroupId: p.DestinationSecurityGroupId,
+    SourcePrefixListId: p.DestinationPrefixListId }, group)];
+}
+
+/**
  * The port range a permission opens: [from, to], [0, 65535] for all traffic, undefined when a port
  * is unresolved. ICMP and other non-port protocols return null (no TCP/UDP port is opened).
  */

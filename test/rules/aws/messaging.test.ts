@@ -1,0 +1,78 @@
+import { evaluate, includeTemplate, statusesOf } from '../../helpers';
+
+const NON = 'non-compliant';
+const OK = 'compliant';
+const NA = 'not-applicable';
+const UNVERIFIABLE = 'non-compliant [Unverifiable]';
+const PEER = '10.56.0.0/24';
+
+const sg = (ingress: object[] = [], egress: object[] = []) => ({
+  Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'Vpc' }, SecurityGroupIngress: ingress, SecurityGroupEgress: egress },
+});
+const tcp = (port: number, cidr: string, to = port) => ({ IpProtocol: 'tcp', FromPort: port, ToPort: to, CidrIp: cidr });
+
+function network(extra: Record<string, unknown>) {
+  return {
+    Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+    Igw: { Type: 'AWS::EC2::InternetGateway', Properties: {} },
+    PublicTable: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+    PrivateTable: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+    DefaultRoute: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'PublicTable' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: 'Igw' } } },
+    Peering: { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: { Ref: 'Vpc' }, PeerVpcId: 'vpc-0a1b2c3d4e5f67890', PeerOwnerId: '222222222222', PeerRegion: 'eu-central-1' } },
+    ...extra,
+  };
+}
+
+describe('DP.NET.4 rules', () => {
+  test('AmazonMQBrokerPrivate: not public, clustered', () => {
+    const broker = (props: object) => ({ Type: 'AWS::AmazonMQ::Broker', Properties: { BrokerName: 'b', EngineType: 'RABBITMQ', HostInstanceType: 'mq.m5.large', Users: [{ Username: 'u', Password: 'p' }], ...props } });
+    const report = evaluate(includeTemplate({
+      Good: broker({ DeploymentMode: 'CLUSTER_MULTI_AZ', PubliclyAccessible: false }),
+      Public: broker({ DeploymentMode: 'CLUSTER_MULTI_AZ', PubliclyAccessible: true }),
+      Single: broker({ DeploymentMode: 'SINGLE_INSTANCE', PubliclyAccessible: false }),
+      ActiveStandby: broker({ EngineType: 'ACTIVEMQ', DeploymentMode: 'ACTIVE_STANDBY_MULTI_AZ', PubliclyAccessible: false }),
+      Param: broker({ DeploymentMode: 'CLUSTER_MULTI_AZ', PubliclyAccessible: { Ref: 'Pub' } }),
+    }, { parameters: ['Pub'] }).app);
+    expect(statusesOf(report, 'AmazonMQBrokerPrivate')).toEqual({
+      Good: OK, Public: 'non-compliant [Public]', Single: 'non-compliant [SingleInstance]', ActiveStandby: OK, Param: UNVERIFIABLE,
+    });
+  });
+
+  test('SecurityGroupPlaintextAmqp: no rule opens 5672, in or out; all-port rules are left to the perimeter rules', () => {
+    const report = evaluate(includeTemplate(network({
+      Amqps: sg([tcp(5671, '10.0.0.0/16')]),
+      AmqpIn: sg([tcp(5672, '10.0.0.0/16')]),
+      AmqpRange: sg([], [tcp(5600, PEER, 5700)]),
+      AllTraffic: sg([], [{ IpProtocol: '-1', CidrIp: '0.0.0.0/0' }]),
+      StandaloneEgress: { Type: 'AWS::EC2::SecurityGroupEgress', Properties: { GroupId: { Ref: 'Amqps' }, IpProtocol: 'tcp', FromPort: 5672, ToPort: 5672, DestinationCidrIp: PEER } },
+    })).app);
+    expect(statusesOf(report, 'SecurityGroupPlaintextAmqp')).toEqual({
+      Amqps: OK, AmqpIn: 'non-compliant [PlaintextAmqp]', AmqpRange: 'non-compliant [PlaintextAmqp]', AllTraffic: OK, StandaloneEgress: 'non-compliant [PlaintextAmqp]',
+    });
+  });
+
+  test('PeeringTrafficAmqps: toward a peered CIDR only 5671; 443 is its own finding; nothing to judge without peering routes', () => {
+    const resources = network({
+      PeerRoute: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'PrivateTable' }, DestinationCidrBlock: PEER, VpcPeeringConnectionId: { Ref: 'Peering' } } },
+      Clients: sg([], [tcp(5671, PEER)]),
+      WithApi: sg([], [tcp(5671, PEER), tcp(443, PEER)]),
+      Wide: sg([], [tcp(0, '10.56.0.0/28', 65535)]),
+      Elsewhere: sg([], [tcp(5432, '10.0.0.0/16')]),
+    });
+    expect(statusesOf(evaluate(includeTemplate(resources).app), 'PeeringTrafficAmqps')).toEqual({
+      Clients: OK, WithApi: 'non-compliant [ManagementApi]', Wide: 'non-compliant [OtherPort]', Elsewhere: NA,
+    });
+    const noPeering = { ...resources, PeerRoute: undefined };
+    expect(new Set(Object.values(statusesOf(evaluate(includeTemplate(noPeering).app), 'PeeringTrafficAmqps')))).toEqual(new Set([NA]));
+  });
+
+  test('PeeringRoutePrivate: peering routes only in private route tables', () => {
+    const route = (table: unknown) => ({ Type: 'AWS::EC2::Route', Properties: { RouteTableId: table, DestinationCidrBlock: PEER, VpcPeeringConnectionId: { Ref: 'Peering' } } });
+    const report = evaluate(includeTemplate(network({
+      FromPrivate: route({ Ref: 'PrivateTable' }),
+      FromPublic: route({ Ref: 'PublicTable' }),
+      Imported: route('rtb-0123456789abcdef0'),
+    })).app);
+    expect(statusesOf(report, 'PeeringRoutePrivate')).toEqual({ DefaultRoute: NA, FromPrivate: OK, FromPublic: NON, Imported: UNVERIFIABLE });
+  });
+});
