@@ -11,6 +11,7 @@ function withData() {
   const table = new dynamodb.TableV2(stack, 'Orders', {
     partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
     encryption: dynamodb.TableEncryptionV2.customerManagedKey(new DataKey(stack, 'TableKey')),
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     removalPolicy: RemovalPolicy.RETAIN,
   });
   plan.addDatabase(backup.BackupResource.fromDynamoDbTable(table));

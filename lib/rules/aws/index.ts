@@ -3,6 +3,11 @@ import { CognitoPasswordLength } from './access/cognito-password-length';
 import { ELBListenerAuthentication } from './access/elb-listener-authentication';
 import { IAMPolicyNoAdminWildcard } from './access/iam-policy-wildcard';
 import { ServiceRoleNoAdministratorAccess } from './access/service-role-administrator-access';
+import { DatabaseReplication } from './availability/database-replication';
+import { NoSinglePointOfFailure } from './availability/no-single-point-of-failure';
+import { VersionedStorage } from './availability/versioned-storage';
+import { VpcAzCount } from './availability/vpc-az-count';
+import { ZeroDowntimeDeploys } from './availability/zero-downtime-deploys';
 import { BackupCoverage } from './backup/backup-coverage';
 import { BackupCrossRegionCopy } from './backup/backup-cross-region-copy';
 import { BackupFailureAlerts } from './backup/backup-failure-alerts';
@@ -97,6 +102,13 @@ export const AWS_RULES: readonly ResourceRule[] = [
   BackupFailureAlerts,
   BackupCoverage,
   BackupVaultLock,
+  // DP.AVL.1, 3-6: multi-AZ networks, replicated databases, no single point of failure,
+  // zero-downtime deploys with autoscaling, versioned storage
+  VpcAzCount,
+  DatabaseReplication,
+  NoSinglePointOfFailure,
+  ZeroDowntimeDeploys,
+  VersionedStorage,
   // DP.NET.1: the internet reaches only load balancers on allowed ports
   SecurityGroupPublicIngress,
   InstancePublicIp,

@@ -1,0 +1,53 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { referencedResource } from '../private/refs';
+import { boolValue, UNVERIFIABLE } from '../private/values';
+
+/**
+ * DP.AVL.3: databases replicate from one primary to at least one secondary in another AZ: an RDS
+ * instance is Multi-AZ; an Aurora (or DocumentDB / Neptune) cluster has at least two instances, in
+ * different AZs where AZs are pinned; a DynamoDB table is a global table with two replicas, or has
+ * point-in-time recovery (DynamoDB itself replicates across three AZs).
+ */
+export const DatabaseReplication: ResourceRule = {
+  name: 'DatabaseReplication',
+  controlId: 'DP.AVL.3',
+  resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+  level: NagMessageLevel.ERROR,
+  info: 'The database has no secondary in another availability zone.',
+  explanation: 'DP.AVL.3 promises databases with a primary and at least one secondary. Use Multi-AZ RDS, an '
+    + 'Aurora cluster with a writer and a reader (ReplicatedDatabase), a DynamoDB global table or '
+    + 'point-in-time recovery.',
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    const p = resource.properties;
+    switch (resource.type) {
+      case 'AWS::RDS::DBInstance': {
+        if (p.DBClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
+        const multiAz = boolValue(p.MultiAZ, false);
+        if (multiAz === undefined) return [UNVERIFIABLE];
+        return multiAz ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+      }
+      case 'AWS::DynamoDB::GlobalTable':
+        return Array.isArray(p.Replicas) && p.Replicas.length >= 2 ? NagRuleCompliance.COMPLIANT
+          : pitr(p.Replicas?.[0]?.PointInTimeRecoverySpecification);
+      case 'AWS::DynamoDB::Table':
+        return pitr(p.PointInTimeRecoverySpecification);
+      default: {
+        // Multi-AZ DB clusters of RDS (not Aurora) replicate by themselves.
+        if (resource.type === 'AWS::RDS::DBCluster' && p.DBClusterInstanceClass !== undefined) return NagRuleCompliance.COMPLIANT;
+        const members = context.lookup.referrers(resource).filter((r) => r.type.endsWith('::DBInstance')
+          && referencedResource(r.properties.DBClusterIdentifier, r.stackPath, context.lookup) === resource);
+        if (members.length < 2) return NagRuleCompliance.NON_COMPLIANT;
+        const pinned = members.map((m) => m.properties.AvailabilityZone).filter((az) => az !== undefined);
+        if (pinned.length === members.length && new Set(pinned.map((az) => JSON.stringify(az))).size < 2) return NagRuleCompliance.NON_COMPLIANT;
+        return NagRuleCompliance.COMPLIANT;
+      }
+    }
+  },
+};
+
+function pitr(spec: any): NagRuleResult {
+  const on = boolValue(spec?.PointInTimeRecoveryEnabled, false);
+  if (on === undefined) return [UNVERIFIABLE];
+  return on ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}
