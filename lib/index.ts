@@ -18,3 +18,6 @@ export * from './aws/logging/kpi-alarms';
 export * from './aws/logging/threat-detection';
 export * from './aws/messaging/cloudamqp-peering';
 export * from './aws/messaging/private-rabbitmq';
+export * from './aws/network/regional-network';
+export * from './aws/data/replicated-database';
+export * from './aws/compute/resilient-service';
