@@ -1,12 +1,10 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DataProtectionPolicy } from '../../policy/policy';
 import { ipv4Range } from '../../rules/aws/private/cidr';
-import { DataKey } from '../encryption/data-key';
-import { logRetentionAtLeast } from '../private/log-retention';
+import { encryptedLogGroup } from '../defaults/log-group';
 import { PropErrors } from '../private/prop-errors';
 import { literalVpcCidr } from '../private/vpc';
 
@@ -107,11 +105,7 @@ export class AdminAccessVpn extends Construct {
       'only with samlProvider (groups come from the identity provider)');
     errors.throwIfAny();
 
-    this.logGroup = props.logGroup ?? new logs.LogGroup(this, 'ConnectionLogs', {
-      encryptionKey: new DataKey(this, 'LogKey', { services: ['logs'], description: `Connection logs of ${this.node.path}` }),
-      retention: logRetentionAtLeast(policy.logRetentionDays),
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.logGroup = props.logGroup ?? encryptedLogGroup(this, 'ConnectionLogs', 'LogKey', policy, 'Connection logs');
 
     const subnets = props.vpc.selectSubnets(props.adminSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS });
     this.endpoint = props.vpc.addClientVpnEndpoint('Endpoint', {

@@ -1,14 +1,12 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DataProtectionPolicy } from '../../policy/policy';
-import { DataKey } from '../encryption/data-key';
+import { encryptedLogGroup } from '../defaults/log-group';
 import { KpiAlarms } from '../logging/kpi-alarms';
 import { HttpsLoadBalancer } from '../network/https-load-balancer';
-import { logRetentionAtLeast } from '../private/log-retention';
 import { PropErrors } from '../private/prop-errors';
 
 /**
@@ -66,11 +64,7 @@ export class ResilientService extends Construct {
     errors.throwIfAny();
 
     const cluster = props.cluster ?? new ecs.Cluster(this, 'Cluster', { vpc: props.vpc, containerInsightsV2: ecs.ContainerInsights.ENABLED });
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      encryptionKey: new DataKey(this, 'LogKey', { services: ['logs'], description: `Logs of ${this.node.path}` }),
-      retention: logRetentionAtLeast(policy.logRetentionDays),
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const logGroup = encryptedLogGroup(this, 'Logs', 'LogKey', policy, 'Logs');
     const task = new ecs.FargateTaskDefinition(this, 'Task', { cpu: props.cpu ?? 512, memoryLimitMiB: props.memoryLimitMiB ?? 1024 });
     task.addContainer('App', {
       image: props.image,

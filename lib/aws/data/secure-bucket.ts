@@ -1,10 +1,11 @@
-import { Duration, RemovalPolicy, Tags } from 'aws-cdk-lib';
+import { Duration, Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass } from '../../policy/data-class';
 import { DataProtectionPolicy } from '../../policy/policy';
+import { logRetentionRule, secureBucketDefaults } from '../defaults/bucket';
 import { DataKey } from '../encryption/data-key';
 import { PropErrors } from '../private/prop-errors';
 
@@ -108,19 +109,13 @@ export class SecureBucket extends Construct {
     ];
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
+      ...secureBucketDefaults(policy, this.encryptionKey),
       bucketName: props.bucketName,
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: this.encryptionKey,
-      bucketKeyEnabled: true,
-      enforceSSL: true,
-      minimumTLSVersion: Number(policy.minTlsVersion),
       versioned: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogsBucket,
       serverAccessLogsPrefix: props.serverAccessLogsPrefix ?? `${this.node.path}/`,
       lifecycleRules,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     Tags.of(this.bucket).add(DATA_CLASS_TAG, dataClass);
   }
@@ -134,15 +129,8 @@ export class SecureBucket extends Construct {
       resources: ['*'],
     }));
     const logs = new s3.Bucket(this, 'AccessLogs', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: this.encryptionKey,
-      bucketKeyEnabled: true,
-      enforceSSL: true,
-      minimumTLSVersion: Number(policy.minTlsVersion),
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      // Logs are kept exactly as long as the policy promises (DP.LOG.4), then expire.
-      lifecycleRules: [{ id: 'LogRetention', expiration: Duration.days(policy.logRetentionDays) }],
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...secureBucketDefaults(policy, this.encryptionKey),
+      lifecycleRules: [logRetentionRule(policy)],
     });
     Tags.of(logs).add(DATA_CLASS_TAG, DataClass.LOGS);
     return logs;

@@ -1,4 +1,3 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -6,8 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { CentralLogArchive } from './central-log-archive';
 import { DataProtectionPolicy } from '../../policy/policy';
-import { DataKey } from '../encryption/data-key';
-import { logRetentionAtLeast } from '../private/log-retention';
+import { encryptedLogGroup } from '../defaults/log-group';
 
 /**
  * Props for AuditTrail.
@@ -50,11 +48,7 @@ export class AuditTrail extends Construct {
   constructor(scope: Construct, id: string, props: AuditTrailProps) {
     super(scope, id);
     const policy = props.policy ?? new DataProtectionPolicy();
-    this.logGroup = new logs.LogGroup(this, 'Events', {
-      encryptionKey: new DataKey(this, 'LogKey', { services: ['logs'], description: `Trail log group key of ${this.node.path}` }),
-      retention: logRetentionAtLeast(policy.logRetentionDays),
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.logGroup = encryptedLogGroup(this, 'Events', 'LogKey', policy, 'Trail log group key');
     this.trail = new cloudtrail.Trail(this, 'Trail', {
       bucket: props.archive.bucket,
       encryptionKey: props.archive.encryptionKey,

@@ -1,10 +1,11 @@
-import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { Duration, Stack, Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass } from '../../policy/data-class';
 import { DataProtectionPolicy } from '../../policy/policy';
+import { secureBucketDefaults } from '../defaults/bucket';
 import { DataKey } from '../encryption/data-key';
 import { VaultLockMode } from '../backup/policy-backup-plan';
 import { PropErrors } from '../private/prop-errors';
@@ -76,14 +77,9 @@ export class CentralLogArchive extends Construct {
       services: ['cloudtrail', 'delivery.logs.amazonaws.com'],
     });
     this.bucket = new s3.Bucket(this, 'Bucket', {
+      ...secureBucketDefaults(policy, this.encryptionKey),
       bucketName: props.bucketName,
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: this.encryptionKey,
-      bucketKeyEnabled: true,
-      enforceSSL: true,
-      minimumTLSVersion: Number(policy.minTlsVersion),
       versioned: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       objectLockEnabled: true,
       objectLockDefaultRetention: mode === VaultLockMode.COMPLIANCE
@@ -96,7 +92,6 @@ export class CentralLogArchive extends Construct {
         transitions: days > COLD_AFTER_DAYS
           ? [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(COLD_AFTER_DAYS) }] : [],
       }],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     Tags.of(this.bucket).add(DATA_CLASS_TAG, DataClass.LOGS);
 

@@ -1,4 +1,4 @@
-import { Aspects, Duration, IAspect, RemovalPolicy, SecretValue, Tags, Validations } from 'aws-cdk-lib';
+import { Aspects, IAspect, SecretValue, Tags, Validations } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -9,6 +9,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass } from '../../policy/data-class';
 import { DataProtectionPolicy } from '../../policy/policy';
 import { ELB_SSL_POLICIES, meetsMinimumTls } from '../../rules/aws/private/tls-policies';
+import { logRetentionRule, secureBucketDefaults } from '../defaults/bucket';
 import { PropErrors } from '../private/prop-errors';
 
 const HTTP_PORT = 80;
@@ -266,14 +267,8 @@ export class HttpsLoadBalancer extends Construct {
   }
 
   private createAccessLogsBucket(policy: DataProtectionPolicy): s3.IBucket {
-    const bucket = new s3.Bucket(this, 'AccessLogs', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: Number(policy.minTlsVersion),
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      lifecycleRules: [{ id: 'LogRetention', expiration: Duration.days(policy.logRetentionDays) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    // No key: Elastic Load Balancing writes only to SSE-S3 buckets (acknowledged below).
+    const bucket = new s3.Bucket(this, 'AccessLogs', { ...secureBucketDefaults(policy, undefined), lifecycleRules: [logRetentionRule(policy)] });
     Tags.of(bucket).add(DATA_CLASS_TAG, DataClass.LOGS);
     Validations.of(bucket).acknowledge({
       id: 'DataProtection-S3BucketCMK',

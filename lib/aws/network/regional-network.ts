@@ -1,12 +1,10 @@
-import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DataProtectionPolicy } from '../../policy/policy';
 import { ipv4Range } from '../../rules/aws/private/cidr';
-import { DataKey } from '../encryption/data-key';
-import { logRetentionAtLeast } from '../private/log-retention';
+import { encryptedLogGroup } from '../defaults/log-group';
 import { PropErrors } from '../private/prop-errors';
 
 const CIDR_BITS = { min: 16, max: 22 };
@@ -72,11 +70,7 @@ export class RegionalNetwork extends Construct {
 
     const destination = props.flowLogBucket
       ? ec2.FlowLogDestination.toS3(props.flowLogBucket, 'vpc-flow-logs/')
-      : ec2.FlowLogDestination.toCloudWatchLogs(new logs.LogGroup(this, 'FlowLogs', {
-        encryptionKey: new DataKey(this, 'FlowLogKey', { services: ['logs'], description: `Flow logs of ${this.node.path}` }),
-        retention: logRetentionAtLeast(policy.logRetentionDays),
-        removalPolicy: RemovalPolicy.RETAIN,
-      }));
+      : ec2.FlowLogDestination.toCloudWatchLogs(encryptedLogGroup(this, 'FlowLogs', 'FlowLogKey', policy, 'Flow logs'));
 
     this.vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: ec2.IpAddresses.cidr(cidr),

@@ -1,10 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView } from '../../rule';
-import { isIntrinsic, UNVERIFIABLE, worstOf } from '../private/values';
-
-function asList(v: unknown): unknown[] {
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
+import { asList, isIntrinsic, UNVERIFIABLE, worstOf } from '../private/values';
 
 /** Whether a statement allows every action (`*`, `*:*`, or any NotAction) on every resource. */
 function isAdminStatement(s: any): boolean | undefined {

@@ -2,7 +2,7 @@ import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
 import { backupModel } from '../private/backup-model';
 import { referencedResource } from '../private/refs';
-import { findingsResult } from '../private/values';
+import { asList, findingsResult } from '../private/values';
 
 const JOBS: { [finding: string]: string } = {
   BackupJobs: 'Backup Job State Change',
@@ -10,14 +10,9 @@ const JOBS: { [finding: string]: string } = {
   RestoreJobs: 'Restore Job State Change',
 };
 
-function asList(v: unknown): unknown[] | undefined {
-  return v === undefined ? undefined : Array.isArray(v) ? v : [v];
-}
-
 /** Whether an EventBridge pattern field (absent = anything) accepts `value`. */
 function accepts(field: unknown, value: string): boolean {
-  const list = asList(field);
-  return list === undefined || list.includes(value);
+  return field === undefined || asList(field).includes(value);
 }
 
 /** The job kinds an enabled rule alerts on when they fail, keyed by region; built once. */

@@ -2,11 +2,7 @@ import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
 import { backupModel } from '../private/backup-model';
 import { referencedResource } from '../private/refs';
-import { findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
-
-function asList(v: unknown): unknown[] {
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
+import { asList, findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 /** Whether the vault's access policy denies deleting recovery points to everyone. */
 function blocksDeletion(policy: unknown): boolean | undefined {

@@ -80,6 +80,11 @@ export function findingsResult(failing: Iterable<string>): NagRuleResult {
   return list.length === 0 ? NagRuleCompliance.COMPLIANT : list;
 }
 
+/** A value CloudFormation accepts as one item or a list (IAM `Action`, `Resource`, `Statement`), as a list. */
+export function asList(v: unknown): unknown[] {
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
 /** The value of a tag in a CloudFormation `Tags` list (`[{ Key, Value }]`), if literal. */
 export function tagValue(tags: unknown, key: string): unknown {
   if (!Array.isArray(tags)) return undefined;

@@ -1,11 +1,7 @@
 import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
 import { referencedResource } from '../private/refs';
-import { findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
-
-function asList(v: unknown): unknown[] {
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
+import { asList, findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 function isEveryone(principal: unknown): boolean {
   return principal === '*' || (typeof principal === 'object' && principal !== null && (principal as any).AWS === '*');
