@@ -40,6 +40,14 @@ describe('CentralLogArchive', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::S3::Bucket', { ObjectLockConfiguration: { Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 365 } } } });
   });
 
+  test('rejects a retention below the policy; accepts a longer one', () => {
+    const { stack } = offlineStack();
+    expect(() => new CentralLogArchive(stack, 'Short', { retention: Duration.days(90) })).toThrow(
+      /CentralLogArchive Stack\/Short: invalid props:\n {2}- retention: "90 days" \(allowed: at least the policy's logRetentionDays \(365\)\)/);
+    new CentralLogArchive(stack, 'Long', { retention: Duration.days(730) });
+    Template.fromStack(stack).hasResourceProperties('AWS::S3::Bucket', { ObjectLockConfiguration: { Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 730 } } } });
+  });
+
   test('rejects an unknown lock mode', () => {
     const { stack } = offlineStack();
     expect(() => new CentralLogArchive(stack, 'Archive', { lockMode: 'forever' as VaultLockMode })).toThrow(/CentralLogArchive Stack\/Archive: invalid props:\n {2}- lockMode: "forever" \(allowed: governance, compliance\)/);

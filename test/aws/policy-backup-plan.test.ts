@@ -2,8 +2,12 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import { DataClass, DataKey, DataProtectionPolicy, PolicyBackupPlan, RestoreTestFrequency, SecureBucket, VaultLockMode } from '../../lib';
-import { offlineStack, violationsOf } from './fixtures';
+import * as efs from 'aws-cdk-lib/aws-efs';
+import {
+  DataClass, DataKey, DataProtectionPolicy, PolicyBackupPlan, RegionalNetwork, ReplicatedDatabase, RestoreTestFrequency, SecureBucket, VaultLockMode,
+} from '../../lib';
+import { evaluate } from '../helpers';
+import { CONSTRUCT_POLICY, offlineStack, violationsOf } from './fixtures';
 
 function withData() {
   const { app, stack } = offlineStack();
@@ -19,10 +23,30 @@ function withData() {
   return { app, stack, plan };
 }
 
+/** The stack: a database, a table, a file system and a bucket, all backed up by one plan. */
+function withEveryStore() {
+  const { app, stack, plan } = withData();
+  const vpc = new RegionalNetwork(stack, 'Net').vpc;
+  new ReplicatedDatabase(stack, 'Db', { vpc }); // tagged dp:data-class = database
+  const fileSystem = new efs.FileSystem(stack, 'Files', {
+    vpc, encrypted: true, kmsKey: new DataKey(stack, 'FilesKey'), removalPolicy: RemovalPolicy.RETAIN,
+  });
+  plan.addFiles(backup.BackupResource.fromEfsFileSystem(fileSystem));
+  return { app, stack };
+}
+
 describe('PolicyBackupPlan', () => {
-  test('a database, a bucket and the plan: zero violations', () => {
-    const { app } = withData();
+  test('a database, a table, a file system, a bucket and one plan: zero violations', () => {
+    const { app, stack } = withEveryStore();
     expect(violationsOf(app)).toEqual([]);
+    const bak = evaluate(app, CONSTRUCT_POLICY).controls.filter((c) => c.id.startsWith('DP.BAK.'));
+    expect(bak.map((c) => [c.id, c.status])).toEqual([
+      ['DP.BAK.1', 'met'], ['DP.BAK.2', 'met'], ['DP.BAK.3', 'met'], ['DP.BAK.4', 'met'], ['DP.BAK.5', 'met'], ['DP.BAK.6', 'met'], ['DP.BAK.7', 'met'],
+    ]);
+    // Every stateful resource was judged by the coverage rule, and found covered.
+    const covered = evaluate(app, CONSTRUCT_POLICY).controls.find((c) => c.id === 'DP.BAK.6')!.findings.filter((f) => f.status === 'compliant').map((f) => f.resourceType).sort();
+    expect(covered).toEqual(['AWS::DynamoDB::GlobalTable', 'AWS::EFS::FileSystem', 'AWS::RDS::DBCluster', 'AWS::S3::Bucket']);
+    expect(stack.node.tryFindChild('Db')).toBeDefined();
   });
 
   test('vault: dedicated customer key, locked at the shorter retention, deletion blocked, retained', () => {

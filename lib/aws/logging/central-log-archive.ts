@@ -39,6 +39,13 @@ export interface CentralLogArchiveProps {
   readonly encryptionKey?: kms.IKey;
 
   /**
+   * Keep logs longer than the policy's `logRetentionDays` (shorter is an error).
+   *
+   * @default - the policy's logRetentionDays
+   */
+  readonly retention?: Duration;
+
+  /**
    * The bucket's physical name.
    *
    * @default - generated
@@ -65,10 +72,11 @@ export class CentralLogArchive extends Construct {
   constructor(scope: Construct, id: string, props: CentralLogArchiveProps = {}) {
     super(scope, id);
     const policy = props.policy ?? new DataProtectionPolicy();
-    const days = policy.logRetentionDays;
+    const days = props.retention?.toDays() ?? policy.logRetentionDays;
     const mode = props.lockMode ?? VaultLockMode.GOVERNANCE;
     const errors = PropErrors.of('CentralLogArchive', this);
     errors.check(Object.values(VaultLockMode).includes(mode), 'lockMode', mode, Object.values(VaultLockMode).join(', '));
+    errors.check(days >= policy.logRetentionDays, 'retention', `${days} days`, `at least the policy's logRetentionDays (${policy.logRetentionDays})`);
     errors.throwIfAny();
 
     const stack = Stack.of(this);

@@ -85,10 +85,12 @@ describe('BackupCoverage (DP.BAK.6)', () => {
       Excluded: TABLE([{ Key: 'dp:data-class', Value: 'database' }]),
       ExcludeSome: selection('Db', { ListOfTags: [{ ConditionType: 'STRINGEQUALS', ConditionKey: 'env', ConditionValue: 'prod' }], NotResources: [{ 'Fn::GetAtt': ['Excluded', 'Arn'] }] }),
       AuroraMember: { Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.r6g.large', Engine: 'aurora-postgresql', DBClusterIdentifier: 'c' } },
+      Efs: { Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: true } },
+      ByJoinedArn: selection('Db', { Resources: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':elasticfilesystem:eu-west-1:111111111111:file-system/', { Ref: 'Efs' }]] }] }),
     }));
     expect(statusesOf(report, 'BackupCoverage')).toEqual({
       Tagged: OK, Referenced: OK, Forgotten: NON, WrongTag: NON, FilesBucket: NON, AccessLogs: NA, Logged: NON, Volume: OK,
-      Excluded: OK, AuroraMember: NA,
+      Excluded: OK, AuroraMember: NA, Efs: OK,
     });
   });
 

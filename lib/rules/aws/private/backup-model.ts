@@ -1,7 +1,7 @@
 import { DATA_CLASS_TAG, DataClass } from '../../../policy/data-class';
 import { ResourceLookup, ResourceView, RuleContext } from '../../rule';
 import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
-import { referencedResource } from './refs';
+import { mentionedResources, referencedResource } from './refs';
 import { maxIntervalDays } from './schedule';
 import { isIntrinsic, tagValue } from './values';
 
@@ -102,8 +102,11 @@ function readSelection(view: ResourceView, lookup: ResourceLookup): SelectionInf
       // A literal ARN of another account's or a physical resource: not a resource of this app.
       continue;
     }
-    const target = referencedResource(r, view.stackPath, lookup);
-    if (target) resources.push(target);
+    // A reference, or an ARN built around one (CDK writes an EFS file system's ARN as a Fn::Join
+    // around its Ref): an expression naming exactly one stateful resource selects that resource.
+    const direct = referencedResource(r, view.stackPath, lookup);
+    const named = direct ? [direct] : mentionedResources(r, view.stackPath, lookup).filter((m) => m.type in STATEFUL_TYPES);
+    if (named.length === 1) resources.push(named[0]);
     else unresolved = true;
   }
   const excluded = (Array.isArray(sel.NotResources) ? sel.NotResources : [])
