@@ -21,3 +21,4 @@ export * from './aws/messaging/private-rabbitmq';
 export * from './aws/network/regional-network';
 export * from './aws/data/replicated-database';
 export * from './aws/compute/resilient-service';
+export * from './aws/edge/global-endpoint';

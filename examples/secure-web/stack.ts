@@ -33,6 +33,9 @@ export interface SecureWebStackProps extends OfflineStackProps {
  * acknowledge but the load balancer's SSE-S3 log bucket, which the construct acknowledges itself.
  */
 export class SecureWebStack extends OfflineStack {
+  /** The public entry point of the region. */
+  public readonly web: HttpsLoadBalancer;
+
   constructor(scope: Construct, id: string, props: SecureWebStackProps) {
     super(scope, id, props);
     const { policy } = props;
@@ -55,7 +58,7 @@ export class SecureWebStack extends OfflineStack {
     // Selects the uploads bucket by its dp:data-class tag.
     new PolicyBackupPlan(this, 'Backup', { policy, copyRegion: props.backupCopyRegion });
 
-    const web = new HttpsLoadBalancer(this, 'Web', {
+    const web = this.web = new HttpsLoadBalancer(this, 'Web', {
       vpc,
       policy,
       certificates: [acm.Certificate.fromCertificateArn(this, 'Certificate',

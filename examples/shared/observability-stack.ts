@@ -10,11 +10,17 @@ export interface ObservabilityStackProps extends OfflineStackProps {
   readonly policy: DataProtectionPolicy;
   /** Who is paged. */
   readonly onCallEmails: string[];
+  /**
+   * Create the app's multi-region audit trail here (one per app is enough).
+   *
+   * @default true
+   */
+  readonly auditTrail?: boolean;
 }
 
 /**
- * What every region of an app shares (DP.LOG.1-2, DP.MON.2): the locked log archive, a multi-region
- * audit trail recording every data event, GuardDuty, and the incident topic. Workload stacks use
+ * What every region of an app shares (DP.LOG.1-2, DP.MON.2): the locked log archive, GuardDuty, the
+ * incident topic, and (in one region) the multi-region audit trail recording every data event. Workload stacks use
  * its topic and archive; it references none of them, so there is no cross-stack cycle.
  */
 export class ObservabilityStack extends OfflineStack {
@@ -27,7 +33,7 @@ export class ObservabilityStack extends OfflineStack {
     super(scope, id, props);
     this.archive = new CentralLogArchive(this, 'LogArchive', { policy: props.policy });
     this.incidents = new IncidentTopic(this, 'Incidents', { emails: props.onCallEmails });
-    new AuditTrail(this, 'Audit', { archive: this.archive, policy: props.policy, allDataEvents: true });
+    if (props.auditTrail ?? true) new AuditTrail(this, 'Audit', { archive: this.archive, policy: props.policy, allDataEvents: true });
     new ThreatDetection(this, 'Threats', { alertTopic: this.incidents });
   }
 }

@@ -7,7 +7,7 @@ import { allFindings, ENV, evaluate, newApp } from '../helpers';
 /** A stack whose AZs are known without a lookup, as synth needs offline. */
 export class OfflineStack extends Stack {
   public get availabilityZones(): string[] {
-    return ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+    return ['a', 'b', 'c'].map((z) => `${this.region}${z}`);
   }
 }
 

@@ -1,13 +1,22 @@
+import { Stack } from 'aws-cdk-lib';
 import { buildReferenceApp } from '../../examples/reference-app';
 import { stableTemplate } from '../../lib/testing';
 import { allFindings, evaluate, newApp } from '../helpers';
 
 describe('reference app', () => {
   const app = newApp();
-  const { policy, observability, quickStart, secureWeb } = buildReferenceApp(app, { checks: false });
+  const { policy } = buildReferenceApp(app, { checks: false });
+  const stacks = app.node.children.filter((c): c is Stack => Stack.isStack(c));
 
-  test.each([['Observability', observability], ['QuickStart', quickStart], ['SecureWeb', secureWeb]])('%s template snapshot', (_name, stack) => {
-    expect(stableTemplate(stack)).toMatchSnapshot();
+  test('two workload regions and a global stack in us-west-2', () => {
+    expect(stacks.map((s) => `${s.node.id}@${s.region}`)).toEqual([
+      'Observability@eu-central-1', 'ObservabilityWest@eu-west-1', 'ObservabilityGlobal@us-west-2', 'QuickStart@eu-central-1',
+      'SecureWeb@eu-central-1', 'SecureWebWest@eu-west-1', 'Global@us-west-2',
+    ]);
+  });
+
+  test.each(['Observability', 'ObservabilityWest', 'ObservabilityGlobal', 'QuickStart', 'SecureWeb', 'SecureWebWest', 'Global'])('%s template snapshot', (id) => {
+    expect(stableTemplate(stacks.find((s) => s.node.id === id)!)).toMatchSnapshot();
   });
 
   test('passes every check: every automated control met or not applicable, the one acknowledgement with its reason', () => {
@@ -21,7 +30,7 @@ describe('reference app', () => {
     const notMet = report.controls.filter((c) => c.rules.length > 0 && !['met', 'not-applicable'].includes(c.status)).map((c) => `${c.id} ${c.status}`);
     expect(notMet).toEqual(['DP.ENC.2 acknowledged']);
     const acks = allFindings(report).filter((f) => f.status === 'acknowledged');
-    expect(acks.map((f) => f.constructPath)).toEqual(['SecureWeb/Web/AccessLogs/Resource']);
+    expect(acks.map((f) => f.constructPath)).toEqual(['SecureWeb/Web/AccessLogs/Resource', 'SecureWebWest/Web/AccessLogs/Resource']);
     expect(acks[0].reason).toMatch(/SSE-S3/);
   });
 });

@@ -1,0 +1,114 @@
+import { Duration, Stack, Token } from 'aws-cdk-lib';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as ga from 'aws-cdk-lib/aws-globalaccelerator';
+import * as gaEndpoints from 'aws-cdk-lib/aws-globalaccelerator-endpoints';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as shield from 'aws-cdk-lib/aws-shield';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { DataProtectionPolicy } from '../../policy/policy';
+import { encryptedLogGroup } from '../defaults/log-group';
+import { PropErrors } from '../private/prop-errors';
+
+/** Global Accelerator's control plane, where its stack must deploy. */
+export const GLOBAL_ACCELERATOR_REGION = 'us-west-2';
+
+/**
+ * Props for GlobalEndpoint.
+ */
+export interface GlobalEndpointProps {
+  /** Where accelerator flow logs go (e.g. a CentralLogArchive's bucket). */
+  readonly flowLogsBucket: s3.IBucket;
+  /**
+   * The policy whose public ports the listener opens.
+   *
+   * @default new DataProtectionPolicy()
+   */
+  readonly policy?: DataProtectionPolicy;
+  /**
+   * Protect the accelerator with AWS Shield Advanced (DP.NET.2). Needs an active Shield Advanced
+   * subscription on the account; turning it off is reported by `DataProtection-ShieldProtection`.
+   *
+   * @default true
+   */
+  readonly shieldAdvanced?: boolean;
+  /** The path the accelerator checks on each load balancer. @default '/health' */
+  readonly healthCheckPath?: string;
+  /** Prefix of the flow log objects. @default 'global-accelerator/' */
+  readonly flowLogsPrefix?: string;
+}
+
+/**
+ * One global entry point for a multi-region workload (DP.NET.2, DP.NET.3, DP.LOG.3): a Global
+ * Accelerator whose TCP listener opens only the policy's public ports, client affinity by source IP,
+ * an endpoint group per region with client IP preservation and HTTPS health checks, flow logs
+ * (switched on by a custom resource, since CloudFormation cannot), and AWS Shield Advanced on the
+ * accelerator. Deploy it in a stack in us-west-2, where Global Accelerator's API lives.
+ */
+export class GlobalEndpoint extends Construct {
+  /** The accelerator. */
+  public readonly accelerator: ga.Accelerator;
+  /** Its listener. */
+  public readonly listener: ga.Listener;
+  private readonly healthCheckPath: string;
+
+  constructor(scope: Construct, id: string, props: GlobalEndpointProps) {
+    super(scope, id);
+    const policy = props.policy ?? new DataProtectionPolicy();
+    const region = Stack.of(this).region;
+    const errors = PropErrors.of('GlobalEndpoint', this);
+    errors.check(Token.isUnresolved(region) || region === GLOBAL_ACCELERATOR_REGION, 'stack region', region,
+      `${GLOBAL_ACCELERATOR_REGION} (Global Accelerator's API lives there)`);
+    errors.throwIfAny();
+    this.healthCheckPath = props.healthCheckPath ?? '/health';
+
+    this.accelerator = new ga.Accelerator(this, 'Accelerator', { ipAddressType: ga.IpAddressType.DUAL_STACK });
+    this.listener = this.accelerator.addListener('Listener', {
+      protocol: ga.ConnectionProtocol.TCP,
+      portRanges: policy.allowedPublicPorts.map((port) => ({ fromPort: port })),
+      clientAffinity: ga.ClientAffinity.SOURCE_IP,
+    });
+
+    if (props.shieldAdvanced ?? true) {
+      new shield.CfnProtection(this, 'ShieldAdvanced', { name: `${this.node.path}`.slice(0, 128), resourceArn: this.accelerator.acceleratorArn });
+    }
+
+    const prefix = props.flowLogsPrefix ?? 'global-accelerator/';
+    const call: cr.AwsSdkCall = {
+      service: 'GlobalAccelerator',
+      action: 'updateAcceleratorAttributes',
+      parameters: {
+        AcceleratorArn: this.accelerator.acceleratorArn,
+        FlowLogsEnabled: true,
+        FlowLogsS3Bucket: props.flowLogsBucket.bucketName,
+        FlowLogsS3Prefix: prefix,
+      },
+      physicalResourceId: cr.PhysicalResourceId.of('accelerator-flow-logs'),
+    };
+    new cr.AwsCustomResource(this, 'FlowLogs', {
+      onCreate: call,
+      onUpdate: call,
+      installLatestAwsSdk: false,
+      // The handler's own logs are logs too (DP.ENC.2, DP.LOG.4).
+      logGroup: encryptedLogGroup(this, 'FlowLogsHandlerLogs', 'FlowLogsHandlerKey', policy, 'Flow-log switch logs'),
+      policy: cr.AwsCustomResourcePolicy.fromStatements([
+        new iam.PolicyStatement({ actions: ['globalaccelerator:UpdateAcceleratorAttributes'], resources: [this.accelerator.acceleratorArn] }),
+        new iam.PolicyStatement({ actions: ['s3:GetBucketPolicy', 's3:PutBucketPolicy', 's3:GetBucketAcl'], resources: [props.flowLogsBucket.bucketArn] }),
+        new iam.PolicyStatement({ actions: ['logs:CreateLogDelivery', 'logs:DeleteLogDelivery'], resources: ['*'] }),
+      ]),
+    });
+  }
+
+  /** Send a region's traffic to its load balancer, with the client's IP preserved. */
+  public addRegion(region: string, loadBalancer: elbv2.IApplicationLoadBalancer): ga.EndpointGroup {
+    return this.listener.addEndpointGroup(`Group-${region}`, {
+      region,
+      endpoints: [new gaEndpoints.ApplicationLoadBalancerEndpoint(loadBalancer, { preserveClientIp: true })],
+      healthCheckProtocol: ga.HealthCheckProtocol.HTTPS,
+      healthCheckPort: 443,
+      healthCheckPath: this.healthCheckPath,
+      healthCheckInterval: Duration.seconds(10),
+    });
+  }
+}
