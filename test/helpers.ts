@@ -28,10 +28,10 @@ export function tempDir(prefix = 'dp-test-'): string {
  */
 export function includeTemplate(
   resources: Record<string, unknown>,
-  options: { parameters?: string[]; conditions?: Record<string, unknown>; stackId?: string; app?: App } = {},
+  options: { parameters?: string[]; conditions?: Record<string, unknown>; stackId?: string; app?: App; region?: string } = {},
 ): { app: App; stack: Stack } {
   const app = options.app ?? newApp();
-  const stack = new Stack(app, options.stackId ?? 'Included', { env: ENV });
+  const stack = new Stack(app, options.stackId ?? 'Included', { env: { ...ENV, region: options.region ?? ENV.region } });
   const template: Record<string, unknown> = { Resources: resources };
   if (options.parameters?.length) {
     template.Parameters = Object.fromEntries(options.parameters.map((p) => [p, { Type: 'String' }]));

@@ -31,11 +31,14 @@ export function violations(report: EvidenceReport): string[] {
 }
 
 /**
- * Constructs are judged by their own controls: the observability controls (audit trail, data
- * events, traffic logs, alarms, GuardDuty) need companions (AuditTrail, KpiAlarms, ...) that the
- * logging tests and the reference app supply.
+ * Constructs are judged by their own controls. The observability controls (audit trail, data
+ * events, traffic logs, alarms, GuardDuty) need companions (AuditTrail, KpiAlarms, ...) and the
+ * topology controls (regions, accelerator, Shield, availability budget) need a whole app: the
+ * logging tests, the topology tests and the reference app supply those.
  */
-export const CONSTRUCT_CONTROLS = CONTROLS.map((c) => c.id).filter((id) => !id.startsWith('DP.LOG.') && !id.startsWith('DP.MON.'));
+const APP_LEVEL = ['DP.AVL.2', 'DP.AVL.7', 'DP.NET.2', 'DP.NET.3'];
+export const CONSTRUCT_CONTROLS = CONTROLS.map((c) => c.id)
+  .filter((id) => !id.startsWith('DP.LOG.') && !id.startsWith('DP.MON.') && !APP_LEVEL.includes(id));
 export const CONSTRUCT_POLICY = new DataProtectionPolicy({ controls: CONSTRUCT_CONTROLS });
 
 /** A policy with the given numbers, judging constructs by their own controls. */

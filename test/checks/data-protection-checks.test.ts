@@ -73,6 +73,7 @@ describe('DataProtectionChecks', () => {
       'DataProtection-SecurityGroupPublicIngress',
       'DataProtection-InstancePublicIp',
       'DataProtection-DatabasePublicAccess',
+      'DataProtection-ShieldProtection',
       'DataProtection-AmazonMQBrokerPrivate',
       'DataProtection-SecurityGroupPlaintextAmqp',
       'DataProtection-PeeringTrafficAmqps',
@@ -92,6 +93,9 @@ describe('DataProtectionChecks', () => {
       'DataProtection-S3BucketLifecycleExpiry',
       'DataProtection-AuditTrailPresent',
       'DataProtection-ThreatDetectionEnabled',
+      'DataProtection-MultiRegionWorkload',
+      'DataProtection-AcceleratorCoverage',
+      'DataProtection-AvailabilityBudget',
     ]);
     expect(DataProtectionChecks.rulesForControl('DP.ENC.3')).toEqual(['DataProtection-KMSKeyRotation', 'DataProtection-KMSKeyRetained']);
     expect(DataProtectionChecks.rulesForControl('DP.BAK.1')).toEqual(['DataProtection-BackupPlanSchedule']);

@@ -5,6 +5,7 @@ import { IAMPolicyNoAdminWildcard } from './access/iam-policy-wildcard';
 import { ServiceRoleNoAdministratorAccess } from './access/service-role-administrator-access';
 import { DatabaseReplication } from './availability/database-replication';
 import { NoSinglePointOfFailure } from './availability/no-single-point-of-failure';
+import { AcceleratorCoverage, AvailabilityBudget, MultiRegionWorkload, ShieldProtection } from './availability/topology';
 import { VersionedStorage } from './availability/versioned-storage';
 import { VpcAzCount } from './availability/vpc-az-count';
 import { ZeroDowntimeDeploys } from './availability/zero-downtime-deploys';
@@ -113,6 +114,8 @@ export const AWS_RULES: readonly ResourceRule[] = [
   SecurityGroupPublicIngress,
   InstancePublicIp,
   DatabasePublicAccess,
+  // DP.NET.2: DDoS protection of public entry points
+  ShieldProtection,
   // DP.NET.4: private message brokers, AMQPS only
   AmazonMQBrokerPrivate,
   SecurityGroupPlaintextAmqp,
@@ -145,4 +148,7 @@ export const AWS_RULES: readonly ResourceRule[] = [
 export const AWS_APP_RULES: readonly AppRule[] = [
   AuditTrailPresent,
   ThreatDetectionEnabled,
+  MultiRegionWorkload,
+  AcceleratorCoverage,
+  AvailabilityBudget,
 ];

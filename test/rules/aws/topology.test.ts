@@ -1,0 +1,75 @@
+import { DataProtectionPolicy } from '../../../lib';
+import { allFindings, evaluate, includeTemplate, newApp, statusesOf } from '../../helpers';
+
+const ALB = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['s-1', 's-2'] } };
+const TABLE = { Type: 'AWS::DynamoDB::Table', Properties: { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' } };
+const ACCEL = { Type: 'AWS::GlobalAccelerator::Accelerator', Properties: { Name: 'a' } };
+const LISTENER = { Type: 'AWS::GlobalAccelerator::Listener', Properties: { AcceleratorArn: { Ref: 'Accel' }, Protocol: 'TCP', PortRanges: [{ FromPort: 443, ToPort: 443 }] } };
+const group = (region: string, endpoint: unknown) => ({
+  Type: 'AWS::GlobalAccelerator::EndpointGroup',
+  Properties: { ListenerArn: { Ref: 'Listener' }, EndpointGroupRegion: region, EndpointConfigurations: [{ EndpointId: endpoint, ClientIPPreservationEnabled: true }] },
+});
+const SHIELD = { Type: 'AWS::Shield::Protection', Properties: { Name: 'accel', ResourceArn: { Ref: 'Accel' } } };
+
+
+describe('topology rules (DP.AVL.2, DP.AVL.7, DP.NET.2, DP.NET.3)', () => {
+  test('one region is not two: MultiRegionWorkload reports the regions it found', () => {
+    const app = newApp();
+    includeTemplate({ Web: ALB, Orders: TABLE }, { app, stackId: 'Only' });
+    const f = allFindings(evaluate(app)).find((x) => x.ruleId === 'DataProtection-MultiRegionWorkload')!;
+    expect(f).toMatchObject({ status: 'non-compliant', stack: 'Only', detail: 'workload regions: eu-west-1 (promised: 2)' });
+    const relaxed = allFindings(evaluate(app, new DataProtectionPolicy({ regionCount: 1 }))).find((x) => x.ruleId === 'DataProtection-MultiRegionWorkload')!;
+    expect(relaxed.status).toBe('compliant');
+  });
+
+  test('AcceleratorCoverage: none, or a region without an endpoint group, is a violation', () => {
+    const none = newApp();
+    includeTemplate({ Web: ALB }, { app: none, stackId: 'Only' });
+    expect(allFindings(evaluate(none)).find((x) => x.ruleId === 'DataProtection-AcceleratorCoverage')).toMatchObject({ status: 'non-compliant', detail: 'no accelerator' });
+
+    const app = newApp();
+    includeTemplate({ Web: ALB, Accel: ACCEL, Listener: LISTENER, Group: group('us-east-1', { 'Fn::GetAtt': ['Web', 'LoadBalancerArn'] }) }, { app, stackId: 'Only' });
+    expect(statusesOf(evaluate(app), 'AcceleratorCoverage')).toEqual({ Accel: 'non-compliant' });
+    const f = allFindings(evaluate(app)).find((x) => x.ruleId === 'DataProtection-AcceleratorCoverage')!;
+    expect(f.detail).toBe('no endpoint group in eu-west-1');
+
+    const covered = newApp();
+    includeTemplate({ Web: ALB, Accel: ACCEL, Listener: LISTENER, Group: group('eu-west-1', { 'Fn::GetAtt': ['Web', 'LoadBalancerArn'] }) }, { app: covered, stackId: 'Only' });
+    expect(statusesOf(evaluate(covered), 'AcceleratorCoverage')).toEqual({ Accel: 'compliant' });
+  });
+
+  test('ShieldProtection: accelerators need Shield; load balancers only when no accelerator fronts them', () => {
+    const report = evaluate(includeTemplate({
+      Fronted: ALB, Alone: ALB, Internal: { ...ALB, Properties: { ...ALB.Properties, Scheme: 'internal' } },
+      Shielded: ALB, ShieldLb: { Type: 'AWS::Shield::Protection', Properties: { Name: 'lb', ResourceArn: { Ref: 'Shielded' } } },
+      Accel: ACCEL, Listener: LISTENER, Group: group('eu-west-1', { Ref: 'Fronted' }),
+      Bare: { ...ACCEL, Properties: { Name: 'b' } },
+      Shield: SHIELD,
+    }).app);
+    expect(statusesOf(report, 'ShieldProtection')).toEqual({
+      Fronted: 'not-applicable', Alone: 'non-compliant', Internal: 'not-applicable', Shielded: 'compliant', Accel: 'compliant', Bare: 'non-compliant',
+    });
+  });
+
+  test('AvailabilityBudget: series within a region, shows the computation, compares with the promise', () => {
+    const app = newApp();
+    includeTemplate({ Web: ALB, Orders: TABLE, Files: { Type: 'AWS::S3::Bucket' } }, { app, stackId: 'Only' });
+    const f = allFindings(evaluate(app)).find((x) => x.ruleId === 'DataProtection-AvailabilityBudget')!;
+    // 99.99% x 99.99% x 99.9% = 99.88% < 99.95%
+    expect(f).toMatchObject({
+      status: 'non-compliant',
+      detail: 'region(eu-west-1: Elastic Load Balancing 99.99% x Amazon DynamoDB 99.99% x Amazon S3 Standard 99.9% = 99.88%) = 99.88% (promised 99.95%)',
+    });
+    const lower = allFindings(evaluate(app, new DataProtectionPolicy({ uptimePercent: 99.8 }))).find((x) => x.ruleId === 'DataProtection-AvailabilityBudget')!;
+    expect(lower.status).toBe('compliant');
+  });
+
+  test('AvailabilityBudget: regions in parallel behind an accelerator', () => {
+    const app = newApp();
+    includeTemplate({ Web: ALB, Files: { Type: 'AWS::S3::Bucket' } }, { app, stackId: 'West' });
+    includeTemplate({ Web: ALB, Files: { Type: 'AWS::S3::Bucket' }, Accel: ACCEL }, { app, stackId: 'Central', region: 'eu-central-1' });
+    const f = allFindings(evaluate(app)).find((x) => x.ruleId === 'DataProtection-AvailabilityBudget')!;
+    expect(f.detail).toMatch(/^AWS Global Accelerator 99\.99% x parallel\(eu-central-1: .* = 99\.89%; eu-west-1: .* = 99\.89%\) = 99\.9899% \(promised 99\.95%\)$/);
+    expect(f.status).toBe('compliant');
+  });
+});
