@@ -22,3 +22,4 @@ export * from './aws/network/regional-network';
 export * from './aws/data/replicated-database';
 export * from './aws/compute/resilient-service';
 export * from './aws/edge/global-endpoint';
+export * from './aws/edge/multi-region-deployment';

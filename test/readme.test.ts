@@ -14,7 +14,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
   AdminAccessVpn, AuditTrail, CentralLogArchive, DataKey, DataProtectionChecks, DataProtectionPolicy, HttpsLoadBalancer, IncidentTopic,
   KpiAlarms, PolicyBackupPlan, RequireMfaPolicy, SecureBucket, ThreatDetection, UserDirectory, CloudAmqpPeering, PrivateRabbitMq,
-  RegionalNetwork, ResilientService, ReplicatedDatabase,
+  RegionalNetwork, ResilientService, ReplicatedDatabase, MultiRegionDeployment, RegionalStack, GlobalEndpoint,
 } from 'cdk-data-protection';
 declare const app: App;
 declare const stack: Stack;

@@ -1,0 +1,116 @@
+import { Stack, StackProps } from 'aws-cdk-lib';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { GLOBAL_ACCELERATOR_REGION, GlobalEndpoint } from './global-endpoint';
+import { DataProtectionPolicy } from '../../policy/policy';
+import { CentralLogArchive } from '../logging/central-log-archive';
+import { PropErrors } from '../private/prop-errors';
+
+/**
+ * Props for RegionalStack.
+ */
+export interface RegionalStackProps extends StackProps {
+  /** The region's AZs as the account sees them: given, never looked up. */
+  readonly availabilityZones: string[];
+}
+
+/**
+ * A stack whose availability zones are given, so synth needs no credentials or network.
+ */
+export class RegionalStack extends Stack {
+  private readonly azs: string[];
+
+  constructor(scope: Construct, id: string, props: RegionalStackProps) {
+    super(scope, id, props);
+    this.azs = [...props.availabilityZones];
+  }
+
+  public get availabilityZones(): string[] {
+    return this.azs;
+  }
+}
+
+/**
+ * Builds one region's workload and returns its public load balancer (jsii-friendly callback).
+ */
+export interface IRegionalWorkload {
+  /** Build the workload in `stack` and return the load balancer the accelerator sends traffic to. */
+  build(stack: RegionalStack): elbv2.IApplicationLoadBalancer;
+}
+
+/**
+ * Props for MultiRegionDeployment.
+ */
+export interface MultiRegionDeploymentProps {
+  /** The AWS account. */
+  readonly account: string;
+  /** The workload regions: at least the policy's regionCount, distinct, allowed by the policy. */
+  readonly regions: string[];
+  /**
+   * Each region's AZs.
+   *
+   * @default - `<region>a`, `<region>b`, ... as many as the policy's availabilityZonesPerRegion
+   */
+  readonly availabilityZones?: { [region: string]: string[] };
+  /** The policy. @default new DataProtectionPolicy() */
+  readonly policy?: DataProtectionPolicy;
+  /**
+   * Where accelerator flow logs go.
+   *
+   * @default - a CentralLogArchive in the global stack
+   */
+  readonly flowLogsBucket?: s3.IBucket;
+  /** Turn off Shield Advanced on the accelerator (needs a subscription). @default true */
+  readonly shieldAdvanced?: boolean;
+}
+
+/**
+ * The two-or-more-region topology (DP.AVL.2, DP.NET.2, DP.NET.3) in one call: a RegionalStack per
+ * region (AZs given, not looked up) and a global stack in us-west-2 holding a GlobalEndpoint.
+ * `addWorkload()` builds the workload in every region and puts each region's load balancer behind
+ * the accelerator; the CDK wires the cross-region references.
+ */
+export class MultiRegionDeployment extends Construct {
+  /** The regional stacks, in the order of `regions`. */
+  public readonly regionalStacks: RegionalStack[];
+  /** The us-west-2 stack holding the accelerator. */
+  public readonly globalStack: RegionalStack;
+  /** The accelerator. */
+  public readonly endpoint: GlobalEndpoint;
+
+  constructor(scope: Construct, id: string, props: MultiRegionDeploymentProps) {
+    super(scope, id);
+    const policy = props.policy ?? new DataProtectionPolicy();
+    const azsOf = (region: string) => props.availabilityZones?.[region]
+      ?? 'abcdef'.slice(0, policy.availabilityZonesPerRegion).split('').map((z) => `${region}${z}`);
+    const errors = PropErrors.of('MultiRegionDeployment', this);
+    errors.check(/^\d{12}$/.test(props.account), 'account', props.account, 'a 12-digit AWS account ID');
+    errors.check(props.regions.length >= policy.regionCount, 'regions', props.regions, `at least the policy's regionCount (${policy.regionCount}) regions`);
+    errors.check(new Set(props.regions).size === props.regions.length, 'regions', props.regions, 'distinct regions');
+    for (const region of props.regions) {
+      errors.check(/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region), 'regions', region, 'AWS region names such as eu-central-1');
+      errors.check(!policy.allowedRegions || policy.allowedRegions.includes(region), 'regions', region,
+        `one of the policy's allowedRegions (${policy.allowedRegions?.join(', ')})`);
+      errors.check(azsOf(region).length >= policy.availabilityZonesPerRegion, `availabilityZones.${region}`, azsOf(region),
+        `at least the policy's availabilityZonesPerRegion (${policy.availabilityZonesPerRegion})`);
+    }
+    errors.throwIfAny();
+
+    this.regionalStacks = props.regions.map((region) => new RegionalStack(this, region, {
+      env: { account: props.account, region }, availabilityZones: azsOf(region),
+    }));
+    this.globalStack = new RegionalStack(this, 'Global', {
+      env: { account: props.account, region: GLOBAL_ACCELERATOR_REGION }, availabilityZones: azsOf(GLOBAL_ACCELERATOR_REGION),
+    });
+    const flowLogsBucket = props.flowLogsBucket ?? new CentralLogArchive(this.globalStack, 'FlowLogArchive', { policy }).bucket;
+    this.endpoint = new GlobalEndpoint(this.globalStack, 'Endpoint', { policy, flowLogsBucket, shieldAdvanced: props.shieldAdvanced });
+  }
+
+  /** Build the workload in every region and put each region's load balancer behind the accelerator. */
+  public addWorkload(workload: IRegionalWorkload): void {
+    for (const stack of this.regionalStacks) {
+      this.endpoint.addRegion(stack.region, workload.build(stack));
+    }
+  }
+}
