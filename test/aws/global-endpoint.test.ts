@@ -3,7 +3,7 @@ import { CentralLogArchive, DataProtectionPolicy, GlobalEndpoint, HttpsLoadBalan
 import { ENV, newApp } from '../helpers';
 import { certificate, OfflineStack } from './fixtures';
 
-function world(props: { shieldAdvanced?: boolean; policy?: DataProtectionPolicy } = {}) {
+function world(props: { shieldAdvanced?: boolean; policy?: DataProtectionPolicy; route53HealthCheck?: boolean } = {}) {
   const app = newApp();
   const regional = new OfflineStack(app, 'Regional', { env: ENV });
   const net = new RegionalNetwork(regional, 'Net');
@@ -33,6 +33,15 @@ describe('GlobalEndpoint', () => {
     const t = Template.fromStack(global);
     t.resourceCountIs('AWS::Shield::Protection', 0);
     t.hasResourceProperties('AWS::GlobalAccelerator::Listener', { PortRanges: [{ FromPort: 443, ToPort: 443 }, { FromPort: 8443, ToPort: 8443 }] });
+  });
+
+  test('an optional Route 53 health check on the accelerator\'s DNS name', () => {
+    expect(Template.fromStack(world().global).findResources('AWS::Route53::HealthCheck')).toEqual({});
+    const { global, endpoint } = world({ route53HealthCheck: true });
+    Template.fromStack(global).hasResourceProperties('AWS::Route53::HealthCheck', {
+      HealthCheckConfig: { Type: 'HTTPS', Port: 443, ResourcePath: '/health', FullyQualifiedDomainName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EndpointAccelerator'), 'DnsName'] }, RequestInterval: 30, FailureThreshold: 3 },
+    });
+    expect(endpoint.healthCheck).toBeDefined();
   });
 
   test('rejects a stack outside us-west-2', () => {

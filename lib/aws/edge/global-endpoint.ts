@@ -3,6 +3,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as ga from 'aws-cdk-lib/aws-globalaccelerator';
 import * as gaEndpoints from 'aws-cdk-lib/aws-globalaccelerator-endpoints';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as shield from 'aws-cdk-lib/aws-shield';
 import * as cr from 'aws-cdk-lib/custom-resources';
@@ -37,6 +38,13 @@ export interface GlobalEndpointProps {
   readonly healthCheckPath?: string;
   /** Prefix of the flow log objects. @default 'global-accelerator/' */
   readonly flowLogsPrefix?: string;
+  /**
+   * Also check the accelerator's public DNS name from Route 53's checkers (HTTPS on
+   * `healthCheckPath`), for alarms and DNS failover outside AWS's network path.
+   *
+   * @default false
+   */
+  readonly route53HealthCheck?: boolean;
 }
 
 /**
@@ -51,6 +59,8 @@ export class GlobalEndpoint extends Construct {
   public readonly accelerator: ga.Accelerator;
   /** Its listener. */
   public readonly listener: ga.Listener;
+  /** The Route 53 health check, when requested. */
+  public readonly healthCheck?: route53.CfnHealthCheck;
   private readonly healthCheckPath: string;
 
   constructor(scope: Construct, id: string, props: GlobalEndpointProps) {
@@ -69,6 +79,15 @@ export class GlobalEndpoint extends Construct {
       portRanges: policy.allowedPublicPorts.map((port) => ({ fromPort: port })),
       clientAffinity: ga.ClientAffinity.SOURCE_IP,
     });
+
+    if (props.route53HealthCheck) {
+      this.healthCheck = new route53.CfnHealthCheck(this, 'HealthCheck', {
+        healthCheckConfig: {
+          type: 'HTTPS', fullyQualifiedDomainName: this.accelerator.dnsName, port: 443,
+          resourcePath: this.healthCheckPath, requestInterval: 30, failureThreshold: 3,
+        },
+      });
+    }
 
     if (props.shieldAdvanced ?? true) {
       new shield.CfnProtection(this, 'ShieldAdvanced', { name: `${this.node.path}`.slice(0, 128), resourceArn: this.accelerator.acceleratorArn });
