@@ -2,8 +2,9 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { QuickStartStack } from './quickstart/stack';
 import { SecureWebStack } from './secure-web/stack';
 import { ObservabilityStack } from './shared/observability-stack';
-import { OfflineStack } from './shared/offline-stack';
-import { DataProtectionChecks, DataProtectionPolicy, GLOBAL_ACCELERATOR_REGION, GlobalEndpoint } from '../lib';
+import {
+  DataProtectionChecks, DataProtectionPolicy, GLOBAL_ACCELERATOR_REGION, GlobalEndpoint, RegionalStack,
+} from '../lib';
 
 /**
  * Options for buildReferenceApp.
@@ -49,7 +50,7 @@ export function buildReferenceApp(app: App, options: ReferenceAppOptions = {}) {
   });
 
   // One global entry point in front of both regions, behind Shield Advanced.
-  const globalStack: Stack = new OfflineStack(app, 'Global', { env: global, availabilityZones: azs(global.region) });
+  const globalStack: Stack = new RegionalStack(app, 'Global', { env: global, availabilityZones: azs(global.region) });
   const endpoint = new GlobalEndpoint(globalStack, 'Endpoint', { policy, flowLogsBucket: observabilityGlobal.archive.bucket });
   endpoint.addRegion(central.region, secureWeb.web.loadBalancer);
   endpoint.addRegion(west.region, secureWebWest.web.loadBalancer);

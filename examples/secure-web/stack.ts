@@ -6,14 +6,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import {
-  AdminAccessVpn, CentralLogArchive, DataKey, DataProtectionPolicy, HttpsLoadBalancer, KpiAlarms, PolicyBackupPlan, RequireMfaPolicy, SecureBucket, UserDirectory,
+  AdminAccessVpn, CentralLogArchive, DataKey, DataProtectionPolicy, HttpsLoadBalancer, KpiAlarms, PolicyBackupPlan, RegionalStack, RegionalStackProps, RequireMfaPolicy, SecureBucket, UserDirectory,
 } from '../../lib';
-import { OfflineStack, OfflineStackProps } from '../shared/offline-stack';
 
 /**
  * Props for SecureWebStack.
  */
-export interface SecureWebStackProps extends OfflineStackProps {
+export interface SecureWebStackProps extends RegionalStackProps {
   /** The policy the stack keeps. */
   readonly policy: DataProtectionPolicy;
 
@@ -32,7 +31,7 @@ export interface SecureWebStackProps extends OfflineStackProps {
  * controlled access (DP.ENC.1-3, DP.NET.1, DP.NET.5, DP.IAM.1-2, DP.DAT.1) with nothing to
  * acknowledge but the load balancer's SSE-S3 log bucket, which the construct acknowledges itself.
  */
-export class SecureWebStack extends OfflineStack {
+export class SecureWebStack extends RegionalStack {
   /** The public entry point of the region. */
   public readonly web: HttpsLoadBalancer;
 

@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
-import { OfflineStack, OfflineStackProps } from './offline-stack';
-import { AuditTrail, CentralLogArchive, DataProtectionPolicy, IncidentTopic, ThreatDetection } from '../../lib';
+import {
+  AuditTrail, CentralLogArchive, DataProtectionPolicy, IncidentTopic, RegionalStack, RegionalStackProps, ThreatDetection,
+} from '../../lib';
 
 /**
  * Props for ObservabilityStack.
  */
-export interface ObservabilityStackProps extends OfflineStackProps {
+export interface ObservabilityStackProps extends RegionalStackProps {
   /** The policy whose log retention applies. */
   readonly policy: DataProtectionPolicy;
   /** Who is paged. */
@@ -23,7 +24,7 @@ export interface ObservabilityStackProps extends OfflineStackProps {
  * incident topic, and (in one region) the multi-region audit trail recording every data event. Workload stacks use
  * its topic and archive; it references none of them, so there is no cross-stack cycle.
  */
-export class ObservabilityStack extends OfflineStack {
+export class ObservabilityStack extends RegionalStack {
   /** Where audit and traffic logs go. */
   public readonly archive: CentralLogArchive;
   /** Who gets paged. */
