@@ -76,7 +76,7 @@ const project = new typescript.TypeScriptProject({
     },
     include: ['lib/**/*.ts', 'bin/**/*.ts', 'examples/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '.projenrc.ts'],
   },
-  gitignore: ['cdk.out/', '*.tsbuildinfo', '.jest-cache/'],
+  gitignore: ['cdk.out/', '*.tsbuildinfo', '.jest-cache/', '.jest-results.json'],
 });
 
 // The Azure side is optional for users who only build on AWS.
@@ -114,7 +114,8 @@ project.package.addField('jest', {
 const testTask = project.tasks.tryFind('test')!;
 testTask.reset();
 testTask.exec('tsc --noEmit -p tsconfig.dev.json', { name: 'typecheck' });
-testTask.exec('jest --ci', { receiveArgs: true });
+// The JSON results let .ci/run print one plain "N passed, N failed" line.
+testTask.exec('jest --ci --json --outputFile=.jest-results.json', { receiveArgs: true });
 project.addTask('test:update', { exec: 'jest -u', receiveArgs: true });
 project.addTask('synth', {
   description: 'Synthesize the reference architectures with every check and write the evidence report',
@@ -144,6 +145,7 @@ new TextFile(project, '.ci/run', {
     'cd "$(dirname "$0")/.."',
     'npm ci --no-audit --no-fund',
     'npm test',
+    `node -e 'const r = require("./.jest-results.json"); console.log("tests: " + r.numPassedTests + " passed, " + r.numFailedTests + " failed")'`,
     '# The reference app must synthesize with every check, offline and without credentials.',
     'env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN npx cdk synth --quiet',
     'for f in data-protection-report.json data-protection-report.md data-protection-report.sarif; do',
