@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
 import { referencedResource } from '../private/refs';
-import { boolValue, UNVERIFIABLE } from '../private/values';
+import { flagVerdict } from '../private/values';
 
 /**
  * DP.AVL.3: databases replicate from one primary to at least one secondary in another AZ: an RDS
@@ -23,15 +23,13 @@ export const DatabaseReplication: ResourceRule = {
     switch (resource.type) {
       case 'AWS::RDS::DBInstance': {
         if (p.DBClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
-        const multiAz = boolValue(p.MultiAZ, false);
-        if (multiAz === undefined) return [UNVERIFIABLE];
-        return multiAz ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+        return flagVerdict(p.MultiAZ, false, true);
       }
       case 'AWS::DynamoDB::GlobalTable':
         return Array.isArray(p.Replicas) && p.Replicas.length >= 2 ? NagRuleCompliance.COMPLIANT
-          : pitr(p.Replicas?.[0]?.PointInTimeRecoverySpecification);
+          : flagVerdict(p.Replicas?.[0]?.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled, false, true);
       case 'AWS::DynamoDB::Table':
-        return pitr(p.PointInTimeRecoverySpecification);
+        return flagVerdict(p.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled, false, true);
       default: {
         // Multi-AZ DB clusters of RDS (not Aurora) replicate by themselves.
         if (resource.type === 'AWS::RDS::DBCluster' && p.DBClusterInstanceClass !== undefined) return NagRuleCompliance.COMPLIANT;
@@ -45,9 +43,3 @@ export const DatabaseReplication: ResourceRule = {
     }
   },
 };
-
-function pitr(spec: any): NagRuleResult {
-  const on = boolValue(spec?.PointInTimeRecoveryEnabled, false);
-  if (on === undefined) return [UNVERIFIABLE];
-  return on ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-}

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView } from '../../rule';
-import { boolValue, UNVERIFIABLE } from '../private/values';
+import { flagVerdict, UNVERIFIABLE } from '../private/values';
 
 /**
  * DP.ENC.3: a KMS key used for encryption rotates automatically. Signing and MAC keys do not
@@ -23,8 +23,6 @@ export const KMSKeyRotation: ResourceRule = {
     const spec = p.KeySpec ?? 'SYMMETRIC_DEFAULT';
     if (typeof spec !== 'string') return [UNVERIFIABLE];
     if (spec !== 'SYMMETRIC_DEFAULT') return NagRuleCompliance.NON_COMPLIANT;
-    const rotation = boolValue(p.EnableKeyRotation, false);
-    if (rotation === undefined) return [UNVERIFIABLE];
-    return rotation ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return flagVerdict(p.EnableKeyRotation, false, true);
   },
 };

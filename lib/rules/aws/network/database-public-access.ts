@@ -1,13 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView } from '../../rule';
-import { boolValue, UNVERIFIABLE } from '../private/values';
-
-/** `PubliclyAccessible` with the service's own default when it is omitted. */
-function publicVerdict(value: unknown, whenAbsent: boolean): NagRuleResult {
-  const pub = boolValue(value, whenAbsent);
-  if (pub === undefined) return [UNVERIFIABLE];
-  return pub ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
-}
+import { flagVerdict } from '../private/values';
 
 /**
  * DP.NET.1: data services are not reachable from the internet: RDS instances, Redshift clusters,
@@ -31,14 +24,14 @@ export const DatabasePublicAccess: ResourceRule = {
     const p = resource.properties;
     switch (resource.type) {
       case 'AWS::RDS::DBInstance':
-        return publicVerdict(p.PubliclyAccessible, p.DBSubnetGroupName === undefined && p.DBClusterIdentifier === undefined);
+        return flagVerdict(p.PubliclyAccessible, p.DBSubnetGroupName === undefined && p.DBClusterIdentifier === undefined, false);
       case 'AWS::DMS::ReplicationInstance':
-        return publicVerdict(p.PubliclyAccessible, true);
+        return flagVerdict(p.PubliclyAccessible, true, false);
       case 'AWS::OpenSearchService::Domain':
       case 'AWS::Elasticsearch::Domain':
         return p.VPCOptions === undefined ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
       default:
-        return publicVerdict(p.PubliclyAccessible, false);
+        return flagVerdict(p.PubliclyAccessible, false, false);
     }
   },
 };

@@ -1,15 +1,11 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
 import { referencedResource } from '../private/refs';
-import { boolValue, UNVERIFIABLE, worstOf } from '../private/values';
+import { flagVerdict, UNVERIFIABLE, worstOf } from '../private/values';
 
 function interfacesVerdict(interfaces: unknown): NagRuleResult {
   if (!Array.isArray(interfaces)) return [UNVERIFIABLE];
-  return worstOf(interfaces.map((ni: any): NagRuleResult => {
-    const pub = boolValue(ni?.AssociatePublicIpAddress, false);
-    if (pub === undefined) return [UNVERIFIABLE];
-    return pub ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
-  }));
+  return worstOf(interfaces.map((ni: any) => flagVerdict(ni?.AssociatePublicIpAddress, false, false)));
 }
 
 /**
@@ -32,11 +28,8 @@ export const InstancePublicIp: ResourceRule = {
     switch (resource.type) {
       case 'AWS::EC2::EIP':
         return p.InstanceId !== undefined ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.NOT_APPLICABLE;
-      case 'AWS::AutoScaling::LaunchConfiguration': {
-        const pub = boolValue(p.AssociatePublicIpAddress, false);
-        if (pub === undefined) return [UNVERIFIABLE];
-        return pub ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
-      }
+      case 'AWS::AutoScaling::LaunchConfiguration':
+        return flagVerdict(p.AssociatePublicIpAddress, false, false);
       case 'AWS::EC2::LaunchTemplate': {
         const interfaces = p.LaunchTemplateData?.NetworkInterfaces;
         return interfaces === undefined ? NagRuleCompliance.COMPLIANT : interfacesVerdict(interfaces);
@@ -46,9 +39,7 @@ export const InstancePublicIp: ResourceRule = {
         if (p.SubnetId === undefined) return NagRuleCompliance.NON_COMPLIANT; // default VPC: public IPs
         const subnet = referencedResource(p.SubnetId, resource.stackPath, context.lookup);
         if (!subnet) return [UNVERIFIABLE];
-        const maps = boolValue(subnet.properties.MapPublicIpOnLaunch, false);
-        if (maps === undefined) return [UNVERIFIABLE];
-        return maps ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+        return flagVerdict(subnet.properties.MapPublicIpOnLaunch, false, false);
       }
     }
   },

@@ -16,6 +16,16 @@ export const CUSTOMER_MANAGED_KEY_EXPLANATION = 'DP.ENC.2 promises that every da
   + 'A key that comes from a parameter or from outside the app is reported as [Unverifiable] until acknowledged with a reason.';
 
 /**
+ * The verdict on one boolean property: compliant when it is `compliantWhen`, non-compliant when it
+ * is the opposite, unverifiable when unresolved. `whenAbsent` is the service's default.
+ */
+export function flagVerdict(value: unknown, whenAbsent: boolean, compliantWhen: boolean): NagRuleResult {
+  const flag = boolValue(value, whenAbsent);
+  if (flag === undefined) return [UNVERIFIABLE];
+  return flag === compliantWhen ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}
+
+/**
  * Whether a value is a CloudFormation intrinsic (`Ref`, `Fn::If`, `Fn::GetAtt`, ...) rather than a
  * literal object: a rule that would read fields of it must report it as unverifiable instead.
  */
