@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import {
   CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, Stack, Stage, Token,
@@ -6,6 +5,7 @@ import {
 import { NagMessageLevel, NagPack, NagPackProps, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { findAcknowledgement } from './private/acknowledgements';
+import { packageVersion } from './private/version';
 import { AppIndex } from './private/app-index';
 import { DataProtectionPolicy } from '../policy/policy';
 import { buildEvidenceReport } from '../report/build';
@@ -343,13 +343,4 @@ function commonDirectory(dirs: string[]): string {
     while (abs !== common && !abs.startsWith(common + path.sep)) common = path.dirname(common);
   }
   return common;
-}
-
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
-    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }

@@ -1,0 +1,34 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
+import { mentions, referrersOfType } from '../private/values';
+import { BACKUP_INSTANCE_TARGETS } from '../private/backup-policy';
+
+/** The stateful azurerm types and the backup instance type that protects each. */
+const PROTECTED_BY: { readonly [type: string]: string } = {
+  azurerm_postgresql_flexible_server: 'azurerm_data_protection_backup_instance_postgresql_flexible_server',
+  azurerm_mysql_flexible_server: 'azurerm_data_protection_backup_instance_mysql_flexible_server',
+  azurerm_storage_account: 'azurerm_data_protection_backup_instance_blob_storage',
+  azurerm_managed_disk: 'azurerm_data_protection_backup_instance_disk',
+};
+
+/** DP.BAK.6: every stateful resource is bound to a backup vault by a backup instance. */
+export const AzureBackupCoverage: AzureResourceRule = {
+  name: 'AzureBackupCoverage',
+  controlId: 'DP.BAK.6',
+  resourceTypes: Object.keys(PROTECTED_BY),
+  level: NagMessageLevel.ERROR,
+  info: 'No backup instance protects this stateful resource.',
+  explanation: 'DP.BAK.6 promises that every stateful resource is backed up. Bind it to a backup vault with an '
+    + 'azurerm_data_protection_backup_instance_* resource (PolicyBackupVault.protectPostgres or protectStorage). '
+    + 'A resource backed up by another configuration needs an acknowledgement naming that configuration.',
+  evaluate(resource: TerraformResourceView, context: AzureRuleContext): NagRuleResult {
+    const instanceType = PROTECTED_BY[resource.type];
+    if (resource.type === 'azurerm_storage_account' && resource.config.account_kind === 'FileStorage') {
+      return NagRuleCompliance.NOT_APPLICABLE;
+    }
+    const argument = BACKUP_INSTANCE_TARGETS[instanceType];
+    const covered = referrersOfType(resource, [instanceType], context.lookup)
+      .some((i) => mentions(i.config[argument], resource));
+    return covered ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  },
+};

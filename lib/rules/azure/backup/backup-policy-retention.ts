@@ -1,0 +1,29 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
+import { UNVERIFIABLE } from '../private/values';
+import { BACKUP_POLICY_TYPES, retentionDays } from '../private/backup-policy';
+
+/**
+ * DP.BAK.2: every retention a backup policy declares in the vault keeps recovery points at least
+ * as long as the policy promises for the data class (databases or files).
+ */
+export const AzureBackupPolicyRetention: AzureResourceRule = {
+  name: 'AzureBackupPolicyRetention',
+  controlId: 'DP.BAK.2',
+  resourceTypes: Object.keys(BACKUP_POLICY_TYPES),
+  level: NagMessageLevel.ERROR,
+  info: "A retention of the backup policy is shorter than the policy's retention for its data class, or it keeps nothing in the vault.",
+  explanation: 'DP.BAK.2 promises databaseBackupRetentionDays for databases and fileBackupRetentionDays for files. '
+    + 'Every life_cycle duration (and a blob policy\'s vault_default_retention_duration) must be at least that many '
+    + 'days; months count as 28 days so a retention is never over-estimated.',
+  evaluate(resource: TerraformResourceView, context: AzureRuleContext): NagRuleResult {
+    const minimum = BACKUP_POLICY_TYPES[resource.type] === 'database'
+      ? context.policy.databaseBackupRetentionDays
+      : context.policy.fileBackupRetentionDays;
+    const days = retentionDays(resource.config);
+    if (days.length === 0) return NagRuleCompliance.NON_COMPLIANT;
+    if (days.some((d) => d !== undefined && d < minimum)) return NagRuleCompliance.NON_COMPLIANT;
+    if (days.includes(undefined)) return [UNVERIFIABLE];
+    return NagRuleCompliance.COMPLIANT;
+  },
+};

@@ -1,0 +1,33 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
+import { isExpression, referrersOfType, UNVERIFIABLE, worstOfAzure } from '../private/values';
+import { azureTlsVersion } from '../private/tls';
+
+/**
+ * DP.ENC.1: a PostgreSQL flexible server requires TLS of at least the policy's version. The
+ * server parameters `require_secure_transport` (default on) and `ssl_min_protocol_version`
+ * (default TLSv1.2) are separate `azurerm_postgresql_flexible_server_configuration` resources.
+ */
+export const AzurePostgresTls: AzureResourceRule = {
+  name: 'AzurePostgresTls',
+  controlId: 'DP.ENC.1',
+  resourceTypes: ['azurerm_postgresql_flexible_server'],
+  level: NagMessageLevel.ERROR,
+  info: "The PostgreSQL server accepts plaintext connections or TLS older than the policy's minimum.",
+  explanation: 'DP.ENC.1 promises TLS >= minTlsVersion. Keep the server parameter require_secure_transport "on" and set '
+    + 'ssl_min_protocol_version to the policy\'s version (ProtectedPostgres sets both).',
+  evaluate(resource: TerraformResourceView, context: AzureRuleContext): NagRuleResult {
+    const params = new Map<string, unknown>([['require_secure_transport', 'on'], ['ssl_min_protocol_version', 'TLSv1.2']]);
+    for (const c of referrersOfType(resource, ['azurerm_postgresql_flexible_server_configuration'], context.lookup)) {
+      if (typeof c.config.name === 'string' && params.has(c.config.name.toLowerCase())) params.set(c.config.name.toLowerCase(), c.config.value);
+    }
+    const secure = params.get('require_secure_transport');
+    const version = params.get('ssl_min_protocol_version');
+    return worstOfAzure([
+      typeof secure !== 'string' || isExpression(secure) ? [UNVERIFIABLE]
+        : secure.toLowerCase() === 'on' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT,
+      azureTlsVersion(version) === undefined ? [UNVERIFIABLE]
+        : azureTlsVersion(version)! >= Number(context.policy.minTlsVersion) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT,
+    ]);
+  },
+};

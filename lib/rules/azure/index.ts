@@ -1,0 +1,55 @@
+import { AzureResourceRule } from './rule';
+import { AzureWorkloadRegions } from './availability/workload-regions';
+import { AzureBackupCoverage } from './backup/backup-coverage';
+import { AzureBackupFailureAlerts } from './backup/backup-failure-alerts';
+import { AzureBackupPolicyRetention } from './backup/backup-policy-retention';
+import { AzureBackupPolicySchedule } from './backup/backup-policy-schedule';
+import { AzureBackupVaultGeoRedundant } from './backup/backup-vault-geo-redundant';
+import { AzureBackupVaultImmutable } from './backup/backup-vault-immutable';
+import { AzurePostgresCustomerManagedKey } from './database/postgres-customer-managed-key';
+import { AzurePostgresGeoBackup } from './database/postgres-geo-backup';
+import { AzurePostgresHighAvailability } from './database/postgres-high-availability';
+import { AzurePostgresTls } from './database/postgres-tls';
+import { AzureStorageLifecycleExpiry } from './data/storage-lifecycle-expiry';
+import { AzureBackupVaultKey } from './keys/backup-vault-key';
+import { AzureKeyVaultKeyRotation } from './keys/key-vault-key-rotation';
+import { AzureKeyVaultPurgeProtection } from './keys/key-vault-purge-protection';
+import { AzureDiagnosticSettings } from './logging/diagnostic-settings';
+import { AzureLogAnalyticsRetention } from './logging/log-analytics-retention';
+import { AzureAlertActionGroup } from './monitoring/alert-action-group';
+import { AzureAnomalyAlerts } from './monitoring/anomaly-alerts';
+import { AzureKeyVaultNetworkDeny } from './network/key-vault-network-deny';
+import { AzurePrivatePathPublicAccess } from './network/private-path-public-access';
+import { AzureStorageCustomerManagedKey } from './storage/storage-customer-managed-key';
+import { AzureStorageGeoRedundant } from './storage/storage-geo-redundant';
+import { AzureStorageHttpsOnly } from './storage/storage-https-only';
+import { AzureStorageInfrastructureEncryption } from './storage/storage-infrastructure-encryption';
+import { AzureStorageMinTls } from './storage/storage-min-tls';
+import { AzureStoragePublicBlobAccess } from './storage/storage-public-blob-access';
+import { AzureStorageVersioning } from './storage/storage-versioning';
+import { AzureStorageZoneRedundant } from './storage/storage-zone-redundant';
+
+export * from './rule';
+
+/** Every Azure rule, in catalogue order of their controls. */
+export const AZURE_RULES: readonly AzureResourceRule[] = [
+  AzureStorageMinTls, AzureStorageHttpsOnly, AzurePostgresTls,
+  AzureStorageCustomerManagedKey, AzureStorageInfrastructureEncryption, AzurePostgresCustomerManagedKey,
+  AzureKeyVaultPurgeProtection, AzureKeyVaultKeyRotation,
+  AzureBackupVaultKey,
+  AzureBackupPolicySchedule,
+  AzureBackupPolicyRetention,
+  AzureBackupVaultGeoRedundant, AzurePostgresGeoBackup,
+  AzureBackupFailureAlerts,
+  AzureBackupCoverage,
+  AzureBackupVaultImmutable,
+  AzureStorageZoneRedundant,
+  AzureWorkloadRegions,
+  AzurePostgresHighAvailability,
+  AzureStorageGeoRedundant, AzureStorageVersioning,
+  AzureStoragePublicBlobAccess, AzureKeyVaultNetworkDeny, AzurePrivatePathPublicAccess,
+  AzureDiagnosticSettings,
+  AzureLogAnalyticsRetention,
+  AzureAlertActionGroup, AzureAnomalyAlerts,
+  AzureStorageLifecycleExpiry,
+];

@@ -1,0 +1,17 @@
+import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
+import { AzureResourceRule, TerraformResourceView } from '../rule';
+import { tfFlagVerdict } from '../private/values';
+
+/** DP.ENC.2: a storage account encrypts twice (service + infrastructure layer, both AES-256). */
+export const AzureStorageInfrastructureEncryption: AzureResourceRule = {
+  name: 'AzureStorageInfrastructureEncryption',
+  controlId: 'DP.ENC.2',
+  resourceTypes: ['azurerm_storage_account'],
+  level: NagMessageLevel.ERROR,
+  info: 'The storage account does not enable infrastructure (double) encryption.',
+  explanation: 'DP.ENC.2 promises layered encryption at rest. Set infrastructure_encryption_enabled: true; it can only '
+    + 'be chosen when the account is created (changing it replaces the account).',
+  evaluate(resource: TerraformResourceView): NagRuleResult {
+    return tfFlagVerdict(resource.config.infrastructure_encryption_enabled, false, true);
+  },
+};

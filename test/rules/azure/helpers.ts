@@ -1,0 +1,41 @@
+import { evaluateTerraform } from '../../../lib/checks/azure-evaluation';
+import { DataProtectionPolicy } from '../../../lib/policy/policy';
+import { FindingStatus } from '../../../lib/report/model';
+
+/** Every control promised, with a data end of life so DP.DAT.1 applies. */
+export const ALL = new DataProtectionPolicy({ dataEndOfLifeDays: 730, regionCount: 1 });
+
+/** Resources as Terraform JSON writes them: { type: { name: config } }. */
+export type Resources = { [type: string]: { [name: string]: any } };
+
+/**
+ * The statuses one rule gives one resource, e.g. ['compliant'] or ['non-compliant'], with the
+ * `[Unverifiable]` suffix kept: 'non-compliant[Unverifiable]'. Empty when not applicable.
+ */
+export function verdicts(rule: string, resources: Resources, address: string, policy = ALL): string[] {
+  const { findings } = evaluateTerraform([{ name: 'S', config: { resource: resources } }], { policy });
+  return findings
+    .filter((f) => f.logicalId === address && f.ruleId.startsWith(`DataProtection-${rule}`))
+    .map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}`);
+}
+
+export const COMPLIANT = [FindingStatus.COMPLIANT as string];
+export const NON_COMPLIANT = [FindingStatus.NON_COMPLIANT as string];
+export const UNVERIFIABLE = [`${FindingStatus.NON_COMPLIANT}[Unverifiable]`];
+
+/** A secure storage account, to vary one argument at a time. */
+export function storage(overrides: { [k: string]: any } = {}): Resources {
+  return {
+    azurerm_storage_account: {
+      sa: {
+        account_replication_type: 'RAGZRS',
+        min_tls_version: 'TLS1_2',
+        infrastructure_encryption_enabled: true,
+        allow_nested_items_to_be_public: false,
+        customer_managed_key: { key_vault_key_id: '${azurerm_key_vault_key.k.versionless_id}', user_assigned_identity_id: 'x' },
+        blob_properties: { versioning_enabled: true, delete_retention_policy: { days: 7 }, container_delete_retention_policy: { days: 7 } },
+        ...overrides,
+      },
+    },
+  };
+}
