@@ -76,7 +76,7 @@ const project = new typescript.TypeScriptProject({
     },
     include: ['lib/**/*.ts', 'bin/**/*.ts', 'examples/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '.projenrc.ts'],
   },
-  gitignore: ['cdk.out/', '*.tsbuildinfo', '.jest-cache/', '.jest-results.json'],
+  gitignore: ['cdk.out/', 'cdktf.out/', '*.tsbuildinfo', '.jest-cache/', '.jest-results.json'],
 });
 
 // The Azure side is optional for users who only build on AWS.
@@ -93,14 +93,16 @@ project.package.addField('overrides', {
   '@swc/core': '1.16.18',
 });
 
-// Two entry points: the library, and the jest kit (`cdk-data-protection/testing`). typesVersions
+// Three entry points: the library, the jest kit (`cdk-data-protection/testing`) and the CDK for
+// Terraform side (`cdk-data-protection/azure`, the only one that loads cdktf). typesVersions
 // serves the kit's types to TypeScript setups that ignore `exports` (moduleResolution node10).
 project.package.addField('exports', {
   '.': { types: './dist/index.d.ts', default: './dist/index.js' },
   './testing': { types: './dist/testing/index.d.ts', default: './dist/testing/index.js' },
+  './azure': { types: './dist/azure/index.d.ts', default: './dist/azure/index.js' },
   './package.json': './package.json',
 });
-project.package.addField('typesVersions', { '*': { testing: ['dist/testing/index.d.ts'] } });
+project.package.addField('typesVersions', { '*': { testing: ['dist/testing/index.d.ts'], azure: ['dist/azure/index.d.ts'] } });
 
 project.package.addField('jest', {
   testEnvironment: 'node',
@@ -150,7 +152,9 @@ new TextFile(project, '.ci/run', {
     'env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN npx cdk synth --quiet',
     'for f in data-protection-report.json data-protection-report.md data-protection-report.sarif; do',
     '  test -s "cdk.out/$f" || { echo "missing cdk.out/$f"; exit 1; }',
+    '  test -s "cdktf.out/stacks/SitumAzure/$f" || { echo "missing cdktf.out/stacks/SitumAzure/$f"; exit 1; }',
     'done',
+    'test -s cdktf.out/stacks/SitumAzure/cdk.tf.json || { echo "missing cdktf.out/stacks/SitumAzure/cdk.tf.json"; exit 1; }',
   ],
 });
 

@@ -1,0 +1,13 @@
+// cdk-data-protection/azure: the CDK for Terraform (azurerm) side of the library.
+// HashiCorp deprecated CDKTF in December 2025; everything that imports cdktf lives in this folder.
+export * from './placement';
+export * from './azure-stack';
+export * from './backup-key';
+export * from './geo-redundant-storage';
+export * from './protected-postgres';
+export * from './policy-backup-vault';
+export * from './central-log-analytics';
+export * from './checks';
+export * from '../checks/azure-evaluation';
+export { AZURE_RULES } from '../rules/azure';
+export * from '../rules/azure/rule';
