@@ -54,6 +54,7 @@ test('every TypeScript example in the README compiles against the library', () =
     paths: {
       'cdk-data-protection': ['lib/index.ts'],
       'cdk-data-protection/testing': ['lib/testing/index.ts'],
+      'cdk-data-protection/azure': ['lib/azure/index.ts'],
       '*': ['node_modules/*', 'node_modules/@types/*'],
     },
   });
