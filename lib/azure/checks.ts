@@ -41,9 +41,14 @@ export class AzureDataProtectionChecks {
   public static applyTo(app: App, props: AzureDataProtectionChecksProps): AzureDataProtectionChecks {
     const checks = new AzureDataProtectionChecks(app, props);
     for (const stack of stacksOf(app)) checks.attach(stack);
+    // App validations run after every stack wrote its cdk.tf.json: the reports of passing stacks are
+    // written then, so SARIF results can point at lines of the file.
     app.node.addValidation({
-      validate: () => stacksOf(app).filter((s) => !checks.attached.has(s))
-        .map((s) => `AzureDataProtectionChecks: stack ${s.node.path} was added after AzureDataProtectionChecks.applyTo(app) and was not checked; call applyTo after creating every stack.`),
+      validate: () => {
+        checks.writePending();
+        return stacksOf(app).filter((s) => !checks.attached.has(s))
+          .map((s) => `AzureDataProtectionChecks: stack ${s.node.path} was added after AzureDataProtectionChecks.applyTo(app) and was not checked; call applyTo after creating every stack.`);
+      },
     });
     return checks;
   }
@@ -72,6 +77,7 @@ export class AzureDataProtectionChecks {
   public readonly reports = new Map<string, EvidenceReport>();
   private readonly attached = new Set<TerraformStack>();
   private readonly rendered = new Map<TerraformStack, any>();
+  private readonly pending = new Map<TerraformStack, EvidenceReport>();
   private readonly writeReports: boolean;
 
   private constructor(private readonly root: IConstruct, props: AzureDataProtectionChecksProps) {
@@ -88,12 +94,25 @@ export class AzureDataProtectionChecks {
   private validateStack(stack: TerraformStack): string[] {
     const evaluation = this.evaluateStack(stack);
     this.reports.set(stack.node.path, evaluation.report);
-    const root = this.root;
-    if (this.writeReports && App.isApp(root)) {
-      const dir = path.join(root.outdir, 'stacks', stack.node.id);
-      writeEvidenceReport(dir, evaluation.report, process.cwd());
+    if (evaluation.violations.length > 0) {
+      // Synth stops here, before cdk.tf.json is written: write the report now (SARIF without lines).
+      this.write(stack, evaluation.report);
+    } else {
+      this.pending.set(stack, evaluation.report);
     }
     return evaluation.violations.map((v) => v.message);
+  }
+
+  private writePending(): void {
+    for (const [stack, report] of this.pending) this.write(stack, report);
+    this.pending.clear();
+  }
+
+  private write(stack: TerraformStack, report: EvidenceReport): void {
+    const root = this.root;
+    if (this.writeReports && App.isApp(root)) {
+      writeEvidenceReport(path.join(root.outdir, 'stacks', stack.node.id), report, process.cwd());
+    }
   }
 
   private evaluateStack(stack: TerraformStack): AzureEvaluation {

@@ -54,9 +54,24 @@ export function renderMarkdown(report: EvidenceReport): string {
     }
     out.push('| Status | Rule | Stack | Logical ID | Type | Construct path | Reason / detail |');
     out.push('|---|---|---|---|---|---|---|');
+    // Every finding that needs attention is listed; compliant ones up to a limit per rule, so the
+    // file stays readable (and under GitHub's 1 MiB job-summary limit) for large apps. The JSON
+    // report lists every finding.
+    const compliantShown = new Map<string, number>();
     for (const f of ctl.findings) {
+      if (f.status === FindingStatus.COMPLIANT) {
+        const shown = compliantShown.get(f.ruleId) ?? 0;
+        compliantShown.set(f.ruleId, shown + 1);
+        if (shown >= MAX_COMPLIANT_ROWS_PER_RULE) continue;
+      }
       out.push(`| ${f.status} | \`${cell(f.ruleId)}\` | ${cell(f.stack)} | ${cell(f.logicalId)} | ${f.resourceType} `
         + `| ${cell(f.constructPath)} | ${cell(f.reason ?? f.detail ?? '')} |`);
+    }
+    for (const [ruleId, n] of compliantShown) {
+      if (n > MAX_COMPLIANT_ROWS_PER_RULE) {
+        out.push(`| ${FindingStatus.COMPLIANT} | \`${cell(ruleId)}\` | | | | ${n - MAX_COMPLIANT_ROWS_PER_RULE} more compliant resources, `
+          + 'listed in data-protection-report.json | |');
+      }
     }
     out.push('');
   }
@@ -84,6 +99,9 @@ export function renderMarkdown(report: EvidenceReport): string {
   out.push(`| controls promised | ${report.policy.controls.length} of ${report.controls.length} |`, '');
   return out.join('\n');
 }
+
+/** Compliant findings listed per rule in the Markdown report; the rest are counted. */
+const MAX_COMPLIANT_ROWS_PER_RULE = 25;
 
 function documentName(id: string): string {
   const doc = POLICY_DOCUMENTS.find((d) => d.id === id);

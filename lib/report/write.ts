@@ -53,9 +53,10 @@ function fileLocator(dir: string, repoRoot: string): TemplateLocator {
 }
 
 /**
- * Lines of the top-level resource entries in a template written by the CDK
- * (`JSON.stringify(template, undefined, 1)`: resources are the keys indented by two spaces
- * inside ` "Resources": {`).
+ * Line of each resource in a template: CloudFormation (`"Resources"` at one space of indent, logical
+ * IDs at two) or cdktf's Terraform JSON (`"resource"` at two, types at four, names at six; the key is
+ * `<type>.<name>`). One pass of native string searches: no per-line allocation, since templates of
+ * large apps run to megabytes.
  */
 function resourceLines(file: string): Map<string, number> {
   const result = new Map<string, number>();
@@ -65,17 +66,33 @@ function resourceLines(file: string): Map<string, number> {
   } catch {
     return result;
   }
-  const all = text.split('\n');
-  let inResources = false;
-  for (let i = 0; i < all.length; i++) {
-    const line = all[i];
-    if (!inResources) {
-      inResources = line === ' "Resources": {';
-      continue;
+  let pos = 0;
+  let line = 1;
+  const lineAt = (index: number): number => {
+    for (let n = text.indexOf('\n', pos); n >= 0 && n < index; n = text.indexOf('\n', pos)) {
+      line++;
+      pos = n + 1;
     }
-    if (/^ \}/.test(line)) break;
-    const m = /^ {2}"([^"]+)": \{$/.exec(line);
-    if (m) result.set(m[1], i + 1);
+    return line;
+  };
+  const cfn = text.indexOf('\n "Resources": {\n');
+  if (cfn >= 0) {
+    const end = text.indexOf('\n }', cfn + 1);
+    const re = /\n {2}"([^"]+)": \{(?=\n)/g;
+    re.lastIndex = cfn + 1;
+    for (let m = re.exec(text); m && (end < 0 || m.index < end); m = re.exec(text)) result.set(m[1], lineAt(m.index + 1));
+    return result;
+  }
+  const tf = text.indexOf('\n  "resource": {\n');
+  if (tf >= 0) {
+    const end = text.indexOf('\n  }', tf + 1);
+    const re = /\n( {4}| {6})"([^"]+)": \{(?=\n)/g;
+    re.lastIndex = tf + 1;
+    let type = '';
+    for (let m = re.exec(text); m && (end < 0 || m.index < end); m = re.exec(text)) {
+      if (m[1].length === 4) type = m[2];
+      else result.set(`${type}.${m[2]}`, lineAt(m.index + 1));
+    }
   }
   return result;
 }

@@ -165,3 +165,23 @@ describe('evaluateTerraform on Terraform JSON not written with this library', ()
     expect(m).toMatch(/^\[handwritten\/azurerm_postgresql_flexible_server\.db\] DataProtection-AzurePostgresHighAvailability \(DP\.AVL\.3 Replicated databases\): .*ZoneRedundant/);
   });
 });
+
+describe('SARIF for Terraform JSON', () => {
+  test('results point at the line of the resource in cdk.tf.json', () => {
+    // Acknowledged findings are SARIF results too; a passing synth has written cdk.tf.json first.
+    const { app, outdir, stack } = insecureApp();
+    AzureDataProtectionChecks.acknowledge(stack, 'DP.ENC.1', 'Sandbox.');
+    for (const c of ['DP.ENC.2', 'DP.ENC.3', 'DP.AVL.6', 'DP.LOG.1', 'DP.MON.1']) AzureDataProtectionChecks.acknowledge(stack, c, 'Sandbox.');
+    AzureDataProtectionChecks.applyTo(app, { policy: POLICY });
+    app.synth();
+    const dir = path.join(outdir, 'stacks', 'Insecure');
+    const lines = fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8').split('\n');
+    const sarif = JSON.parse(fs.readFileSync(path.join(dir, REPORT_FILES.sarif), 'utf8'));
+    const located = sarif.runs[0].results.map((r: any) => r.locations[0]);
+    expect(located.length).toBeGreaterThan(0);
+    for (const loc of located) {
+      const name = loc.logicalLocations[0].name.split('.')[1];
+      expect(lines[loc.physicalLocation.region.startLine - 1]).toBe(`      "${name}": {`);
+    }
+  });
+});
