@@ -119,6 +119,10 @@ testTask.exec('tsc --noEmit -p tsconfig.dev.json', { name: 'typecheck' });
 // The JSON results let .ci/run print one plain "N passed, N failed" line.
 testTask.exec('jest --ci --json --outputFile=.jest-results.json', { receiveArgs: true });
 project.addTask('test:update', { exec: 'jest -u', receiveArgs: true });
+project.addTask('bench', {
+  description: 'Measure what the checks cost and how they scale (docs/performance.md); prints ratios, asserts nothing',
+  exec: 'tsx bench/run.ts',
+});
 project.addTask('synth', {
   description: 'Synthesize the reference architectures with every check and write the evidence report',
   exec: 'cdk synth --quiet',

@@ -1,0 +1,126 @@
+// One measurement in a fresh process, so that peak memory (maxRSS) belongs to one configuration
+// and no JIT or module cache carries over between configurations. Prints one JSON line.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+
+type Config = 'floor' | 'ours' | 'awssolutions';
+
+async function main() {
+  const [cloud, size, config, resultFile] = process.argv.slice(2) as [string, string, Config, string];
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${cloud}-${size}-${config}-`));
+  // Module loading is the same for every configuration except the pack itself: load everything
+  // before the clock starts so that (b - a) and (c - a) measure checking, not require().
+  const result = cloud === 'aws' ? await aws(size, config, outdir) : await azure(size, config, outdir);
+  fs.rmSync(outdir, { recursive: true, force: true });
+  // The CDK prints every finding; the result goes to a file so the runner never parses that output.
+  fs.writeFileSync(resultFile, JSON.stringify({ ...result, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+}
+
+async function aws(size: string, config: Config, outdir: string) {
+  const { App, Validations } = await import('aws-cdk-lib');
+  const { AwsSolutionsChecks, NagPack } = await import('cdk-nag');
+  const { DataProtectionChecks, DataProtectionPolicy, REPORT_FILES } = await import('../lib');
+  const { writeEvidenceReport } = await import('../lib/report/write');
+  const { buildBenchApp } = await import('./aws-app');
+  const { buildReferenceApp } = await import('../examples/reference-app');
+
+  // Time spent inside the pack's validate(), measured directly: far less noisy than (b - a).
+  const inPack = timeMethods([NagPack.prototype, DataProtectionChecks.prototype], ['validate']);
+  const t0 = performance.now();
+  // The feature flags of cdk.json, as `cdk synth` passes them (they decide how cross-stack
+  // references are written, which the checks follow).
+  const context = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'cdk.json'), 'utf8')).context;
+  const app = new App({ outdir, builtinCloudFormationValidation: false, context });
+  if (size === 'reference') {
+    buildReferenceApp(app, { checks: config === 'ours' });
+  } else {
+    buildBenchApp(app, Number(size));
+    if (config === 'ours') Validations.of(app).addPlugins(new DataProtectionChecks(app, { policy: new DataProtectionPolicy() }));
+  }
+  if (config === 'awssolutions') Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  let failed = false;
+  try {
+    app.synth();
+  } catch {
+    failed = true; // findings fail synth after every plugin ran; the time is what is measured
+  }
+  const ms = performance.now() - t0;
+  const resources = countResources(outdir);
+  let writeMs: number | undefined;
+  if (config === 'ours') {
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, REPORT_FILES.json), 'utf8'));
+    // Rewrite the same files from the same report: exactly the work the pack did at the end of synth.
+    const t1 = performance.now();
+    writeEvidenceReport(outdir, report, process.cwd());
+    writeMs = performance.now() - t1;
+  }
+  return { ms, packMs: inPack(), writeMs, resources, failed };
+}
+
+async function azure(size: string, config: Config, outdir: string) {
+  const { App } = await import('cdktf');
+  const { AzureDataProtectionChecks } = await import('../lib/azure');
+  const { DataProtectionPolicy } = await import('../lib/policy/policy');
+  const { buildAzureBenchApp } = await import('./azure-app');
+  const { REPORT_FILES } = await import('../lib/report/write');
+  const { writeEvidenceReport } = await import('../lib/report/write');
+
+  const inPack = timeMethods([AzureDataProtectionChecks.prototype], ['validateStack', 'writePending']);
+  const t0 = performance.now();
+  const app = new App({ outdir });
+  const stacks = buildAzureBenchApp(app, Number(size));
+  if (config === 'ours') AzureDataProtectionChecks.applyTo(app, { policy: DataProtectionPolicy.situm({ dataEndOfLifeDays: 730 }) });
+  let failed = false;
+  try {
+    app.synth();
+  } catch {
+    failed = true;
+  }
+  const ms = performance.now() - t0;
+  let resources = 0;
+  let writeMs: number | undefined;
+  for (const s of stacks) {
+    const dir = path.join(outdir, 'stacks', s.node.id);
+    const tf = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8'));
+    resources += Object.values(tf.resource as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+    if (config === 'ours') {
+      const report = JSON.parse(fs.readFileSync(path.join(dir, REPORT_FILES.json), 'utf8'));
+      const t1 = performance.now();
+      writeEvidenceReport(dir, report, process.cwd());
+      writeMs = (writeMs ?? 0) + performance.now() - t1;
+    }
+  }
+  return { ms, packMs: inPack(), writeMs, resources, failed };
+}
+
+/** Wrap methods to accumulate the time spent in them; returns a reader of the total in ms. */
+function timeMethods(prototypes: object[], names: string[]): () => number {
+  let total = 0;
+  for (const proto of prototypes) {
+    for (const name of names) {
+      const original = (proto as any)[name];
+      if (typeof original !== 'function') throw new Error(`no method ${name} to time`);
+      (proto as any)[name] = function (this: unknown, ...args: unknown[]) {
+        const t = performance.now();
+        try {
+          return original.apply(this, args);
+        } finally {
+          total += performance.now() - t;
+        }
+      };
+    }
+  }
+  return () => total;
+}
+
+function countResources(outdir: string): number {
+  return fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json'))
+    .reduce((n, f) => n + Object.keys(JSON.parse(fs.readFileSync(path.join(outdir, f), 'utf8')).Resources ?? {}).length, 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
