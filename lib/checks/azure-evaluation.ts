@@ -146,7 +146,8 @@ export function evaluateTerraform(configurations: TerraformConfiguration[], opti
       }
     }
   }
-  const report = buildEvidenceReport(policy, describe(rules), findings, { name: 'cdk-data-protection', version: packageVersion() });
+  const records = acknowledgements.map((a) => ({ pack: PACK_NAME, ruleId: a.id, reason: a.reason, constructPath: a.scope ?? '(all resources)' }));
+  const report = buildEvidenceReport(policy, describe(rules), findings, { name: 'cdk-data-protection', version: packageVersion() }, records);
   return { findings, violations, report };
 }
 

@@ -4,7 +4,7 @@ import {
 } from 'aws-cdk-lib';
 import { NagMessageLevel, NagPack, NagPackProps, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { findAcknowledgement } from './private/acknowledgements';
+import { acknowledgementsIn, findAcknowledgement } from './private/acknowledgements';
 import { packageVersion } from './private/version';
 import { AppIndex } from './private/app-index';
 import { DataProtectionPolicy } from '../policy/policy';
@@ -210,8 +210,11 @@ export class DataProtectionChecks extends NagPack {
     try {
       const resourceReport = super.validateScope(scope);
       const pluginReport = this.runAppRules(this.run, scope, resourceReport);
+      const run = this.run;
+      const judged = [scope, ...scope.node.findAll()]
+        .filter((c): c is Stack => Stack.isStack(c) && !c.nestedStackParent && this.stackInScope(run, c));
       const evidence = buildEvidenceReport(this.policy, this.describeRules(), this.run.findings,
-        { name: TOOL_NAME, version: this.version });
+        { name: TOOL_NAME, version: this.version }, acknowledgementsIn(judged));
       return { pluginReport, evidence, reasonless: [...this.run.reasonless] };
     } finally {
       this.run = undefined;

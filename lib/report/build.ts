@@ -1,7 +1,7 @@
 import { DataProtectionPolicy } from '../policy/policy';
 import { CONTROLS } from '../policy/controls';
 import {
-  ControlEvidence, ControlStatus, EvidenceFinding, EvidenceReport, FindingStatus,
+  AcknowledgementRecord, ControlEvidence, ControlStatus, EvidenceFinding, EvidenceReport, FindingStatus,
   REPORT_SCHEMA_VERSION, RuleDescription,
 } from './model';
 
@@ -16,6 +16,7 @@ export function buildEvidenceReport(
   rules: readonly RuleDescription[],
   findings: readonly EvidenceFinding[],
   tool: { name: string; version: string },
+  acknowledgements: readonly AcknowledgementRecord[] = [],
 ): EvidenceReport {
   const findingsByControl = new Map<string, EvidenceFinding[]>();
   for (const f of findings) {
@@ -47,9 +48,11 @@ export function buildEvidenceReport(
     summary: {
       controls: countBy(controls.map((c) => c.status), Object.values(ControlStatus)),
       findings: countBy(findings.map((f) => f.status), Object.values(FindingStatus)),
+      acknowledgementsByPack: countBy(acknowledgements.map((a) => a.pack), []),
     },
     controls,
     rules: [...rules],
+    acknowledgements: [...acknowledgements],
   };
 }
 

@@ -90,6 +90,23 @@ export function renderMarkdown(report: EvidenceReport): string {
     out.push('');
   }
 
+  out.push('## Acknowledgements recorded, by pack', '');
+  const byPack = Object.entries(report.summary.acknowledgementsByPack ?? {});
+  if (byPack.length === 0) {
+    out.push('None.', '');
+  } else {
+    out.push('Every acknowledgement recorded in the checked stacks, of every pack (each covers the construct it was recorded on '
+      + 'and everything below it):', '');
+    out.push('| Pack | Acknowledgements |', '|---|---:|');
+    for (const [pack, n] of byPack.sort(([a], [b]) => a.localeCompare(b))) out.push(`| ${cell(pack)} | ${n} |`);
+    out.push('');
+    out.push('| Pack | Rule | Recorded on | Reason |', '|---|---|---|---|');
+    for (const a of report.acknowledgements ?? []) {
+      out.push(`| ${cell(a.pack)} | \`${cell(a.ruleId)}\` | ${cell(a.constructPath)} | ${cell(a.reason)} |`);
+    }
+    out.push('');
+  }
+
   out.push('## Policy values', '');
   out.push('| Setting | Value |', '|---|---|');
   for (const [key, value] of Object.entries(report.policy)) {

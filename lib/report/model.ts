@@ -97,6 +97,21 @@ export interface RuleDescription {
 }
 
 /**
+ * One acknowledgement recorded in the checked stacks, of any pack (DataProtection, cdk-nag's packs,
+ * the CloudFormation validator): what an auditor reviews besides the findings.
+ */
+export interface AcknowledgementRecord {
+  /** The pack the rule belongs to, e.g. `AwsSolutions`, `NIST.800.53.R5`, `DataProtection`. */
+  readonly pack: string;
+  /** The rule ID as acknowledged, e.g. `AwsSolutions-IAM4[Policy::...]`. */
+  readonly ruleId: string;
+  /** Why the rule does not apply or how the promise is kept another way. */
+  readonly reason: string;
+  /** Construct path the acknowledgement was recorded on (it covers everything below it). */
+  readonly constructPath: string;
+}
+
+/**
  * Counts for a quick look.
  */
 export interface EvidenceSummary {
@@ -104,6 +119,8 @@ export interface EvidenceSummary {
   readonly controls: { [status: string]: number };
   /** Number of findings per status. */
   readonly findings: { [status: string]: number };
+  /** Number of acknowledgements recorded in the checked stacks, per pack. */
+  readonly acknowledgementsByPack: { [pack: string]: number };
 }
 
 /**
@@ -122,7 +139,9 @@ export interface EvidenceReport {
   readonly controls: ControlEvidence[];
   /** Every rule the checks evaluated. */
   readonly rules: RuleDescription[];
+  /** Every acknowledgement recorded in the checked stacks, of every pack, with its reason. */
+  readonly acknowledgements: AcknowledgementRecord[];
 }
 
 /** The report format version; bump on any breaking change to the JSON shape. */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';

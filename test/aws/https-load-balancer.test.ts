@@ -22,6 +22,34 @@ const OIDC = {
 };
 
 describe('HttpsLoadBalancer', () => {
+  test('a WAF web ACL with AWS managed rules and logging to an encrypted aws-waf-logs- group, unless switched off', () => {
+    const { stack } = build();
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: [
+        Match.objectLike({ Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' } } }),
+        Match.objectLike({ Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesKnownBadInputsRuleSet' } } }),
+      ],
+    });
+    t.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+    t.resourceCountIs('AWS::WAFv2::LoggingConfiguration', 1);
+    t.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: Match.stringLikeRegexp('^aws-waf-logs-'), KmsKeyId: Match.anyValue() });
+    const off = Template.fromStack(build({ webApplicationFirewall: false }).stack);
+    off.resourceCountIs('AWS::WAFv2::WebACL', 0);
+  });
+
+  test('its access-log bucket is versioned and acknowledges the third-party findings it cannot fix, with reasons', () => {
+    const { lb } = build();
+    const t = Template.fromStack(lb.node.scope as any);
+    t.hasResourceProperties('AWS::S3::Bucket', { VersioningConfiguration: { Status: 'Enabled' }, BucketEncryption: Match.objectLike({}) });
+    const acked = lb.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules' || /acknowledg/i.test(m.type)))
+      .flatMap((m) => Object.entries(m.data as Record<string, string>));
+    const ids = acked.map(([k]) => k.replace(/^annotation::/i, ''));
+    expect(ids).toEqual(expect.arrayContaining(['AwsSolutions-S1', 'NIST.800.53.R5-S3DefaultEncryptionKMS', 'AwsSolutions-EC23']));
+    expect(acked.every(([, reason]) => reason.length > 60)).toBe(true);
+  });
+
   test('zero extra props: HTTPS with a TLS 1.3-capable policy, only 443 open, hardened attributes, access logs', () => {
     const { app, stack } = build();
     const t = Template.fromStack(stack);

@@ -31,7 +31,9 @@ describe('evidence report', () => {
 
   test('JSON: policy values, every control with a status, findings with location and status', () => {
     const report = JSON.parse(read(REPORT_FILES.json));
-    expect(report.schemaVersion).toBe('1.0.0');
+    expect(report.schemaVersion).toBe('1.1.0');
+    expect(Array.isArray(report.acknowledgements)).toBe(true);
+    expect(typeof report.summary.acknowledgementsByPack).toBe('object');
     expect(report.policy).toMatchObject({ uptimePercent: 99.95, databaseBackupRetentionDays: 45 });
     expect(report.controls).toHaveLength(32);
     const enc2 = report.controls.find((c: any) => c.id === 'DP.ENC.2');

@@ -11,6 +11,7 @@ import { DATA_CLASS_TAG, DataClass } from '../../policy/data-class';
 import { DataProtectionPolicy } from '../../policy/policy';
 import { DataKey } from '../encryption/data-key';
 import { PropErrors } from '../private/prop-errors';
+import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
 
 /**
  * How a backup vault lock can be changed.
@@ -284,6 +285,7 @@ export class PolicyBackupPlan extends Construct {
       managedPolicies: names.map((n) => iam.ManagedPolicy.fromAwsManagedPolicyName(n)),
     });
     this.encryptionKey.grantEncryptDecrypt(role);
+    acknowledgeBackupRole(role, names);
     return role;
   }
 
@@ -294,6 +296,7 @@ export class PolicyBackupPlan extends Construct {
         .map((n) => iam.ManagedPolicy.fromAwsManagedPolicyName(n)),
     });
     this.encryptionKey.grantEncryptDecrypt(role);
+    acknowledgeBackupRole(role, ['service-role/AWSBackupServiceRolePolicyForRestores', 'AWSBackupServiceRolePolicyForS3Restore']);
     const prefix = this.vault.node.path.replace(/[^a-zA-Z0-9]/g, '_').slice(-30);
     for (const frequency of policy.restoreTestSchedules) {
       const schedule = RESTORE_TEST_SCHEDULES[frequency];
@@ -336,4 +339,17 @@ function regionOfArn(arn: string): string | undefined {
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * AWS Backup's service-role policies are maintained by AWS for the backup and restore calls of every
+ * supported service; a hand-written copy would drift as services are added. The role's own policy is
+ * the CDK grant on the vault key.
+ */
+function acknowledgeBackupRole(role: iam.Role, managedPolicies: string[]): void {
+  acknowledgeRules(role, managedPolicies.map((n) => `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${n}]`),
+    'AWS Backup service-role policies are maintained by AWS for the backup and restore calls of each supported service; '
+    + 'a hand-written copy would drift. Only backup.amazonaws.com can assume the role.');
+  acknowledgeRules(role, ['AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]'], REASONS.grantWildcards);
+  acknowledgeRules(role, inCompliancePacks('IAMNoInlinePolicy'), REASONS.inlinePolicy);
 }

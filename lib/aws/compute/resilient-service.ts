@@ -8,6 +8,7 @@ import { encryptedLogGroup } from '../defaults/log-group';
 import { KpiAlarms } from '../logging/kpi-alarms';
 import { HttpsLoadBalancer } from '../network/https-load-balancer';
 import { PropErrors } from '../private/prop-errors';
+import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
 
 /**
  * Props for ResilientService.
@@ -72,6 +73,8 @@ export class ResilientService extends Construct {
       logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'app' }),
       readonlyRootFilesystem: true,
     });
+    // The execution role's one policy (pull the image, write the log group) is CDK's grant.
+    acknowledgeRules(task, inCompliancePacks('IAMNoInlinePolicy'), REASONS.inlinePolicy);
     this.service = new ecs.FargateService(this, 'Service', {
       cluster,
       taskDefinition: task,

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass } from '../../policy/data-class';
 import { DataKey } from '../encryption/data-key';
 import { PropErrors } from '../private/prop-errors';
+import { acknowledgeRules, inCompliancePacks } from '../private/third-party';
 
 /** RDS keeps automated backups (and point-in-time restore) at most this long. */
 const MAX_AUTOMATED_BACKUP_DAYS = 35;
@@ -71,8 +72,19 @@ export class ReplicatedDatabase extends Construct {
       cloudwatchLogsExports: ['postgresql'],
       backup: { retention: Duration.days(MAX_AUTOMATED_BACKUP_DAYS) },
       copyTagsToSnapshot: true,
+      // Enhanced monitoring: OS metrics of every instance each minute.
+      monitoringInterval: Duration.minutes(1),
       defaultDatabaseName: props.defaultDatabaseName,
     });
     Tags.of(this.cluster).add(DATA_CLASS_TAG, DataClass.DATABASE);
+    acknowledgeRules(this.cluster, inCompliancePacks('RDSInBackupPlan', ['NIST.800.53.R5', 'HIPAA.Security']),
+      'Aurora instances hold no data of their own: AWS Backup protects the cluster, which PolicyBackupPlan selects by its '
+      + 'dp:data-class tag (DP.BAK.6), plus continuous point-in-time backups of the cluster.');
+    acknowledgeRules(this.cluster, ['AwsSolutions-SMG4', ...inCompliancePacks('SecretsManagerRotationEnabled', ['NIST.800.53.R5', 'HIPAA.Security'])],
+      'The generated master secret is for break-glass administration only; applications authenticate with IAM database '
+      + 'authentication (enabled). Rotating it needs a rotation function inside the VPC, which the operator adds '
+      + '(cluster.addRotationSingleUser) where the account allows Lambda in the data subnets.');
+    acknowledgeRules(this.cluster, ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole]'],
+      'The enhanced-monitoring role uses the AWS-managed policy RDS requires for it; only monitoring.rds.amazonaws.com can assume it.');
   }
 }

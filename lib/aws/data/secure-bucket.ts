@@ -5,7 +5,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass } from '../../policy/data-class';
 import { DataProtectionPolicy } from '../../policy/policy';
-import { logRetentionRule, secureBucketDefaults } from '../defaults/bucket';
+import { logBucketProps, secureBucketDefaults } from '../defaults/bucket';
+import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
 import { DataKey } from '../encryption/data-key';
 import { PropErrors } from '../private/prop-errors';
 
@@ -118,6 +119,7 @@ export class SecureBucket extends Construct {
       lifecycleRules,
     });
     Tags.of(this.bucket).add(DATA_CLASS_TAG, dataClass);
+    acknowledgeRules(this.bucket, inCompliancePacks('S3BucketReplicationEnabled'), REASONS.dataReplication);
   }
 
   private createAccessLogsBucket(policy: DataProtectionPolicy): s3.IBucket {
@@ -128,11 +130,9 @@ export class SecureBucket extends Construct {
       actions: ['kms:GenerateDataKey*', 'kms:Encrypt', 'kms:Decrypt'],
       resources: ['*'],
     }));
-    const logs = new s3.Bucket(this, 'AccessLogs', {
-      ...secureBucketDefaults(policy, this.encryptionKey),
-      lifecycleRules: [logRetentionRule(policy)],
-    });
+    const logs = new s3.Bucket(this, 'AccessLogs', logBucketProps(policy, this.encryptionKey));
     Tags.of(logs).add(DATA_CLASS_TAG, DataClass.LOGS);
+    acknowledgeRules(logs, inCompliancePacks('S3BucketReplicationEnabled'), REASONS.logReplication);
     return logs;
   }
 }

@@ -20,7 +20,15 @@ export function secureBucketDefaults(policy: DataProtectionPolicy, key: kms.IKey
   };
 }
 
-/** Logs kept exactly as long as the policy promises (DP.LOG.4), then expired. */
+/** Logs kept exactly as long as the policy promises (DP.LOG.4), then expired; overwritten versions go after a day. */
 export function logRetentionRule(policy: DataProtectionPolicy): s3.LifecycleRule {
-  return { id: 'LogRetention', expiration: Duration.days(policy.logRetentionDays) };
+  return { id: 'LogRetention', expiration: Duration.days(policy.logRetentionDays), noncurrentVersionExpiration: Duration.days(1) };
+}
+
+/**
+ * A log bucket: the secure defaults, versioned (a log object cannot be silently overwritten) and
+ * expired after the policy's log retention.
+ */
+export function logBucketProps(policy: DataProtectionPolicy, key: kms.IKey | undefined): s3.BucketProps {
+  return { ...secureBucketDefaults(policy, key), versioned: true, lifecycleRules: [logRetentionRule(policy)] };
 }

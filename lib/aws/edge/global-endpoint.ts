@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { DataProtectionPolicy } from '../../policy/policy';
 import { encryptedLogGroup } from '../defaults/log-group';
 import { PropErrors } from '../private/prop-errors';
+import { acknowledgeRules, inCompliancePacks } from '../private/third-party';
 
 /** Global Accelerator's control plane, where its stack must deploy. */
 export const GLOBAL_ACCELERATOR_REGION = 'us-west-2';
@@ -105,7 +106,7 @@ export class GlobalEndpoint extends Construct {
       },
       physicalResourceId: cr.PhysicalResourceId.of('accelerator-flow-logs'),
     };
-    new cr.AwsCustomResource(this, 'FlowLogs', {
+    const flowLogs = new cr.AwsCustomResource(this, 'FlowLogs', {
       onCreate: call,
       onUpdate: call,
       installLatestAwsSdk: false,
@@ -117,6 +118,7 @@ export class GlobalEndpoint extends Construct {
         new iam.PolicyStatement({ actions: ['logs:CreateLogDelivery', 'logs:DeleteLogDelivery'], resources: ['*'] }),
       ]),
     });
+    acknowledgeFlowLogSwitch(flowLogs);
   }
 
   /** Send a region's traffic to its load balancer, with the client's IP preserved. */
@@ -131,3 +133,25 @@ export class GlobalEndpoint extends Construct {
     });
   }
 }
+
+/**
+ * The flow-log switch is a CloudFormation custom resource: one Lambda function CloudFormation invokes
+ * synchronously on create and update, which calls the Global Accelerator API.
+ */
+function acknowledgeFlowLogSwitch(flowLogs: cr.AwsCustomResource): void {
+  acknowledgeRules(flowLogs, ['AwsSolutions-IAM5[Resource::*]'], 'logs:CreateLogDelivery and logs:DeleteLogDelivery support no '
+    + 'resource-level permissions (the service authorizes the delivery); every other statement names the accelerator or the bucket.');
+  acknowledgeRules(flowLogs, inCompliancePacks('IAMNoInlinePolicy'), 'The custom resource\'s one policy lists exactly the calls it makes.');
+  // The provider function is a singleton at the stack's root, shared by every AwsCustomResource in the stack.
+  const provider = Stack.of(flowLogs).node.tryFindChild(AWS_CUSTOM_RESOURCE_PROVIDER_ID);
+  if (!provider) return;
+  acknowledgeRules(provider, ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]'],
+    'The CDK custom-resource provider writes its own logs with the AWS-managed basic execution policy; it holds no data.');
+  acknowledgeRules(provider, [...inCompliancePacks('LambdaInsideVPC'), ...inCompliancePacks('LambdaConcurrency', ['NIST.800.53.R5', 'HIPAA.Security']),
+    ...inCompliancePacks('LambdaDLQ', ['NIST.800.53.R5', 'HIPAA.Security'])],
+  'CloudFormation invokes this provider synchronously during deployments only (no event source to retry into a DLQ, no load '
+    + 'to cap) and it calls only public AWS APIs, so a VPC would add NAT dependencies without isolating any data.');
+}
+
+/** Construct ID of the CDK's AwsCustomResource provider function (fixed by aws-cdk-lib). */
+const AWS_CUSTOM_RESOURCE_PROVIDER_ID = 'AWS679f53fac002430cb0da5b7982bd2287';

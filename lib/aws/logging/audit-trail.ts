@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { CentralLogArchive } from './central-log-archive';
 import { DataProtectionPolicy } from '../../policy/policy';
 import { encryptedLogGroup } from '../defaults/log-group';
+import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
 
 /**
  * Props for AuditTrail.
@@ -59,6 +60,8 @@ export class AuditTrail extends Construct {
       cloudWatchLogGroup: this.logGroup,
       insightTypes: props.insights ? [cloudtrail.InsightType.API_CALL_RATE, cloudtrail.InsightType.API_ERROR_RATE] : undefined,
     });
+    // CloudTrail's delivery role to CloudWatch Logs: CDK writes its one policy (put events into this log group).
+    acknowledgeRules(this.trail, inCompliancePacks('IAMNoInlinePolicy'), REASONS.inlinePolicy);
 
     const selectors: cloudtrail.CfnTrail.AdvancedEventSelectorProperty[] = [{
       name: 'Management events',

@@ -9,6 +9,7 @@ import { secureBucketDefaults } from '../defaults/bucket';
 import { DataKey } from '../encryption/data-key';
 import { VaultLockMode } from '../backup/policy-backup-plan';
 import { PropErrors } from '../private/prop-errors';
+import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
 
 /** Log objects move to colder storage after this many days (when the retention is longer). */
 const COLD_AFTER_DAYS = 90;
@@ -102,6 +103,9 @@ export class CentralLogArchive extends Construct {
       }],
     });
     Tags.of(this.bucket).add(DATA_CLASS_TAG, DataClass.LOGS);
+    acknowledgeRules(this.bucket, ['AwsSolutions-S1', ...inCompliancePacks('S3BucketLoggingEnabled')], REASONS.logDestinationLogging);
+    acknowledgeRules(this.bucket, inCompliancePacks('S3BucketReplicationEnabled'), 'The archive keeps each region\'s logs under S3 Object Lock '
+      + 'for the policy\'s retention (DP.LOG.1, DP.LOG.4); a replica in another region is not promised and would need its own lock.');
 
     const thisAccount = { StringEquals: { 'aws:SourceAccount': stack.account } };
     for (const service of ['cloudtrail.amazonaws.com', 'delivery.logs.amazonaws.com']) {

@@ -1,15 +1,18 @@
-import { Aspects, IAspect, SecretValue, Tags, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Aspects, IAspect, Names, SecretValue, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as elbv2Actions from 'aws-cdk-lib/aws-elasticloadbalancingv2-actions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct, IConstruct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass } from '../../policy/data-class';
 import { DataProtectionPolicy } from '../../policy/policy';
 import { ELB_SSL_POLICIES, meetsMinimumTls } from '../../rules/aws/private/tls-policies';
-import { logRetentionRule, secureBucketDefaults } from '../defaults/bucket';
+import { logBucketProps } from '../defaults/bucket';
+import { encryptedLogGroup } from '../defaults/log-group';
+import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
 import { PropErrors } from '../private/prop-errors';
 
 const HTTP_PORT = 80;
@@ -120,6 +123,14 @@ export interface HttpsLoadBalancerProps {
   readonly accessLogsPrefix?: string;
 
   /**
+   * Put an AWS WAF web ACL with AWS's managed core rule set and known-bad-inputs rules in front of
+   * the load balancer (blocks common exploits before they reach the application).
+   *
+   * @default true
+   */
+  readonly webApplicationFirewall?: boolean;
+
+  /**
    * Authenticate every request with an OpenID Connect provider (DP.IAM.2).
    *
    * @default - no authentication by the load balancer (acknowledge DataProtection-ELBListenerAuthentication
@@ -172,6 +183,8 @@ export class HttpsLoadBalancer extends Construct {
   public readonly httpListener?: elbv2.ApplicationListener;
   /** The load balancer's security group. */
   public readonly securityGroup: ec2.SecurityGroup;
+  /** The AWS WAF web ACL in front of the load balancer, unless `webApplicationFirewall` is false. */
+  public readonly webAcl?: wafv2.CfnWebACL;
   /** Where access logs go. */
   public readonly accessLogsBucket: s3.IBucket;
 
@@ -210,6 +223,10 @@ export class HttpsLoadBalancer extends Construct {
       const peers = internetFacing ? [ec2.Peer.anyIpv4(), ec2.Peer.anyIpv6()] : [ec2.Peer.ipv4(props.vpc.vpcCidrBlock)];
       for (const peer of peers) this.securityGroup.addIngressRule(peer, ec2.Port.tcp(port), `Port ${port} (allowed by the policy)`);
     }
+    if (internetFacing) {
+      acknowledgeRules(this.securityGroup, ['AwsSolutions-EC23'], `The internet-facing entry point admits only ports ${ports.join(', ')} `
+        + "from anywhere, as the policy's allowedPublicPorts allow (checked by DataProtection-SecurityGroupPublicIngress, DP.NET.1).");
+    }
 
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
       vpc: props.vpc,
@@ -219,6 +236,8 @@ export class HttpsLoadBalancer extends Construct {
       dropInvalidHeaderFields: true,
       deletionProtection: true,
     });
+
+    if (props.webApplicationFirewall ?? true) this.webAcl = this.createWebAcl(policy);
 
     this.accessLogsBucket = props.accessLogsBucket ?? this.createAccessLogsBucket(policy);
     this.loadBalancer.logAccessLogs(this.accessLogsBucket, props.accessLogsPrefix);
@@ -266,10 +285,45 @@ export class HttpsLoadBalancer extends Construct {
     this.hasDefaultAction = true;
   }
 
+  private createWebAcl(policy: DataProtectionPolicy): wafv2.CfnWebACL {
+    const managed = (name: string, priority: number): wafv2.CfnWebACL.RuleProperty => ({
+      name,
+      priority,
+      overrideAction: { none: {} },
+      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: name },
+    });
+    const acl = new wafv2.CfnWebACL(this, 'WebAcl', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      rules: [managed('AWSManagedRulesCommonRuleSet', 0), managed('AWSManagedRulesKnownBadInputsRuleSet', 1)],
+      visibilityConfig: { cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: 'web-acl' },
+    });
+    new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
+      resourceArn: this.loadBalancer.loadBalancerArn,
+      webAclArn: acl.attrArn,
+    });
+    // WAF logs (DP.LOG.3): the log group's name must start with aws-waf-logs-.
+    const logGroup = encryptedLogGroup(this, 'WebAclLogs', 'WebAclLogKey', policy, 'WAF logs',
+      `aws-waf-logs-${Names.uniqueId(this).slice(-40)}`);
+    new wafv2.CfnLoggingConfiguration(this, 'WebAclLogging', {
+      resourceArn: acl.attrArn,
+      logDestinationConfigs: [Stack.of(this).formatArn({
+        service: 'logs', resource: 'log-group', resourceName: logGroup.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      })],
+    });
+    return acl;
+  }
+
   private createAccessLogsBucket(policy: DataProtectionPolicy): s3.IBucket {
     // No key: Elastic Load Balancing writes only to SSE-S3 buckets (acknowledged below).
-    const bucket = new s3.Bucket(this, 'AccessLogs', { ...secureBucketDefaults(policy, undefined), lifecycleRules: [logRetentionRule(policy)] });
+    const bucket = new s3.Bucket(this, 'AccessLogs', logBucketProps(policy, undefined));
     Tags.of(bucket).add(DATA_CLASS_TAG, DataClass.LOGS);
+    const sseS3Only = 'Elastic Load Balancing delivers access logs only to buckets encrypted with SSE-S3 (AES-256); '
+      + 'the bucket holds request metadata, not customer data, is TLS-only and private.';
+    acknowledgeRules(bucket, inCompliancePacks('S3DefaultEncryptionKMS'), sseS3Only);
+    acknowledgeRules(bucket, ['AwsSolutions-S1', ...inCompliancePacks('S3BucketLoggingEnabled')], REASONS.logDestinationLogging);
+    acknowledgeRules(bucket, inCompliancePacks('S3BucketReplicationEnabled'), REASONS.logReplication);
     Validations.of(bucket).acknowledge({
       id: 'DataProtection-S3BucketCMK',
       reason: 'Elastic Load Balancing delivers access logs only to buckets encrypted with SSE-S3 (AES-256, '

@@ -6,6 +6,7 @@ import { DataProtectionPolicy } from '../../policy/policy';
 import { ipv4Range } from '../../rules/aws/private/cidr';
 import { encryptedLogGroup } from '../defaults/log-group';
 import { PropErrors } from '../private/prop-errors';
+import { acknowledgeRules, inCompliancePacks } from '../private/third-party';
 
 const CIDR_BITS = { min: 16, max: 22 };
 
@@ -88,5 +89,10 @@ export class RegionalNetwork extends Construct {
       flowLogs: { All: { destination, trafficType: ec2.FlowLogTrafficType.ALL } },
       restrictDefaultSecurityGroup: true,
     });
+    for (const subnet of this.vpc.publicSubnets) {
+      acknowledgeRules(subnet, inCompliancePacks('VPCNoUnrestrictedRouteToIGW'), 'Public subnets hold only the internet-facing '
+        + 'load balancers and the NAT gateways, which need the route to the internet gateway; security groups admit only the '
+        + "policy's allowedPublicPorts (DP.NET.1), and workloads and data run in the private and isolated subnets.");
+    }
   }
 }
