@@ -74,7 +74,7 @@ const project = new typescript.TypeScriptProject({
       target: 'ES2022',
       skipLibCheck: true,
     },
-    include: ['lib/**/*.ts', 'bin/**/*.ts', 'examples/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '.projenrc.ts'],
+    include: ['lib/**/*.ts', 'bin/**/*.ts', 'examples/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'docs/**/*.ts', '.projenrc.ts'],
   },
   gitignore: ['cdk.out/', 'cdktf.out/', '*.tsbuildinfo', '.jest-cache/', '.jest-results.json'],
 });
@@ -119,6 +119,10 @@ testTask.exec('tsc --noEmit -p tsconfig.dev.json', { name: 'typecheck' });
 // The JSON results let .ci/run print one plain "N passed, N failed" line.
 testTask.exec('jest --ci --json --outputFile=.jest-results.json', { receiveArgs: true });
 project.addTask('test:update', { exec: 'jest -u', receiveArgs: true });
+project.addTask('docs', {
+  description: 'Regenerate docs/controls.md from the catalogue, rules, constructs and reference architectures',
+  exec: 'tsx docs/controls-doc.ts',
+});
 project.addTask('bench', {
   description: 'Measure what the checks cost and how they scale (docs/performance.md); prints ratios, asserts nothing',
   exec: 'tsx bench/run.ts',
@@ -152,11 +156,12 @@ new TextFile(project, '.ci/run', {
     'npm ci --no-audit --no-fund',
     'npm test',
     `node -e 'const r = require("./.jest-results.json"); console.log("tests: " + r.numPassedTests + " passed, " + r.numFailedTests + " failed")'`,
-    '# The reference app must synthesize with every check, offline and without credentials.',
-    'env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN npx cdk synth --quiet',
-    'for f in data-protection-report.json data-protection-report.md data-protection-report.sarif; do',
-    '  test -s "cdk.out/$f" || { echo "missing cdk.out/$f"; exit 1; }',
-    '  test -s "cdktf.out/stacks/SitumAzure/$f" || { echo "missing cdktf.out/stacks/SitumAzure/$f"; exit 1; }',
+    '# All five reference architectures must synthesize with every check, offline and without credentials.',
+    'env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u ARM_CLIENT_ID -u ARM_CLIENT_SECRET npx cdk synth --quiet',
+    'for dir in cdk.out/assembly-Sitasys cdk.out/assembly-TeamBench cdk.out/assembly-Styku cdk.out/assembly-OrganizationSaas cdktf.out/stacks/SitumAzure; do',
+    '  for f in data-protection-report.json data-protection-report.md data-protection-report.sarif; do',
+    '    test -s "$dir/$f" || { echo "missing $dir/$f"; exit 1; }',
+    '  done',
     'done',
     'test -s cdktf.out/stacks/SitumAzure/cdk.tf.json || { echo "missing cdktf.out/stacks/SitumAzure/cdk.tf.json"; exit 1; }',
   ],

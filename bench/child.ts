@@ -19,12 +19,12 @@ async function main() {
 }
 
 async function aws(size: string, config: Config, outdir: string) {
-  const { App, Validations } = await import('aws-cdk-lib');
+  const { App, Stage, Validations } = await import('aws-cdk-lib');
   const { AwsSolutionsChecks, NagPack } = await import('cdk-nag');
   const { DataProtectionChecks, DataProtectionPolicy, REPORT_FILES } = await import('../lib');
   const { writeEvidenceReport } = await import('../lib/report/write');
   const { buildBenchApp } = await import('./aws-app');
-  const { buildReferenceApp } = await import('../examples/reference-app');
+  const { buildSitasys } = await import('../examples/sitasys/architecture');
 
   // Time spent inside the pack's validate(), measured directly: far less noisy than (b - a).
   const inPack = timeMethods([NagPack.prototype, DataProtectionChecks.prototype], ['validate']);
@@ -34,12 +34,18 @@ async function aws(size: string, config: Config, outdir: string) {
   const context = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'cdk.json'), 'utf8')).context;
   const app = new App({ outdir, builtinCloudFormationValidation: false, context });
   if (size === 'reference') {
-    buildReferenceApp(app, { checks: config === 'ours' });
+    // The Sitasys reference architecture with DataProtectionChecks only (its cdk-nag packs are (c)'s business).
+    const { stage, policy } = buildSitasys(app, { checks: false });
+    if (config === 'ours') Validations.of(stage).addPlugins(new DataProtectionChecks(stage, { policy }));
   } else {
     buildBenchApp(app, Number(size));
     if (config === 'ours') Validations.of(app).addPlugins(new DataProtectionChecks(app, { policy: new DataProtectionPolicy() }));
   }
-  if (config === 'awssolutions') Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (config === 'awssolutions') {
+    // Plugins see the stacks of the Stage they are registered on: register on every Stage.
+    const stages = [app, ...app.node.findAll().filter((c) => Stage.isStage(c) && c !== app)];
+    for (const s of stages) Validations.of(s).addPlugins(new AwsSolutionsChecks(s as any));
+  }
   let failed = false;
   try {
     app.synth();
@@ -50,10 +56,11 @@ async function aws(size: string, config: Config, outdir: string) {
   const resources = countResources(outdir);
   let writeMs: number | undefined;
   if (config === 'ours') {
-    const report = JSON.parse(fs.readFileSync(path.join(outdir, REPORT_FILES.json), 'utf8'));
+    const reportDir = size === 'reference' ? path.join(outdir, 'assembly-Sitasys') : outdir;
+    const report = JSON.parse(fs.readFileSync(path.join(reportDir, REPORT_FILES.json), 'utf8'));
     // Rewrite the same files from the same report: exactly the work the pack did at the end of synth.
     const t1 = performance.now();
-    writeEvidenceReport(outdir, report, process.cwd());
+    writeEvidenceReport(reportDir, report, process.cwd());
     writeMs = performance.now() - t1;
   }
   return { ms, packMs: inPack(), writeMs, resources, failed };
@@ -115,9 +122,13 @@ function timeMethods(prototypes: object[], names: string[]): () => number {
   return () => total;
 }
 
-function countResources(outdir: string): number {
-  return fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json'))
-    .reduce((n, f) => n + Object.keys(JSON.parse(fs.readFileSync(path.join(outdir, f), 'utf8')).Resources ?? {}).length, 0);
+/** Resources in every template of the assembly, nested Stage assemblies included. */
+function countResources(dir: string): number {
+  return fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => {
+    if (e.isDirectory() && e.name.startsWith('assembly-')) return n + countResources(path.join(dir, e.name));
+    if (!e.name.endsWith('.template.json')) return n;
+    return n + Object.keys(JSON.parse(fs.readFileSync(path.join(dir, e.name), 'utf8')).Resources ?? {}).length;
+  }, 0);
 }
 
 main().catch((e) => {

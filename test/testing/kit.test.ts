@@ -5,7 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { buildReferenceApp } from '../../examples/reference-app';
+import { buildSitasys } from '../../examples/sitasys/architecture';
 import { CONTROLS, DataProtectionChecks, DataProtectionPolicy, REPORT_FILES } from '../../lib';
 import { assetHashSerializer, evaluate, stableTemplate } from '../../lib/testing';
 import { CDK_CONTEXT, ENV, newApp, tempDir } from '../helpers';
@@ -21,8 +21,8 @@ function plainBucketStack(app = newApp(), id = 'Data') {
 describe('the testing kit', () => {
   test('a three-line user test', () => {
     const app = new App({ context: CDK_CONTEXT });
-    buildReferenceApp(app, { checks: false });
-    expect(app).toPassDataProtectionChecks({ policy: new DataProtectionPolicy({ dataEndOfLifeDays: 730 }) });
+    const { stage } = buildSitasys(app, { checks: false });
+    expect(stage).toPassDataProtectionChecks({ policy: DataProtectionPolicy.sitasys() });
   });
 
   test('evaluate(stack) judges only that stack; evaluate(app) judges all', () => {
