@@ -1,14 +1,13 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { DataProtectionPolicy } from '../policy/policy';
 import { findControl } from '../policy/controls';
 import { buildEvidenceReport } from '../report/build';
-import { EvidenceFinding, EvidenceReport, FindingStatus, RuleDescription } from '../report/model';
+import { EvidenceFinding, EvidenceReport, FindingStatus } from '../report/model';
 import { AZURE_RULES } from '../rules/azure';
 import { AzureResourceRule, AzureRuleContext, TerraformLookup, TerraformResourceView } from '../rules/azure/rule';
+import { describeRule, PACK_NAME } from './private/describe';
 import { packageVersion } from './private/version';
 
-/** Prefix of every rule ID, shared with the AWS pack so one acknowledgement vocabulary serves both clouds. */
-const PACK_NAME = 'DataProtection';
 
 /** One synthesized Terraform configuration (the content of a stack's `cdk.tf.json`). */
 export interface TerraformConfiguration {
@@ -147,7 +146,7 @@ export function evaluateTerraform(configurations: TerraformConfiguration[], opti
     }
   }
   const records = acknowledgements.map((a) => ({ pack: PACK_NAME, ruleId: a.id, reason: a.reason, constructPath: a.scope ?? '(all resources)' }));
-  const report = buildEvidenceReport(policy, describe(rules), findings, { name: 'cdk-data-protection', version: packageVersion() }, records);
+  const report = buildEvidenceReport(policy, rules.map(describeRule), findings, { name: 'cdk-data-protection', version: packageVersion() }, records);
   return { findings, violations, report };
 }
 
@@ -247,12 +246,3 @@ function acknowledgementFor(
       || (resource.constructPath !== undefined && (resource.constructPath === a.scope || resource.constructPath.startsWith(`${a.scope}/`)))));
 }
 
-function describe(rules: readonly AzureResourceRule[]): RuleDescription[] {
-  return rules.map((r) => ({
-    ruleId: `${PACK_NAME}-${r.name}`,
-    controlId: r.controlId,
-    info: r.info,
-    explanation: r.explanation,
-    level: r.level === NagMessageLevel.ERROR ? 'error' : 'warning',
-  }));
-}

@@ -5,6 +5,7 @@ import {
 import { NagMessageLevel, NagPack, NagPackProps, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { acknowledgementsIn, findAcknowledgement } from './private/acknowledgements';
+import { describeRule, PACK_NAME } from './private/describe';
 import { packageVersion } from './private/version';
 import { AppIndex } from './private/app-index';
 import { DataProtectionPolicy } from '../policy/policy';
@@ -15,7 +16,6 @@ import { AWS_APP_RULES, AWS_RULES } from '../rules/aws';
 import { AppRule, ResourceRule, ResourceView, RuleContext } from '../rules/rule';
 
 /** The pack's name: rule IDs are `DataProtection-<Rule>`. */
-const PACK_NAME = 'DataProtection';
 const TOOL_NAME = 'cdk-data-protection';
 
 /**
@@ -208,11 +208,11 @@ export class DataProtectionChecks extends NagPack {
       },
     };
     try {
-      const resourceReport = super.validateScope(scope);
-      const pluginReport = this.runAppRules(this.run, scope, resourceReport);
       const run = this.run;
       const judged = [scope, ...scope.node.findAll()]
         .filter((c): c is Stack => Stack.isStack(c) && !c.nestedStackParent && this.stackInScope(run, c));
+      const resourceReport = super.validateScope(scope);
+      const pluginReport = this.runAppRules(run, judged, resourceReport);
       const evidence = buildEvidenceReport(this.policy, this.describeRules(), this.run.findings,
         { name: TOOL_NAME, version: this.version }, acknowledgementsIn(judged));
       return { pluginReport, evidence, reasonless: [...this.run.reasonless] };
@@ -222,12 +222,9 @@ export class DataProtectionChecks extends NagPack {
   }
 
   /** Run the app-wide rules once, record their findings, and add their violations to the report. */
-  private runAppRules(run: Run, scope: IConstruct, report: PolicyValidationPluginReport): PolicyValidationPluginReport {
+  private runAppRules(run: Run, judged: readonly Stack[], report: PolicyValidationPluginReport): PolicyValidationPluginReport {
     if (this.activeAppRules.length === 0) return report;
-    const stacks = new Map<string, Stack>();
-    for (const c of [scope, ...scope.node.findAll()]) {
-      if (Stack.isStack(c) && !c.nestedStackParent && this.stackInScope(run, c)) stacks.set(c.node.path, c);
-    }
+    const stacks = new Map(judged.map((s) => [s.node.path, s]));
     const stackViews = [...stacks.values()].map((s) => ({ path: s.node.path, region: Token.isUnresolved(s.region) ? undefined : s.region }));
     const violations = [...report.violations];
     for (const rule of this.activeAppRules) {
@@ -310,13 +307,7 @@ export class DataProtectionChecks extends NagPack {
   }
 
   private describeRules(): RuleDescription[] {
-    return [...this.activeRules, ...this.activeAppRules].map((r) => ({
-      ruleId: `${PACK_NAME}-${r.name}`,
-      controlId: r.controlId,
-      info: r.info,
-      explanation: r.explanation,
-      level: r.level === NagMessageLevel.ERROR ? 'error' : 'warning',
-    }));
+    return [...this.activeRules, ...this.activeAppRules].map(describeRule);
   }
 }
 

@@ -70,23 +70,29 @@ export interface RuleContext {
 }
 
 /**
- * A rule that judges one resource. `evaluate` must be pure and must not throw on unresolved values:
- * it returns COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, or a list of finding names (each reported and
- * acknowledged as `DataProtection-<name>[<finding>]`).
+ * What every rule (AWS or Azure, per resource or app-wide) tells the reader of a finding.
  */
-export interface ResourceRule {
+export interface RuleMetadata {
   /** Rule name; the rule ID is `DataProtection-<name>`. */
   readonly name: string;
   /** The control this rule provides evidence for. */
   readonly controlId: string;
-  /** The CloudFormation types the rule looks at; the engine calls it for no other. */
-  readonly resourceTypes: string[];
   /** Why the rule was triggered (one sentence). */
   readonly info: string;
   /** Why the rule exists and how to fix a violation. */
   readonly explanation: string;
   /** Severity of a violation. */
   readonly level: NagMessageLevel;
+}
+
+/**
+ * A rule that judges one resource. `evaluate` must be pure and must not throw on unresolved values:
+ * it returns COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, or a list of finding names (each reported and
+ * acknowledged as `DataProtection-<name>[<finding>]`).
+ */
+export interface ResourceRule extends RuleMetadata {
+  /** The CloudFormation types the rule looks at; the engine calls it for no other. */
+  readonly resourceTypes: string[];
   /** The check. */
   evaluate(resource: ResourceView, context: RuleContext): NagRuleResult;
 }
@@ -111,17 +117,7 @@ export interface AppFinding {
  * in two regions"). It runs once per evaluation, after the resource rules, and sees the
  * stacks being evaluated.
  */
-export interface AppRule {
-  /** Rule name; the rule ID is `DataProtection-<name>`. */
-  readonly name: string;
-  /** The control this rule provides evidence for. */
-  readonly controlId: string;
-  /** Why the rule was triggered (one sentence). */
-  readonly info: string;
-  /** Why the rule exists and how to fix a violation. */
-  readonly explanation: string;
-  /** Severity of a violation. */
-  readonly level: NagMessageLevel;
+export interface AppRule extends RuleMetadata {
   /**
    * The check.
    * @param stacks the evaluated stacks: construct path and region (undefined when not explicit)

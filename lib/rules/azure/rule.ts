@@ -1,5 +1,6 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
+import { NagRuleResult } from 'cdk-nag';
 import { DataProtectionPolicy } from '../../policy/policy';
+import { RuleMetadata } from '../rule';
 
 /**
  * One resource of a synthesized Terraform configuration (`cdk.tf.json`), as Azure rules see it.
@@ -48,19 +49,9 @@ export interface AzureRuleContext {
  * resources it does not judge, and `['Unverifiable']` when a value it needs is a reference it
  * cannot follow (a variable, a data source, another configuration).
  */
-export interface AzureResourceRule {
-  /** Rule name; the rule ID is `DataProtection-<name>`. */
-  readonly name: string;
-  /** The control the rule provides evidence for. */
-  readonly controlId: string;
+export interface AzureResourceRule extends RuleMetadata {
   /** Terraform resource types the rule judges. */
   readonly resourceTypes: string[];
-  /** Why the finding was raised. */
-  readonly info: string;
-  /** Why the rule exists and how to fix a violation. */
-  readonly explanation: string;
-  /** Severity. */
-  readonly level: NagMessageLevel;
   /** The verdict on one resource. */
   evaluate(resource: TerraformResourceView, context: AzureRuleContext): NagRuleResult;
 }

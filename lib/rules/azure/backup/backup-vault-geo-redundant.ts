@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, TerraformResourceView } from '../rule';
-import { isExpression, tfBool, UNVERIFIABLE } from '../private/values';
+import { isExpression, boolValue, UNVERIFIABLE } from '../private/values';
 
 /** DP.BAK.3: a backup vault stores recovery points in the paired region and can restore there. */
 export const AzureBackupVaultGeoRedundant: AzureResourceRule = {
@@ -13,7 +13,7 @@ export const AzureBackupVaultGeoRedundant: AzureResourceRule = {
     + 'cross_region_restore_enabled: true (both fixed once the vault holds backups).',
   evaluate(resource: TerraformResourceView): NagRuleResult {
     const redundancy = resource.config.redundancy;
-    const crossRegion = tfBool(resource.config.cross_region_restore_enabled, false);
+    const crossRegion = boolValue(resource.config.cross_region_restore_enabled, false);
     if (typeof redundancy !== 'string' || isExpression(redundancy) || crossRegion === undefined) return [UNVERIFIABLE];
     return redundancy === 'GeoRedundant' && crossRegion ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
-import { block, blocks, isExpression, referrersOfType, tfBool, tfNumber, UNVERIFIABLE } from '../private/values';
+import { block, blocks, isExpression, referrersOfType, boolValue, tfNumber, UNVERIFIABLE } from '../private/values';
 
 const DELETE_AFTER = [
   'delete_after_days_since_modification_greater_than',
@@ -28,7 +28,7 @@ export const AzureStorageLifecycleExpiry: AzureResourceRule = {
     let unverifiable = false;
     for (const policy of policies) {
       for (const rule of blocks(policy.config.rule)) {
-        const enabled = tfBool(rule.enabled, true);
+        const enabled = boolValue(rule.enabled, true);
         const baseBlob = block(block(rule.actions)?.base_blob);
         if (enabled === undefined || isExpression(rule.actions)) {
           unverifiable = true;

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, TerraformResourceView } from '../rule';
-import { block, isExpression, tfBool, UNVERIFIABLE } from '../private/values';
+import { block, isExpression, boolValue, UNVERIFIABLE } from '../private/values';
 
 /**
  * DP.ENC.2: a PostgreSQL flexible server encrypts data and, when geo-redundant backups are on,
@@ -19,7 +19,7 @@ export const AzurePostgresCustomerManagedKey: AzureResourceRule = {
     if (isExpression(raw)) return [UNVERIFIABLE];
     const cmk = block(raw);
     if (!cmk?.key_vault_key_id) return NagRuleCompliance.NON_COMPLIANT;
-    const geo = tfBool(resource.config.geo_redundant_backup_enabled, false);
+    const geo = boolValue(resource.config.geo_redundant_backup_enabled, false);
     if (geo === undefined) return [UNVERIFIABLE];
     if (geo && !cmk.geo_backup_key_vault_key_id) return NagRuleCompliance.NON_COMPLIANT;
     return NagRuleCompliance.COMPLIANT;

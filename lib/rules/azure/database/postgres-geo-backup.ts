@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, TerraformResourceView } from '../rule';
-import { tfFlagVerdict } from '../private/values';
+import { flagVerdict } from '../private/values';
 
 /** DP.BAK.3: a PostgreSQL flexible server's own backups are copied to the paired region. */
 export const AzurePostgresGeoBackup: AzureResourceRule = {
@@ -12,6 +12,6 @@ export const AzurePostgresGeoBackup: AzureResourceRule = {
   explanation: 'DP.BAK.3 promises backups in a second region. Set geo_redundant_backup_enabled: true; it can only be '
     + 'chosen when the server is created.',
   evaluate(resource: TerraformResourceView): NagRuleResult {
-    return tfFlagVerdict(resource.config.geo_redundant_backup_enabled, false, true);
+    return flagVerdict(resource.config.geo_redundant_backup_enabled, false, true);
   },
 };

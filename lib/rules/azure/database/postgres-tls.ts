@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
-import { isExpression, referrersOfType, UNVERIFIABLE, worstOfAzure } from '../private/values';
+import { isExpression, referrersOfType, UNVERIFIABLE, worstOf } from '../private/values';
 import { azureTlsVersion } from '../private/tls';
 
 /**
@@ -23,7 +23,7 @@ export const AzurePostgresTls: AzureResourceRule = {
     }
     const secure = params.get('require_secure_transport');
     const version = params.get('ssl_min_protocol_version');
-    return worstOfAzure([
+    return worstOf([
       typeof secure !== 'string' || isExpression(secure) ? [UNVERIFIABLE]
         : secure.toLowerCase() === 'on' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT,
       azureTlsVersion(version) === undefined ? [UNVERIFIABLE]

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
-import { referencedResource, referrersOfType, tfBool, tfNumber, UNVERIFIABLE } from '../private/values';
+import { referencedResource, referrersOfType, boolValue, tfNumber, UNVERIFIABLE } from '../private/values';
 
 const RSA_TYPES = ['RSA', 'RSA-HSM'];
 
@@ -33,7 +33,7 @@ export const AzureBackupVaultKey: AzureResourceRule = {
     }
     const vault = referencedResource(key.config.key_vault_id, context.lookup);
     if (!vault) return [UNVERIFIABLE];
-    const purgeProtected = tfBool(vault.config.purge_protection_enabled, false);
+    const purgeProtected = boolValue(vault.config.purge_protection_enabled, false);
     if (purgeProtected === undefined) return [UNVERIFIABLE];
     return purgeProtected ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },

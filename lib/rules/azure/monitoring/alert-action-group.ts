@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, TerraformResourceView } from '../rule';
-import { tfBool, UNVERIFIABLE } from '../private/values';
+import { boolValue, UNVERIFIABLE } from '../private/values';
 import { actionGroupsOf, ALERT_TYPES } from '../private/monitoring';
 
 /** DP.MON.1: every enabled alert rule notifies an action group. */
@@ -13,7 +13,7 @@ export const AzureAlertActionGroup: AzureResourceRule = {
   explanation: 'DP.MON.1 promises alarms that page the operations team. Give every alert an action naming an '
     + 'azurerm_monitor_action_group and keep it enabled.',
   evaluate(resource: TerraformResourceView): NagRuleResult {
-    const enabled = tfBool(resource.config.enabled, true);
+    const enabled = boolValue(resource.config.enabled, true);
     if (enabled === undefined) return [UNVERIFIABLE];
     if (!enabled) return NagRuleCompliance.NON_COMPLIANT;
     return actionGroupsOf(resource).length > 0 ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;

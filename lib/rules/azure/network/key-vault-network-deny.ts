@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, TerraformResourceView } from '../rule';
-import { block, isExpression, tfBool, UNVERIFIABLE } from '../private/values';
+import { block, isExpression, boolValue, UNVERIFIABLE } from '../private/values';
 
 /** DP.NET.1: a Key Vault denies network access unless a rule allows it. */
 export const AzureKeyVaultNetworkDeny: AzureResourceRule = {
@@ -12,7 +12,7 @@ export const AzureKeyVaultNetworkDeny: AzureResourceRule = {
   explanation: 'DP.NET.1 promises a closed perimeter. Set network_acls { default_action = "Deny", bypass = '
     + '"AzureServices" } and allow only the networks that need the vault, or turn public network access off.',
   evaluate(resource: TerraformResourceView): NagRuleResult {
-    const publicAccess = tfBool(resource.config.public_network_access_enabled, true);
+    const publicAccess = boolValue(resource.config.public_network_access_enabled, true);
     if (publicAccess === false) return NagRuleCompliance.COMPLIANT;
     const raw = resource.config.network_acls;
     if (isExpression(raw) || publicAccess === undefined) return [UNVERIFIABLE];

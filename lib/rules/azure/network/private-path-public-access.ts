@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
-import { blocks, mentions, referrersOfType, tfFlagVerdict } from '../private/values';
+import { blocks, mentions, referrersOfType, flagVerdict } from '../private/values';
 
 /**
  * DP.NET.1: a resource reachable over a private path (a private endpoint, or a PostgreSQL server
@@ -19,6 +19,6 @@ export const AzurePrivatePathPublicAccess: AzureResourceRule = {
       blocks(e.config.private_service_connection).some((c) => mentions(c.private_connection_resource_id, resource)));
     const injected = resource.type === 'azurerm_postgresql_flexible_server' && resource.config.delegated_subnet_id !== undefined;
     if (!viaEndpoint && !injected) return NagRuleCompliance.NOT_APPLICABLE;
-    return tfFlagVerdict(resource.config.public_network_access_enabled, true, false);
+    return flagVerdict(resource.config.public_network_access_enabled, true, false);
   },
 };

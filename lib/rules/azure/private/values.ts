@@ -1,8 +1,8 @@
-import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { UNVERIFIABLE } from '../../aws/private/values';
 import { TerraformLookup, TerraformResourceView } from '../rule';
 
-export { UNVERIFIABLE };
+// Terraform JSON writes booleans as CloudFormation does (true or "true"), and an expression is as
+// unverifiable as an intrinsic: the AWS helpers serve both clouds.
+export { boolValue, flagVerdict, UNVERIFIABLE, worstOf } from '../../aws/private/values';
 
 const WHOLE_REFERENCE = /^\$\{([a-zA-Z0-9_]+)\.([a-zA-Z0-9_-]+)\.([a-zA-Z0-9_.]+)\}$/;
 
@@ -39,20 +39,6 @@ export function blocks(value: unknown): { [key: string]: any }[] {
   return one ? [one] : [];
 }
 
-/** A Terraform bool (`true`, `"true"`); `undefined` for expressions. */
-export function tfBool(value: unknown, whenAbsent: boolean): boolean | undefined {
-  if (value === undefined || value === null) return whenAbsent;
-  if (value === true || value === 'true') return true;
-  if (value === false || value === 'false') return false;
-  return undefined;
-}
-
-/** Compliant when the flag equals `compliantWhen`; unverifiable when it is an expression. */
-export function tfFlagVerdict(value: unknown, whenAbsent: boolean, compliantWhen: boolean): NagRuleResult {
-  const flag = tfBool(value, whenAbsent);
-  if (flag === undefined) return [UNVERIFIABLE];
-  return flag === compliantWhen ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-}
 
 /** A Terraform number (`45`, `"45"`); `undefined` for expressions and absent values. */
 export function tfNumber(value: unknown): number | undefined {
@@ -83,5 +69,3 @@ export function referrersOfType(target: TerraformResourceView, types: readonly s
 export function mentions(value: unknown, target: TerraformResourceView): boolean {
   return typeof value === 'string' && value.includes(`\${${target.address}.`);
 }
-
-export { worstOf as worstOfAzure } from '../../aws/private/values';

@@ -1,6 +1,6 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, TerraformResourceView } from '../rule';
-import { UNVERIFIABLE } from '../private/values';
+import { replicationVerdict } from '../private/replication';
 
 /** Replication types that keep a copy in the paired region. */
 export const GEO_REPLICATION = ['GRS', 'RAGRS', 'GZRS', 'RAGZRS'];
@@ -15,8 +15,6 @@ export const AzureStorageGeoRedundant: AzureResourceRule = {
   explanation: 'DP.AVL.6 promises redundant storage. Use RAGZRS (GeoRedundantStorage\'s default): three zones in the '
     + 'primary region and a readable copy in the paired region.',
   evaluate(resource: TerraformResourceView): NagRuleResult {
-    const type = resource.config.account_replication_type;
-    if (typeof type !== 'string' || type.includes('${')) return [UNVERIFIABLE];
-    return GEO_REPLICATION.includes(type.toUpperCase()) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return replicationVerdict(resource, GEO_REPLICATION);
   },
 };

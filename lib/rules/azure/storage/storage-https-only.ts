@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, TerraformResourceView } from '../rule';
-import { tfFlagVerdict } from '../private/values';
+import { flagVerdict } from '../private/values';
 
 /** DP.ENC.1: a storage account refuses plain HTTP. */
 export const AzureStorageHttpsOnly: AzureResourceRule = {
@@ -11,6 +11,6 @@ export const AzureStorageHttpsOnly: AzureResourceRule = {
   info: 'The storage account accepts plain HTTP (https_traffic_only_enabled is false).',
   explanation: 'DP.ENC.1 promises that data in transit uses TLS. Leave https_traffic_only_enabled at its default (true).',
   evaluate(resource: TerraformResourceView): NagRuleResult {
-    return tfFlagVerdict(resource.config.https_traffic_only_enabled, true, true);
+    return flagVerdict(resource.config.https_traffic_only_enabled, true, true);
   },
 };

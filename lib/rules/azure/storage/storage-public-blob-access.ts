@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, TerraformResourceView } from '../rule';
-import { tfFlagVerdict } from '../private/values';
+import { flagVerdict } from '../private/values';
 
 /** DP.NET.1: no container of the account can be made anonymously readable. */
 export const AzureStoragePublicBlobAccess: AzureResourceRule = {
@@ -11,6 +11,6 @@ export const AzureStoragePublicBlobAccess: AzureResourceRule = {
   info: 'The storage account allows anonymous public read access to containers and blobs.',
   explanation: 'DP.NET.1 promises a closed perimeter. Set allow_nested_items_to_be_public: false (its default is true).',
   evaluate(resource: TerraformResourceView): NagRuleResult {
-    return tfFlagVerdict(resource.config.allow_nested_items_to_be_public, true, false);
+    return flagVerdict(resource.config.allow_nested_items_to_be_public, true, false);
   },
 };

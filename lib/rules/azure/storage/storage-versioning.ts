@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, TerraformResourceView } from '../rule';
-import { block, isExpression, tfBool, UNVERIFIABLE } from '../private/values';
+import { block, isExpression, boolValue, UNVERIFIABLE } from '../private/values';
 
 /** DP.AVL.6: blob storage keeps versions and soft-deletes blobs and containers. */
 export const AzureStorageVersioning: AzureResourceRule = {
@@ -18,7 +18,7 @@ export const AzureStorageVersioning: AzureResourceRule = {
     if (isExpression(raw) || isExpression(kind)) return [UNVERIFIABLE];
     const props = block(raw);
     if (!props) return NagRuleCompliance.NON_COMPLIANT;
-    const versioning = tfBool(props.versioning_enabled, false);
+    const versioning = boolValue(props.versioning_enabled, false);
     if (versioning === undefined) return [UNVERIFIABLE];
     const softDelete = block(props.delete_retention_policy) && block(props.container_delete_retention_policy);
     return versioning && softDelete ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;

@@ -1,6 +1,6 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { AzureResourceRule, TerraformResourceView } from '../rule';
-import { UNVERIFIABLE } from '../private/values';
+import { replicationVerdict } from '../private/replication';
 
 const ZONE_REPLICATION = ['ZRS', 'GZRS', 'RAGZRS'];
 
@@ -14,8 +14,6 @@ export const AzureStorageZoneRedundant: AzureResourceRule = {
   explanation: 'DP.AVL.1 promises that a region\'s resources span several availability zones. Use ZRS, GZRS or RAGZRS; '
     + 'LRS and GRS keep the primary copies in one datacentre.',
   evaluate(resource: TerraformResourceView): NagRuleResult {
-    const type = resource.config.account_replication_type;
-    if (typeof type !== 'string' || type.includes('${')) return [UNVERIFIABLE];
-    return ZONE_REPLICATION.includes(type.toUpperCase()) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return replicationVerdict(resource, ZONE_REPLICATION);
   },
 };
