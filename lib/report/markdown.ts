@@ -100,9 +100,20 @@ export function renderMarkdown(report: EvidenceReport): string {
     out.push('| Pack | Acknowledgements |', '|---|---:|');
     for (const [pack, n] of byPack.sort(([a], [b]) => a.localeCompare(b))) out.push(`| ${cell(pack)} | ${n} |`);
     out.push('');
-    out.push('| Pack | Rule | Recorded on | Reason |', '|---|---|---|---|');
+    // The same rule acknowledged for the same reason on many constructs (one per bucket, say) is one
+    // row; data-protection-report.json lists every construct.
+    const groups = new Map<string, { pack: string; ruleId: string; reason: string; paths: string[] }>();
     for (const a of report.acknowledgements ?? []) {
-      out.push(`| ${cell(a.pack)} | \`${cell(a.ruleId)}\` | ${cell(a.constructPath)} | ${cell(a.reason)} |`);
+      const key = `${a.pack}\u0000${a.ruleId}\u0000${a.reason}`;
+      const group = groups.get(key) ?? { pack: a.pack, ruleId: a.ruleId, reason: a.reason, paths: [] };
+      group.paths.push(a.constructPath);
+      groups.set(key, group);
+    }
+    out.push('| Pack | Rule | Reason | Recorded on |', '|---|---|---|---|');
+    for (const g of groups.values()) {
+      const shown = g.paths.slice(0, MAX_PATHS_PER_ACKNOWLEDGEMENT).join(', ');
+      const more = g.paths.length > MAX_PATHS_PER_ACKNOWLEDGEMENT ? ` and ${g.paths.length - MAX_PATHS_PER_ACKNOWLEDGEMENT} more` : '';
+      out.push(`| ${cell(g.pack)} | \`${cell(g.ruleId)}\` | ${cell(g.reason)} | ${cell(shown + more)} |`);
     }
     out.push('');
   }
@@ -119,6 +130,9 @@ export function renderMarkdown(report: EvidenceReport): string {
 
 /** Compliant findings listed per rule in the Markdown report; the rest are counted. */
 const MAX_COMPLIANT_ROWS_PER_RULE = 25;
+
+/** Construct paths listed per acknowledgement row in the Markdown report. */
+const MAX_PATHS_PER_ACKNOWLEDGEMENT = 3;
 
 function documentName(id: string): string {
   const doc = POLICY_DOCUMENTS.find((d) => d.id === id);

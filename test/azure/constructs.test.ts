@@ -10,6 +10,10 @@ import { DataProtectionBackupPolicyPostgresqlFlexibleServer } from '@cdktf/provi
 import { DataProtectionBackupPolicyBlobStorage } from '@cdktf/provider-azurerm/lib/data-protection-backup-policy-blob-storage';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
+import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
+import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
 import { basics, NORTH, only, POLICY, synthJson, WEST } from './fixtures';
 import {
   AzureStack, BackupKeyVault, BackupVaultImmutability, CentralLogAnalytics, GeoRedundantStorage, PolicyBackupVault, ProtectedPostgres,
@@ -144,6 +148,32 @@ describe('PolicyBackupVault', () => {
 });
 
 describe('CentralLogAnalytics', () => {
+  test('pages an action group; monitored resources get diagnostics and anomaly alerts; backup vaults a job-failure alert', () => {
+    const { text } = synthJson((s) => {
+      const { logs, key } = basics(s);
+      new GeoRedundantStorage(s, 'Files', { policy: POLICY, placement: WEST, key, logs });
+      new PolicyBackupVault(s, 'Backups', { policy: POLICY, placement: WEST, key, logs });
+    });
+    expect(text).toHaveResourceWithProperties(MonitorActionGroup, {
+      short_name: 'ops', email_receiver: [{ name: 'ops-1', email_address: 'ops@example.com', use_common_alert_schema: true }],
+    });
+    expect(text).toHaveResourceWithProperties(MonitorDiagnosticSetting, {
+      target_resource_id: expect.stringMatching(/^\$\{azurerm_storage_account\.\w+\.id\}\/blobServices\/default$/),
+      enabled_log: [{ category_group: 'allLogs' }],
+    });
+    expect(text).toHaveResourceWithProperties(MonitorDiagnosticSetting, { enabled_log: [{ category_group: 'audit' }] });
+    expect(text).toHaveResourceWithProperties(MonitorDiagnosticSetting, { log_analytics_destination_type: 'Dedicated' });
+    expect(text).toHaveResourceWithProperties(MonitorMetricAlert, {
+      dynamic_criteria: {
+        metric_namespace: 'Microsoft.Storage/storageAccounts', metric_name: 'Transactions', aggregation: 'Total',
+        operator: 'GreaterOrLessThan', alert_sensitivity: 'Medium',
+      },
+    });
+    expect(text).toHaveResourceWithProperties(MonitorScheduledQueryRulesAlertV2, {
+      criteria: [expect.objectContaining({ query: expect.stringContaining('AddonAzureBackupJobs | where JobStatus == "Failed"') })],
+    });
+  });
+
   test('the workspace keeps logs for the policy retention and is kept on destroy', () => {
     const { text } = synthJson((s) => basics(s));
     expect(text).toHaveResourceWithProperties(LogAnalyticsWorkspace, { retention_in_days: 365, lifecycle: { prevent_destroy: true } });
