@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import {
   CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, Stack, Stage, Token,
@@ -113,7 +114,7 @@ export class DataProtectionChecks extends NagPack {
     const dirs = context.stackTemplates.map((s) => path.dirname(s.templatePath));
     const reportDir = dirs.length > 0 ? commonDirectory(dirs) : undefined;
     const stacks = new Set(context.stackTemplates.map((s) => s.stackConstructPath));
-    const { pluginReport, evidence, reasonless } = this.execute(context.appConstruct, stacks, reportDir);
+    const { pluginReport, evidence, reasonless } = this.execute(context.appConstruct, stacks, reportDir, synthesizedTemplate);
     if (this.writeReport && reportDir) {
       writeEvidenceReport(reportDir, evidence, process.cwd());
     }
@@ -152,7 +153,8 @@ export class DataProtectionChecks extends NagPack {
       while (top.nestedStackParent) top = top.nestedStackParent;
       stacks.add(top.node.path);
     }
-    const { evidence, reasonless } = this.execute(root, stacks, undefined);
+    // Synthesis has just written every template: the index reads them instead of rendering again.
+    const { evidence, reasonless } = this.execute(root, stacks, undefined, Stage.isStage(root) ? synthesizedTemplate : undefined);
     throwIfReasonless(reasonless);
     return evidence;
   }
@@ -186,8 +188,11 @@ export class DataProtectionChecks extends NagPack {
     }
   }
 
-  private execute(scope: IConstruct, stacks: ReadonlySet<string> | undefined, reportDir: string | undefined) {
-    const index = AppIndex.build(scope.node.root);
+  private execute(
+    scope: IConstruct, stacks: ReadonlySet<string> | undefined, reportDir: string | undefined,
+    templateOf?: (stack: Stack) => any | undefined,
+  ) {
+    const index = AppIndex.build(scope.node.root, templateOf);
     const assemblyDir = reportDir ?? rootOutdir(scope);
     const templatePaths = new Map<Stack, string>();
     this.run = {
@@ -322,6 +327,17 @@ function throwIfReasonless(reasonless: string[]): void {
     throw new Error('Acknowledgements of DataProtection rules must give a reason. '
       + `Empty reason for: ${reasonless.join('; ')}. `
       + "Use Validations.of(construct).acknowledge({ id, reason: 'why the control does not apply or how it is met' }).");
+  }
+}
+
+/** The template synthesis wrote for a stack, if any (read only right after synthesis, so never stale). */
+function synthesizedTemplate(stack: Stack): any | undefined {
+  const outdir = Stage.of(stack)?.outdir;
+  if (!outdir) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(path.join(outdir, stack.templateFile), 'utf8'));
+  } catch {
+    return undefined;
   }
 }
 

@@ -31,15 +31,20 @@ export function writeEvidenceReport(dir: string, report: EvidenceReport, repoRoo
   return written;
 }
 
-/** Locates templates on disk; each template is read at most once. */
+/** Locates templates on disk; each template is read, and each URI computed, at most once. */
 function fileLocator(dir: string, repoRoot: string): TemplateLocator {
   const lines = new Map<string, Map<string, number>>();
+  const uris = new Map<string, string>();
   return {
     uri(templatePath: string): string {
-      const abs = path.resolve(dir, templatePath);
-      const rel = path.relative(repoRoot, abs);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) return `file://${abs.split(path.sep).join('/')}`;
-      return rel.split(path.sep).join('/');
+      let uri = uris.get(templatePath);
+      if (uri === undefined) {
+        const abs = path.resolve(dir, templatePath);
+        const rel = path.relative(repoRoot, abs);
+        uri = rel.startsWith('..') || path.isAbsolute(rel) ? `file://${abs.split(path.sep).join('/')}` : rel.split(path.sep).join('/');
+        uris.set(templatePath, uri);
+      }
+      return uri;
     },
     line(templatePath: string, logicalId: string): number | undefined {
       let byId = lines.get(templatePath);

@@ -257,7 +257,7 @@ describe('DataProtectionChecks', () => {
     expect(bucketRes.Metadata.cdk_nag.rules_to_suppress).toEqual([{ id: 'DataProtection-S3BucketCMK', reason: 'assets only' }]);
   });
 
-  test('indexing resolves each resource exactly once, however many rules relate to it', () => {
+  test('indexing reads the synthesized templates, or renders each resource exactly once without them', () => {
     const app = newApp();
     const stack = new Stack(app, 'Data', { env: ENV });
     const key = retainedKey(stack);
@@ -266,8 +266,12 @@ describe('DataProtectionChecks', () => {
     const resources = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c)).length;
     const spy = jest.spyOn(CfnResource.prototype as any, '_toCloudFormation');
     try {
-      evaluate(app);
+      const fromTemplates = evaluate(app);
+      expect(spy).toHaveBeenCalledTimes(0);
+      new DataProtectionChecks(undefined, { policy: AT_REST }).validateScope(app);
       expect(spy).toHaveBeenCalledTimes(resources);
+      // Both paths see the same resources.
+      expect(allFindings(fromTemplates).filter((f) => f.ruleId === 'DataProtection-S3BucketCMK')).toHaveLength(40);
     } finally {
       spy.mockRestore();
     }

@@ -16,9 +16,15 @@ interface ExportEntry {
 export class AppIndex implements ResourceLookup {
   /**
    * Walk the tree under `root` once and index every resource and export of every stack.
+   *
+   * @param templateOf the synthesized template of a stack, when synthesis has just written it:
+   *   reading it back is several times cheaper than rendering every resource again, and it is
+   *   exactly what CloudFormation will receive. Without it (or for a stack it has no template
+   *   for) each resource is rendered once.
    */
-  public static build(root: IConstruct): AppIndex {
+  public static build(root: IConstruct, templateOf?: (stack: Stack) => any | undefined): AppIndex {
     const index = new AppIndex();
+    index.templateOf = templateOf;
     const stack: IConstruct[] = [root];
     while (stack.length > 0) {
       const c = stack.pop()!;
@@ -45,6 +51,9 @@ export class AppIndex implements ResourceLookup {
   private referrerIndex?: Map<ResourceView, ResourceView[]>;
   private readonly literalIndexes = new Map<string, Map<string, ResourceView[]>>();
   private readonly memos = new Map<string, unknown>();
+  private templateOf?: (stack: Stack) => any | undefined;
+  /** Synthesized template per stack (null: none), each read once. */
+  private readonly templates = new Map<Stack, any | null>();
 
   private constructor() {}
 
@@ -113,20 +122,41 @@ export class AppIndex implements ResourceLookup {
     return this.referrerIndex.get(target) ?? [];
   }
 
+  /** The stack's synthesized template, read once and its outputs indexed; undefined without one. */
+  private template(stack: Stack): any | undefined {
+    if (!this.templateOf) return undefined;
+    let template = this.templates.get(stack);
+    if (template === undefined) {
+      template = this.templateOf(stack) ?? null;
+      this.templates.set(stack, template);
+      if (template) this.addOutputs(stack, template.Outputs ?? {});
+    }
+    return template ?? undefined;
+  }
+
   private addResource(node: CfnResource): void {
     const stack = Stack.of(node);
-    // _toCloudFormation() is what the stack writes into its template (overrides included);
-    // resolving it here once gives rules the exact template JSON.
-    let rendered: any;
-    try {
-      rendered = stack.resolve((node as any)._toCloudFormation()) ?? {};
-    } catch (e) {
-      // The CDK could not write this resource into a template either: say which one.
-      throw new Error(`DataProtectionChecks cannot read ${node.node.path} (${node.cfnResourceType}): ${(e as Error).message}`);
+    const template = this.template(stack);
+    let logicalId: string;
+    let body: any;
+    if (template) {
+      logicalId = stack.resolve(node.logicalId);
+      body = template.Resources?.[logicalId];
+      if (!body) return;
+    } else {
+      // _toCloudFormation() is what the stack writes into its template (overrides included);
+      // resolving it here once gives rules the exact template JSON.
+      let rendered: any;
+      try {
+        rendered = stack.resolve((node as any)._toCloudFormation()) ?? {};
+      } catch (e) {
+        // The CDK could not write this resource into a template either: say which one.
+        throw new Error(`DataProtectionChecks cannot read ${node.node.path} (${node.cfnResourceType}): ${(e as Error).message}`);
+      }
+      const entries = Object.entries(rendered.Resources ?? {});
+      if (entries.length !== 1) return;
+      [logicalId, body] = entries[0] as [string, any];
     }
-    const entries = Object.entries(rendered.Resources ?? {});
-    if (entries.length !== 1) return;
-    const [logicalId, body] = entries[0] as [string, any];
     const view: ResourceView = {
       node,
       stackPath: stack.node.path,
@@ -160,8 +190,12 @@ export class AppIndex implements ResourceLookup {
 
   private addOutput(output: CfnOutput): void {
     const stack = Stack.of(output);
-    const rendered = stack.resolve((output as any)._toCloudFormation()) ?? {};
-    for (const [outputName, body] of Object.entries(rendered.Outputs ?? {}) as [string, any][]) {
+    if (this.template(stack)) return; // indexed with the template
+    this.addOutputs(stack, (stack.resolve((output as any)._toCloudFormation()) ?? {}).Outputs ?? {});
+  }
+
+  private addOutputs(stack: Stack, outputs: { [name: string]: any }): void {
+    for (const [outputName, body] of Object.entries(outputs) as [string, any][]) {
       const entry = { stackPath: stack.node.path, value: body?.Value };
       this.outputs.set(`${stack.stackName}\u0000${outputName}`, entry);
       const name = body?.Export?.Name;
