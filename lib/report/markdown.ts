@@ -129,7 +129,7 @@ export function renderMarkdown(report: EvidenceReport): string {
 }
 
 /** Compliant findings listed per rule in the Markdown report; the rest are counted. */
-const MAX_COMPLIANT_ROWS_PER_RULE = 25;
+const MAX_COMPLIANT_ROWS_PER_RULE = 10;
 
 /** Construct paths listed per acknowledgement row in the Markdown report. */
 const MAX_PATHS_PER_ACKNOWLEDGEMENT = 3;

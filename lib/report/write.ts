@@ -25,7 +25,8 @@ export function writeEvidenceReport(dir: string, report: EvidenceReport, repoRoo
     fs.writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
     written.push(file);
   };
-  write(REPORT_FILES.json, JSON.stringify(report, undefined, 2));
+  // Compact: the JSON is for tools (jq, dashboards) and runs to megabytes on large apps; people read the Markdown.
+  write(REPORT_FILES.json, JSON.stringify(report));
   write(REPORT_FILES.markdown, renderMarkdown(report));
   write(REPORT_FILES.sarif, JSON.stringify(renderSarif(report, fileLocator(dir, repoRoot)), undefined, 2));
   return written;
