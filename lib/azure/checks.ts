@@ -78,6 +78,7 @@ export class AzureDataProtectionChecks {
   private readonly attached = new Set<TerraformStack>();
   private readonly rendered = new Map<TerraformStack, any>();
   private readonly pending = new Map<TerraformStack, EvidenceReport>();
+  private allStacks?: TerraformStack[];
   private readonly writeReports: boolean;
 
   private constructor(private readonly root: IConstruct, props: AzureDataProtectionChecksProps) {
@@ -118,7 +119,9 @@ export class AzureDataProtectionChecks {
   private evaluateStack(stack: TerraformStack): AzureEvaluation {
     // The judged stack is rendered now (its aspects have run); the others only feed app-wide
     // rules (the region count) and are rendered once per checks object.
-    const others = stacksOf(this.root).filter((s) => s !== stack).map((s) => {
+    // The stacks of the app do not change during synth: find them once, not once per stack.
+    this.allStacks ??= stacksOf(this.root);
+    const others = this.allStacks.filter((s) => s !== stack).map((s) => {
       let config = this.rendered.get(s);
       if (!config) this.rendered.set(s, config = s.toTerraform());
       return { name: s.node.id, config };
