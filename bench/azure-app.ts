@@ -2,7 +2,7 @@ import { App } from 'cdktf';
 import {
   AzureStack, BackupKeyVault, CentralLogAnalytics, GeoRedundantStorage, PolicyBackupVault, ProtectedPostgres,
 } from '../lib/azure';
-import { DataProtectionPolicy } from '../lib/policy/policy';
+import { DataProtectionPolicy } from '../lib/core/policy/policy';
 
 const UNITS_PER_STACK = 10;
 /** Each unit (storage account + PostgreSQL server, both backed up and monitored) is ~23 azurerm resources with its share of the stack. */

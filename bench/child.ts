@@ -22,7 +22,7 @@ async function aws(size: string, config: Config, outdir: string) {
   const { App, Stage, Validations } = await import('aws-cdk-lib');
   const { AwsSolutionsChecks, NagPack } = await import('cdk-nag');
   const { DataProtectionChecks, DataProtectionPolicy, REPORT_FILES } = await import('../lib');
-  const { writeEvidenceReport } = await import('../lib/report/write');
+  const { writeEvidenceReport } = await import('../lib/core/report/write');
   const { buildBenchApp } = await import('./aws-app');
   const { buildSitasys } = await import('../examples/sitasys/architecture');
 
@@ -78,10 +78,10 @@ async function aws(size: string, config: Config, outdir: string) {
 async function azure(size: string, config: Config, outdir: string) {
   const { App } = await import('cdktf');
   const { AzureDataProtectionChecks } = await import('../lib/azure');
-  const { DataProtectionPolicy } = await import('../lib/policy/policy');
+  const { DataProtectionPolicy } = await import('../lib/core/policy/policy');
   const { buildAzureBenchApp } = await import('./azure-app');
-  const { REPORT_FILES } = await import('../lib/report/write');
-  const { writeEvidenceReport } = await import('../lib/report/write');
+  const { REPORT_FILES } = await import('../lib/core/report/write');
+  const { writeEvidenceReport } = await import('../lib/core/report/write');
 
   const inPack = timeMethods([AzureDataProtectionChecks.prototype], ['validateStack', 'writePending']);
   const once = (dir: string) => {

@@ -8,9 +8,9 @@ import { buildReferenceArchitectures } from '../examples/reference-app';
 import { buildSitumAzureApp } from '../examples/situm-azure/stack';
 import { AZURE_RULES, AzureDataProtectionChecks } from '../lib/azure';
 import { DataProtectionChecks } from '../lib/checks/data-protection-checks';
-import { CONTROLS } from '../lib/policy/controls';
-import { POLICY_DOCUMENTS } from '../lib/policy/documents';
-import { ControlStatus, EvidenceReport } from '../lib/report/model';
+import { CONTROLS } from '../lib/core/policy/controls';
+import { POLICY_DOCUMENTS } from '../lib/core/policy/documents';
+import { ControlStatus, EvidenceReport } from '../lib/core/report/model';
 import { evaluate } from '../lib/testing/evaluate';
 
 /** Which constructs keep which controls (the constructs' own documentation says how). */

@@ -1,10 +1,10 @@
-export * from './policy/documents';
-export * from './policy/controls';
-export * from './policy/policy';
+export * from './core/policy/documents';
+export * from './core/policy/controls';
+export * from './core/policy/policy';
 export * from './checks/data-protection-checks';
-export * from './report/model';
-export { REPORT_FILES } from './report/write';
-export * from './policy/data-class';
+export * from './core/report/model';
+export { REPORT_FILES } from './core/report/write';
+export * from './core/policy/data-class';
 export * from './aws/encryption/data-key';
 export * from './aws/data/secure-bucket';
 export * from './aws/network/https-load-balancer';

@@ -4,7 +4,7 @@ import {
   AzureDataProtectionChecks, AzureStack, BackupKeyVault, CentralLogAnalytics, GeoRedundantStorage,
   PolicyBackupVault, ProtectedPostgres,
 } from '../../lib/azure';
-import { DataProtectionPolicy } from '../../lib/policy/policy';
+import { DataProtectionPolicy } from '../../lib/core/policy/policy';
 
 /** Props of the Situm reference stack. */
 export interface SitumAzureStackProps {

@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { DataProtectionPolicy } from '../policy/policy';
-import { PropErrors } from '../aws/private/prop-errors';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
 import { AzurePlacement, checkRegion, DEFAULT_AZURE_PAIRED_REGION, DEFAULT_AZURE_REGION, normaliseRegion } from './placement';
 
 /** Props of an `AzureStack`. */

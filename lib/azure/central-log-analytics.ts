@@ -4,8 +4,8 @@ import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-g
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
-import { DataProtectionPolicy } from '../policy/policy';
-import { PropErrors } from '../aws/private/prop-errors';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
 import { BACKUP_JOBS_TABLE } from '../rules/azure/backup/backup-failure-alerts';
 import type { BackupKeyVault } from './backup-key';
 import type { GeoRedundantStorage } from './geo-redundant-storage';

@@ -2,9 +2,9 @@ import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { IConstruct, IValidation } from 'constructs';
 import { AzureAcknowledgement, AzureEvaluation, evaluateTerraform } from '../checks/azure-evaluation';
-import { DataProtectionPolicy } from '../policy/policy';
-import { EvidenceReport } from '../report/model';
-import { writeEvidenceReport } from '../report/write';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { EvidenceReport } from '../core/report/model';
+import { writeEvidenceReport } from '../core/report/write';
 
 /** Metadata type under which acknowledgements are recorded on constructs. */
 const ACK_METADATA = 'cdk-data-protection:azure-acknowledgement';

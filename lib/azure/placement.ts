@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
-import { DataProtectionPolicy } from '../policy/policy';
-import { PropErrors } from '../aws/private/prop-errors';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
+import { isUnresolved } from '../core/props/tokens';
 
 /** West Europe and its Azure pair, North Europe: the default home of the Situm architecture. */
 export const DEFAULT_AZURE_REGION = 'westeurope';
@@ -39,8 +40,8 @@ export function checkRegion(
   const r = normaliseRegion(region);
   const sets = [fromPolicy, fromProp].filter((s): s is string[] => s !== undefined);
   const permitted = sets.length === 0 ? undefined : sets.reduce((a, b) => a.filter((x) => b.includes(x)));
-  errors.check(/^[a-z0-9]+$/.test(r), prop, region, 'a literal Azure region name such as westeurope');
-  if (permitted) {
+  errors.checkLiteral(/^[a-z0-9]+$/.test(r), prop, region, 'an Azure region name such as westeurope');
+  if (permitted && !isUnresolved(region)) {
     errors.check(permitted.includes(r), prop, region,
       permitted.length > 0 ? `one of ${permitted.join(', ')} (policy allowedRegions${fromProp ? ' and the allowedRegions prop' : ''})` : 'no region: the policy and allowedRegions prop have none in common');
   }

@@ -6,8 +6,8 @@ import { DataProtectionBackupPolicyPostgresqlFlexibleServer } from '@cdktf/provi
 import { DataProtectionBackupVault } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault';
 import { DataProtectionBackupVaultCustomerManagedKey } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault-customer-managed-key';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { DataProtectionPolicy } from '../policy/policy';
-import { PropErrors } from '../aws/private/prop-errors';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
 import { IBackupKey } from './backup-key';
 import type { CentralLogAnalytics } from './central-log-analytics';
 import type { GeoRedundantStorage } from './geo-redundant-storage';

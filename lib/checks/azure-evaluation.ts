@@ -1,8 +1,8 @@
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { DataProtectionPolicy } from '../policy/policy';
-import { findControl } from '../policy/controls';
-import { buildEvidenceReport } from '../report/build';
-import { EvidenceFinding, EvidenceReport, FindingStatus } from '../report/model';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { findControl } from '../core/policy/controls';
+import { buildEvidenceReport } from '../core/report/build';
+import { EvidenceFinding, EvidenceReport, FindingStatus } from '../core/report/model';
 import { AZURE_RULES } from '../rules/azure';
 import { AzureResourceRule, AzureRuleContext, TerraformLookup, TerraformResourceView } from '../rules/azure/rule';
 import { describeRule, PACK_NAME } from './private/describe';

@@ -9,10 +9,10 @@ import { acknowledgementsIn, findAcknowledgement } from './private/acknowledgeme
 import { describeRule, PACK_NAME } from './private/describe';
 import { packageVersion } from './private/version';
 import { AppIndex } from './private/app-index';
-import { DataProtectionPolicy } from '../policy/policy';
-import { buildEvidenceReport } from '../report/build';
-import { EvidenceFinding, EvidenceReport, FindingStatus, RuleDescription } from '../report/model';
-import { writeEvidenceReport } from '../report/write';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { buildEvidenceReport } from '../core/report/build';
+import { EvidenceFinding, EvidenceReport, FindingStatus, RuleDescription } from '../core/report/model';
+import { writeEvidenceReport } from '../core/report/write';
 import { AWS_APP_RULES, AWS_RULES } from '../rules/aws';
 import { AppRule, ResourceRule, ResourceView, RuleContext } from '../rules/rule';
 

@@ -1,6 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { DataProtectionPolicy } from '../policy/policy';
+import { DataProtectionPolicy } from '../core/policy/policy';
 
 /**
  * A CloudFormation resource as a rule sees it: its resolved template entry plus where it lives.

@@ -2,8 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { IConstruct } from 'constructs';
 import { DataProtectionChecks } from '../checks/data-protection-checks';
-import { DataProtectionPolicy } from '../policy/policy';
-import { EvidenceFinding, EvidenceReport, FindingStatus } from '../report/model';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { EvidenceFinding, EvidenceReport, FindingStatus } from '../core/report/model';
 
 /**
  * Options for evaluate() and the matchers.

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { describeFinding, evaluate, EvaluateOptions, violationsOf } from './evaluate';
-import { CONTROLS } from '../policy/controls';
-import { ControlStatus, EvidenceReport } from '../report/model';
+import { CONTROLS } from '../core/policy/controls';
+import { ControlStatus, EvidenceReport } from '../core/report/model';
 
 /** What a jest matcher returns. */
 interface MatcherResult {

@@ -6,9 +6,9 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { AZURE_RULES, AzureDataProtectionChecks, evaluateTerraform } from '../../lib/azure';
-import { DataProtectionPolicy } from '../../lib/policy/policy';
-import { ControlStatus, FindingStatus } from '../../lib/report/model';
-import { REPORT_FILES } from '../../lib/report/write';
+import { DataProtectionPolicy } from '../../lib/core/policy/policy';
+import { ControlStatus, FindingStatus } from '../../lib/core/report/model';
+import { REPORT_FILES } from '../../lib/core/report/write';
 
 const POLICY = DataProtectionPolicy.situm();
 

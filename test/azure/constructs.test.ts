@@ -18,7 +18,7 @@ import { basics, NORTH, only, POLICY, synthJson, WEST } from './fixtures';
 import {
   AzureStack, BackupKeyVault, BackupVaultImmutability, CentralLogAnalytics, GeoRedundantStorage, PolicyBackupVault, ProtectedPostgres,
 } from '../../lib/azure';
-import { DataProtectionPolicy } from '../../lib/policy/policy';
+import { DataProtectionPolicy } from '../../lib/core/policy/policy';
 
 describe('BackupKeyVault and BackupKey', () => {
   test('premium, purge-protected, 90-day soft delete, RBAC, deny by default, kept on destroy', () => {

@@ -2,7 +2,7 @@ import 'cdktf/lib/testing/adapters/jest';
 import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurePlacement, BackupKeyVault, CentralLogAnalytics } from '../../lib/azure';
-import { DataProtectionPolicy } from '../../lib/policy/policy';
+import { DataProtectionPolicy } from '../../lib/core/policy/policy';
 
 Testing.setupJest();
 

@@ -4,10 +4,10 @@ import * as path from 'path';
 import { App, Testing } from 'cdktf';
 import { buildSitumAzureApp, SitumAzureStack } from '../../examples/situm-azure/stack';
 import { AzureDataProtectionChecks } from '../../lib/azure';
-import { CONTROLS } from '../../lib/policy/controls';
-import { DataProtectionPolicy } from '../../lib/policy/policy';
-import { ControlStatus } from '../../lib/report/model';
-import { REPORT_FILES } from '../../lib/report/write';
+import { CONTROLS } from '../../lib/core/policy/controls';
+import { DataProtectionPolicy } from '../../lib/core/policy/policy';
+import { ControlStatus } from '../../lib/core/report/model';
+import { REPORT_FILES } from '../../lib/core/report/write';
 
 describe('Situm on Azure (examples/situm-azure)', () => {
   const app = Testing.app();

@@ -4,7 +4,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { CONTROLS, DataProtectionChecks, DataProtectionPolicy, REPORT_FILES } from '../../lib';
-import { writeEvidenceReport } from '../../lib/report/write';
+import { writeEvidenceReport } from '../../lib/core/report/write';
 import { ENV, evaluate, newApp, tempDir } from '../helpers';
 
 /** A promised control that no rule checks yet. */
@@ -31,7 +31,7 @@ describe('evidence report', () => {
 
   test('JSON: policy values, every control with a status, findings with location and status', () => {
     const report = JSON.parse(read(REPORT_FILES.json));
-    expect(report.schemaVersion).toBe('1.1.0');
+    expect(report.schemaVersion).toBe('1.2.0');
     expect(Array.isArray(report.acknowledgements)).toBe(true);
     expect(typeof report.summary.acknowledgementsByPack).toBe('object');
     expect(report.policy).toMatchObject({ uptimePercent: 99.95, databaseBackupRetentionDays: 45 });

@@ -2,10 +2,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { DataProtectionPolicy } from '../../policy/policy';
-import { ipv4Range } from '../../rules/aws/private/cidr';
+import { DataProtectionPolicy } from '../../core/policy/policy';
+import { ipv4Range } from '../../facts/cidr';
 import { encryptedLogGroup } from '../defaults/log-group';
-import { PropErrors } from '../private/prop-errors';
+import { PropErrors } from '../../core/props/prop-errors';
 import { literalVpcCidr } from '../private/vpc';
 
 /** Client VPN accepts client CIDR blocks from /12 to /22. */

@@ -1,8 +1,8 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { DataProtectionPolicy } from '../../policy/policy';
-import { PropErrors } from '../private/prop-errors';
+import { DataProtectionPolicy } from '../../core/policy/policy';
+import { PropErrors } from '../../core/props/prop-errors';
 
 /**
  * Props for UserDirectory.

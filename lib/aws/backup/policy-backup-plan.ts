@@ -7,10 +7,10 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { CONTINUOUS_BACKUP_MAX_DAYS, DAILY_BACKUP, RESTORE_TEST_SCHEDULES, WEEKLY_BACKUP } from './schedules';
-import { DATA_CLASS_TAG, DataClass } from '../../policy/data-class';
-import { DataProtectionPolicy } from '../../policy/policy';
+import { DATA_CLASS_TAG, DataClass } from '../../core/policy/data-class';
+import { DataProtectionPolicy } from '../../core/policy/policy';
 import { DataKey } from '../encryption/data-key';
-import { PropErrors } from '../private/prop-errors';
+import { PropErrors } from '../../core/props/prop-errors';
 import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
 
 /**

@@ -1,5 +1,5 @@
 import * as events from 'aws-cdk-lib/aws-events';
-import { RestoreTestFrequency } from '../../policy/policy';
+import { RestoreTestFrequency } from '../../core/policy/policy';
 
 /** When backups run (UTC): daily incremental at 03:00, weekly full on Sunday at 04:00. */
 export const DAILY_BACKUP = events.Schedule.cron({ minute: '0', hour: '3' });

@@ -3,9 +3,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
-import { DATA_CLASS_TAG, DataClass } from '../../policy/data-class';
+import { DATA_CLASS_TAG, DataClass } from '../../core/policy/data-class';
 import { DataKey } from '../encryption/data-key';
-import { PropErrors } from '../private/prop-errors';
+import { PropErrors } from '../../core/props/prop-errors';
 import { acknowledgeRules, inCompliancePacks } from '../private/third-party';
 
 /** RDS keeps automated backups (and point-in-time restore) at most this long. */

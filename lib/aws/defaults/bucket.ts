@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { DataProtectionPolicy } from '../../policy/policy';
+import { DataProtectionPolicy } from '../../core/policy/policy';
 
 /**
  * What every bucket the library creates has: TLS only at the policy's minimum (DP.ENC.1), no public

@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { DataProtectionPolicy } from '../../policy/policy';
+import { DataProtectionPolicy } from '../../core/policy/policy';
 import { DataKey } from '../encryption/data-key';
 import { logRetentionAtLeast } from '../private/log-retention';
 

@@ -8,9 +8,9 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as shield from 'aws-cdk-lib/aws-shield';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { DataProtectionPolicy } from '../../policy/policy';
+import { DataProtectionPolicy } from '../../core/policy/policy';
 import { encryptedLogGroup } from '../defaults/log-group';
-import { PropErrors } from '../private/prop-errors';
+import { PropErrors } from '../../core/props/prop-errors';
 import { acknowledgeRules, inCompliancePacks } from '../private/third-party';
 
 /** Global Accelerator's control plane, where its stack must deploy. */

@@ -3,9 +3,9 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { GLOBAL_ACCELERATOR_REGION, GlobalEndpoint } from './global-endpoint';
-import { DataProtectionPolicy } from '../../policy/policy';
+import { DataProtectionPolicy } from '../../core/policy/policy';
 import { CentralLogArchive } from '../logging/central-log-archive';
-import { PropErrors } from '../private/prop-errors';
+import { PropErrors } from '../../core/props/prop-errors';
 
 /**
  * Props for RegionalStack.

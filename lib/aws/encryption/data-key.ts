@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { PropErrors } from '../private/prop-errors';
+import { PropErrors } from '../../core/props/prop-errors';
 
 /** What the account root may do with a DataKey when IAM policies may not grant its use. */
 const KEY_ADMIN_ACTIONS = [

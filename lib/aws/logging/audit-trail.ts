@@ -4,7 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { CentralLogArchive } from './central-log-archive';
-import { DataProtectionPolicy } from '../../policy/policy';
+import { DataProtectionPolicy } from '../../core/policy/policy';
 import { encryptedLogGroup } from '../defaults/log-group';
 import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
 

@@ -3,12 +3,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { DATA_CLASS_TAG, DataClass } from '../../policy/data-class';
-import { DataProtectionPolicy } from '../../policy/policy';
+import { DATA_CLASS_TAG, DataClass } from '../../core/policy/data-class';
+import { DataProtectionPolicy } from '../../core/policy/policy';
 import { secureBucketDefaults } from '../defaults/bucket';
 import { DataKey } from '../encryption/data-key';
 import { VaultLockMode } from '../backup/policy-backup-plan';
-import { PropErrors } from '../private/prop-errors';
+import { PropErrors } from '../../core/props/prop-errors';
 import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
 
 /** Log objects move to colder storage after this many days (when the retention is longer). */

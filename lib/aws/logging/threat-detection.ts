@@ -3,7 +3,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { PropErrors } from '../private/prop-errors';
+import { PropErrors } from '../../core/props/prop-errors';
 
 /** GuardDuty severities are 1.0 to 8.9 (low 1-3.9, medium 4-6.9, high 7-8.9). */
 const SEVERITY = { min: 1, max: 8.9 };

@@ -1,9 +1,9 @@
 import { CfnOutput, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { DataProtectionPolicy } from '../../policy/policy';
-import { ipv4Range } from '../../rules/aws/private/cidr';
-import { PropErrors } from '../private/prop-errors';
+import { DataProtectionPolicy } from '../../core/policy/policy';
+import { ipv4Range } from '../../facts/cidr';
+import { PropErrors } from '../../core/props/prop-errors';
 import { literalVpcCidr } from '../private/vpc';
 
 /** AMQP over TLS. */

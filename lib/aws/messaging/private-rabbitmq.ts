@@ -5,7 +5,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { AMQPS_PORT } from './cloudamqp-peering';
 import { DataKey } from '../encryption/data-key';
-import { PropErrors } from '../private/prop-errors';
+import { PropErrors } from '../../core/props/prop-errors';
 
 /** Cluster deployments of RabbitMQ need at least this instance size. */
 const CLUSTER_INSTANCE_TYPES = /^mq\.m\d+[a-z]*\.(large|xlarge|\d+xlarge)$/;

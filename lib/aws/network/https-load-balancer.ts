@@ -7,13 +7,13 @@ import * as elbv2Actions from 'aws-cdk-lib/aws-elasticloadbalancingv2-actions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct, IConstruct } from 'constructs';
-import { DATA_CLASS_TAG, DataClass } from '../../policy/data-class';
-import { DataProtectionPolicy } from '../../policy/policy';
-import { ELB_SSL_POLICIES, meetsMinimumTls } from '../../rules/aws/private/tls-policies';
+import { DATA_CLASS_TAG, DataClass } from '../../core/policy/data-class';
+import { DataProtectionPolicy } from '../../core/policy/policy';
+import { ELB_SSL_POLICIES, meetsMinimumTls } from '../../facts/tls-policies';
 import { logBucketProps } from '../defaults/bucket';
 import { encryptedLogGroup } from '../defaults/log-group';
 import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
-import { PropErrors } from '../private/prop-errors';
+import { PropErrors } from '../../core/props/prop-errors';
 
 const HTTP_PORT = 80;
 const HTTPS_PORT = 443;

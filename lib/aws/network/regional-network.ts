@@ -2,10 +2,10 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { DataProtectionPolicy } from '../../policy/policy';
-import { ipv4Range } from '../../rules/aws/private/cidr';
+import { DataProtectionPolicy } from '../../core/policy/policy';
+import { ipv4Range } from '../../facts/cidr';
 import { encryptedLogGroup } from '../defaults/log-group';
-import { PropErrors } from '../private/prop-errors';
+import { PropErrors } from '../../core/props/prop-errors';
 import { acknowledgeRules, inCompliancePacks } from '../private/third-party';
 
 const CIDR_BITS = { min: 16, max: 22 };
@@ -63,7 +63,7 @@ export class RegionalNetwork extends Construct {
     const errors = PropErrors.of('RegionalNetwork', this);
     errors.check(range !== undefined && bits >= CIDR_BITS.min && bits <= CIDR_BITS.max, 'cidr', cidr,
       `an IPv4 block from /${CIDR_BITS.min} to /${CIDR_BITS.max}`);
-    errors.check(azs.length === known.length && azs.length >= wanted, 'availabilityZones', props.availabilityZones ?? known,
+    errors.checkLiteral(azs.length === known.length && azs.length >= wanted, 'availabilityZones', props.availabilityZones ?? known,
       `at least the policy's availabilityZonesPerRegion (${wanted}) AZ names, known at synth time `
       + '(pass availabilityZones, or give the stack an explicit env and its AZs)');
     errors.check(new Set(azs).size === azs.length, 'availabilityZones', azs, 'distinct AZ names');

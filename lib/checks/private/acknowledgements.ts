@@ -1,6 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { AcknowledgementRecord } from '../../report/model';
+import { AcknowledgementRecord } from '../../core/report/model';
 
 /** An acknowledgement found for a finding. */
 export interface FoundAcknowledgement {

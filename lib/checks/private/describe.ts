@@ -1,5 +1,5 @@
 import { NagMessageLevel } from 'cdk-nag';
-import { RuleDescription } from '../../report/model';
+import { RuleDescription } from '../../core/report/model';
 import { RuleMetadata } from '../../rules/rule';
 
 /** Prefix of every rule ID, AWS and Azure alike, so one acknowledgement vocabulary serves both clouds. */

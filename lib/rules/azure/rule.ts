@@ -1,5 +1,5 @@
 import { NagRuleResult } from 'cdk-nag';
-import { DataProtectionPolicy } from '../../policy/policy';
+import { DataProtectionPolicy } from '../../core/policy/policy';
 import { RuleMetadata } from '../rule';
 
 /**

@@ -4,7 +4,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as opensearch from 'aws-cdk-lib/aws-opensearchservice';
 import {
   API_GATEWAY_SECURITY_POLICIES, CLOUDFRONT_PROTOCOL_VERSIONS, ELB_SSL_POLICIES, meetsMinimumTls, OPENSEARCH_TLS_POLICIES,
-} from '../../../lib/rules/aws/private/tls-policies';
+} from '../../../lib/facts/tls-policies';
 
 // Every policy name aws-cdk-lib offers must be in the table, so a user picking any CDK enum value
 // gets a verdict instead of [Unverifiable].

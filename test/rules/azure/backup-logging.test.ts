@@ -1,5 +1,5 @@
 import { ALL, COMPLIANT, NON_COMPLIANT, Resources, storage, UNVERIFIABLE, verdicts } from './helpers';
-import { DataProtectionPolicy } from '../../../lib/policy/policy';
+import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 
 const BV = 'azurerm_data_protection_backup_vault.bv';
 const PGP = 'azurerm_data_protection_backup_policy_postgresql_flexible_server.p';

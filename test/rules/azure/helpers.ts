@@ -1,6 +1,6 @@
 import { evaluateTerraform } from '../../../lib/checks/azure-evaluation';
-import { DataProtectionPolicy } from '../../../lib/policy/policy';
-import { FindingStatus } from '../../../lib/report/model';
+import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
+import { FindingStatus } from '../../../lib/core/report/model';
 
 /** Every control promised, with a data end of life so DP.DAT.1 applies. */
 export const ALL = new DataProtectionPolicy({ dataEndOfLifeDays: 730, regionCount: 1 });

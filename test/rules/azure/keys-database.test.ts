@@ -1,5 +1,5 @@
 import { COMPLIANT, NON_COMPLIANT, Resources, UNVERIFIABLE, verdicts } from './helpers';
-import { DataProtectionPolicy } from '../../../lib/policy/policy';
+import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 
 const KV = 'azurerm_key_vault.kv';
 const KEY = 'azurerm_key_vault_key.k';

@@ -1,5 +1,5 @@
 import { COMPLIANT, NON_COMPLIANT, storage, UNVERIFIABLE, verdicts } from './helpers';
-import { DataProtectionPolicy } from '../../../lib/policy/policy';
+import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 
 const SA = 'azurerm_storage_account.sa';
 

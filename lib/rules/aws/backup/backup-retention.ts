@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { DataClass } from '../../../policy/data-class';
+import { DataClass } from '../../../core/policy/data-class';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
 import { backupModel, dataClassOf, needsBackup, STATEFUL_TYPES } from '../private/backup-model';
 import { findingsResult, UNVERIFIABLE } from '../private/values';

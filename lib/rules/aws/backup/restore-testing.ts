@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { RestoreTestFrequency } from '../../../policy/policy';
+import { RestoreTestFrequency } from '../../../core/policy/policy';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
 import { backupModel } from '../private/backup-model';
 import { referencedResource } from '../private/refs';

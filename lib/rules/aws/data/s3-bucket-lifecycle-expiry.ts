@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { DATA_CLASS_TAG, DataClass } from '../../../policy/data-class';
+import { DATA_CLASS_TAG, DataClass } from '../../../core/policy/data-class';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
 import { mentionedResources } from '../private/refs';
 import { findingsResult, isIntrinsic, tagValue, UNVERIFIABLE } from '../private/values';

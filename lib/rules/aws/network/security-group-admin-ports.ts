@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { ipv4Within, isAnywhere } from '../private/cidr';
+import { ipv4Within, isAnywhere } from '../../../facts/cidr';
 import { ingressRulesOf, portRange } from '../private/ingress';
 import { referencedResource } from '../private/refs';
 import { findingsResult, UNVERIFIABLE } from '../private/values';

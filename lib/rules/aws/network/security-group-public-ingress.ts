@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { isAnywhere } from '../private/cidr';
+import { isAnywhere } from '../../../facts/cidr';
 import { ingressRulesOf, portRange } from '../private/ingress';
 import { findingsResult, UNVERIFIABLE } from '../private/values';
 

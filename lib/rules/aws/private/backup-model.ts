@@ -1,4 +1,4 @@
-import { DATA_CLASS_TAG, DataClass } from '../../../policy/data-class';
+import { DATA_CLASS_TAG, DataClass } from '../../../core/policy/data-class';
 import { ResourceLookup, ResourceView, RuleContext } from '../../rule';
 import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 import { mentionedResources, referencedResource } from './refs';

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICIES, meetsMinimumTls } from '../private/tls-policies';
+import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICIES, meetsMinimumTls } from '../../../facts/tls-policies';
 import { isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 /**

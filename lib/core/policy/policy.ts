@@ -1,5 +1,5 @@
-import { Token } from 'aws-cdk-lib';
 import { CONTROLS, controlsOfDocument, findControl } from './controls';
+import { isUnresolved } from '../props/tokens';
 
 /**
  * How often restores are tested automatically (DP.BAK.4).
@@ -159,7 +159,7 @@ class Problems {
 }
 
 function isWholeNumber(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && !Token.isUnresolved(v);
+  return typeof v === 'number' && Number.isInteger(v) && !isUnresolved(v);
 }
 
 /**
@@ -385,7 +385,7 @@ export class DataProtectionPolicy {
     };
 
     if (typeof this.name !== 'string' || this.name.trim() === '') p.add('name', this.name, 'a non-empty string');
-    if (typeof this.uptimePercent !== 'number' || Token.isUnresolved(this.uptimePercent)
+    if (typeof this.uptimePercent !== 'number' || isUnresolved(this.uptimePercent)
       || !(this.uptimePercent > 0 && this.uptimePercent < 100)) {
       p.add('uptimePercent', this.uptimePercent, 'a number greater than 0 and less than 100');
     }

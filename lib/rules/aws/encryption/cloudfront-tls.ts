@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { CLOUDFRONT_DEFAULT_PROTOCOL_VERSION, CLOUDFRONT_PROTOCOL_VERSIONS, meetsMinimumTls } from '../private/tls-policies';
+import { CLOUDFRONT_DEFAULT_PROTOCOL_VERSION, CLOUDFRONT_PROTOCOL_VERSIONS, meetsMinimumTls } from '../../../facts/tls-policies';
 import { boolValue, findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 const HTTPS_VIEWER_POLICIES = ['https-only', 'redirect-to-https'];

@@ -2,15 +2,18 @@
  * The status of a control in the evidence report.
  */
 export enum ControlStatus {
-  /** Every applicable resource complies, and at least one was checked. */
+  /** Evidence: at least one compliant finding, and nothing open or acknowledged. */
   MET = 'met',
-  /** At least one finding is non-compliant and not acknowledged. */
+  /** At least one finding is non-compliant (or unverifiable, or a rule error) and not acknowledged. */
   VIOLATED = 'violated',
   /** No unacknowledged violation, but at least one finding was acknowledged with a reason. */
   ACKNOWLEDGED = 'acknowledged',
-  /** The policy does not promise the control, or no resource in the app is subject to it. */
+  /**
+   * Nothing to judge: the policy does not promise the control, nothing in the app is subject to
+   * its rules, or the control has no meaning on this cloud. The control's `reason` says which.
+   */
   NOT_APPLICABLE = 'not-applicable',
-  /** No rule checks this control yet: it needs manual evidence. Never reported as met. */
+  /** No rule checks this control on this cloud yet: it needs manual evidence. Never reported as met. */
   NOT_AUTOMATED = 'not-automated',
 }
 
@@ -76,6 +79,12 @@ export interface ControlEvidence {
   readonly rules: string[];
   /** The control's status. */
   readonly status: ControlStatus;
+  /**
+   * Why the control has its status, in words an auditor can sign: the evidence behind `met`, what
+   * is open, or why nothing was judged (not promised, nothing in the app it applies to, no rule on
+   * this cloud).
+   */
+  readonly reason: string;
   /** Every finding of the control's rules. */
   readonly findings: EvidenceFinding[];
 }
@@ -112,6 +121,15 @@ export interface AcknowledgementRecord {
 }
 
 /**
+ * An acknowledgement of this library's rules that covered no finding: stale, mistyped, or recorded
+ * on the wrong construct.
+ */
+export interface UnusedAcknowledgementRecord extends AcknowledgementRecord {
+  /** Why it matched nothing. */
+  readonly why: string;
+}
+
+/**
  * Counts for a quick look.
  */
 export interface EvidenceSummary {
@@ -141,7 +159,9 @@ export interface EvidenceReport {
   readonly rules: RuleDescription[];
   /** Every acknowledgement recorded in the checked stacks, of every pack, with its reason. */
   readonly acknowledgements: AcknowledgementRecord[];
+  /** Acknowledgements of this library's rules that covered no finding. */
+  readonly unusedAcknowledgements: UnusedAcknowledgementRecord[];
 }
 
 /** The report format version; bump on any breaking change to the JSON shape. */
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';

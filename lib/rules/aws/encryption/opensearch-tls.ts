@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { meetsMinimumTls, OPENSEARCH_DEFAULT_TLS_POLICY, OPENSEARCH_TLS_POLICIES } from '../private/tls-policies';
+import { meetsMinimumTls, OPENSEARCH_DEFAULT_TLS_POLICY, OPENSEARCH_TLS_POLICIES } from '../../../facts/tls-policies';
 import { boolValue, findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 /**

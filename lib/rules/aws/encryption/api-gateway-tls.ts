@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { API_GATEWAY_SECURITY_POLICIES, meetsMinimumTls } from '../private/tls-policies';
+import { API_GATEWAY_SECURITY_POLICIES, meetsMinimumTls } from '../../../facts/tls-policies';
 import { boolValue, isIntrinsic, UNVERIFIABLE, worstOf } from '../private/values';
 
 function judge(policyName: unknown, context: RuleContext): NagRuleResult {

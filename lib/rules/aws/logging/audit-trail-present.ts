@@ -1,0 +1,25 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { AppFinding, AppRule, RuleContext } from '../../rule';
+import { boolValue } from '../private/values';
+
+/**
+ * DP.LOG.1: the app has an audit trail: at least one multi-region CloudTrail trail among the
+ * evaluated stacks. Reported on the first stack when there is none (acknowledge there if the
+ * organization's trail lives in another account).
+ */
+export const AuditTrailPresent: AppRule = {
+  name: 'AuditTrailPresent',
+  controlId: 'DP.LOG.1',
+  level: NagMessageLevel.ERROR,
+  info: 'The app has no multi-region audit trail.',
+  explanation: 'DP.LOG.1 promises a multi-region audit trail. Add an AuditTrail, or acknowledge this finding '
+    + 'on the stack with the name of the organization trail that already records this account.',
+  evaluate(context: RuleContext, stacks): AppFinding[] {
+    const paths = new Set(stacks.map((s) => s.path));
+    const trails = context.lookup.resourcesOfType('AWS::CloudTrail::Trail').filter((t) => paths.has(t.stackPath));
+    const multiRegion = trails.filter((t) => boolValue(t.properties.IsMultiRegionTrail, false) === true);
+    if (multiRegion.length > 0) return multiRegion.map((t) => ({ resource: t, result: NagRuleCompliance.COMPLIANT }));
+    if (stacks.length === 0) return [];
+    return [{ stackPath: stacks[0].path, result: NagRuleCompliance.NON_COMPLIANT, detail: `${trails.length} trail(s), none multi-region` }];
+  },
+};

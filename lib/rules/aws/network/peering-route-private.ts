@@ -1,0 +1,24 @@
+import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { referencedResource } from '../private/refs';
+import { UNVERIFIABLE } from '../private/values';
+import { EXPLANATION, publicRouteTables } from '../private/messaging';
+
+/**
+ * DP.NET.4: a route to a VPC peering connection lives only in a private route table (one without
+ * a route to an internet gateway).
+ */
+export const PeeringRoutePrivate: ResourceRule = {
+  name: 'PeeringRoutePrivate',
+  controlId: 'DP.NET.4',
+  resourceTypes: ['AWS::EC2::Route'],
+  level: NagMessageLevel.ERROR,
+  info: 'A route to the peered broker network leaves from a public route table.',
+  explanation: EXPLANATION,
+  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+    if (resource.properties.VpcPeeringConnectionId === undefined) return NagRuleCompliance.NOT_APPLICABLE;
+    const table = referencedResource(resource.properties.RouteTableId, resource.stackPath, context.lookup);
+    if (!table) return [UNVERIFIABLE];
+    return publicRouteTables(context).has(table) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+  },
+};
