@@ -24,6 +24,6 @@ export * from './aws/compute/resilient-service';
 export * from './aws/edge/global-endpoint';
 export * from './aws/edge/multi-region-deployment';
 // The Azure rules read plain Terraform JSON and do not load cdktf: usable on any cdk.tf.json.
-export * from './checks/azure-evaluation';
+export * from './checks/terraform';
 export { AZURE_RULES } from './rules/azure';
-export * from './rules/azure/rule';
+export * from './terraform/model';

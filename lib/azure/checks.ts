@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { IConstruct, IValidation } from 'constructs';
-import { AzureAcknowledgement, AzureEvaluation, evaluateTerraform } from '../checks/azure-evaluation';
+import { AzureAcknowledgement, AzureEvaluation, evaluateTerraform } from '../checks/terraform';
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { EvidenceReport } from '../core/report/model';
 import { writeEvidenceReport } from '../core/report/write';

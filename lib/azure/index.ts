@@ -8,6 +8,6 @@ export * from './protected-postgres';
 export * from './policy-backup-vault';
 export * from './central-log-analytics';
 export * from './checks';
-export * from '../checks/azure-evaluation';
+export * from '../checks/terraform';
 export { AZURE_RULES } from '../rules/azure';
-export * from '../rules/azure/rule';
+export * from '../terraform/model';

@@ -1,23 +1,21 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, Stack, Stage, Token,
+  CfnOutput, CfnParameter, CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation, Stack, Stage,
+  Token, Validations,
 } from 'aws-cdk-lib';
-import { NagMessageLevel, NagPack, NagPackProps, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { acknowledgementsIn, findAcknowledgement } from './private/acknowledgements';
-import { describeRule, PACK_NAME } from './private/describe';
+import { evaluateCloudFormation } from './cloudformation';
 import { packageVersion } from './private/version';
-import { AppIndex } from './private/app-index';
+import { CloudFormationStack } from '../cloudformation/template-index';
+import { packOf } from '../core/engine/acknowledgements';
+import { PipelineResult, Violation } from '../core/engine/pipeline';
+import { PACK_NAME, ruleIdOf } from '../core/engine/rule';
 import { DataProtectionPolicy } from '../core/policy/policy';
-import { buildEvidenceReport } from '../core/report/build';
-import { EvidenceFinding, EvidenceReport, FindingStatus, RuleDescription } from '../core/report/model';
+import { AcknowledgementRecord, EvidenceReport } from '../core/report/model';
 import { writeEvidenceReport } from '../core/report/write';
 import { AWS_APP_RULES, AWS_RULES } from '../rules/aws';
-import { AppRule, ResourceRule, ResourceView, RuleContext } from '../rules/rule';
-
-/** The pack's name: rule IDs are `DataProtection-<Rule>`. */
-const TOOL_NAME = 'cdk-data-protection';
 
 /**
  * Props for DataProtectionChecks.
@@ -39,23 +37,19 @@ export interface DataProtectionChecksProps extends NagPackProps {
   readonly writeReport?: boolean;
 }
 
-/** State of one evaluation: built once, discarded after. */
-interface Run {
-  readonly index: AppIndex;
-  readonly context: RuleContext;
-  /** Construct paths of the stacks to evaluate; undefined evaluates every stack. */
-  readonly stacks?: ReadonlySet<string>;
-  readonly inScope: Map<Stack, boolean>;
-  readonly findings: EvidenceFinding[];
-  /** Acknowledgements of our rules that carry no reason: an error once the report is written. */
-  readonly reasonless: string[];
-  /** Template file of each stack, relative to the report directory. */
-  readonly templatePath: (stack: Stack) => string;
+/** The stacks of a construct tree as the engine reads them, with the acknowledgements recorded on it. */
+interface CollectedApp {
+  readonly stacks: CloudFormationStack[];
+  readonly acknowledgements: AcknowledgementRecord[];
 }
 
 /**
  * The data-protection rule pack: a cdk-nag 3 policy-validation plugin that checks every resource of
  * the app against a DataProtectionPolicy and writes an evidence report keyed by control ID.
+ *
+ * The checks themselves are cloud-neutral (`evaluateCloudFormation`, the same engine the CLI runs on
+ * a cloud assembly); this class reads the app's templates and acknowledgements and hands the
+ * violations to the CDK in cdk-nag's shape.
  *
  * @example
  * const app = new App();
@@ -63,14 +57,14 @@ interface Run {
  */
 export class DataProtectionChecks extends NagPack {
   /** Every rule of the pack, whatever the policy. */
-  public static readonly ALL_RULE_IDS: string[] = [...AWS_RULES, ...AWS_APP_RULES].map((r) => `${PACK_NAME}-${r.name}`);
+  public static readonly ALL_RULE_IDS: string[] = [...AWS_RULES, ...AWS_APP_RULES].map(ruleIdOf);
 
   /**
    * IDs of the rules that check a control, whatever the policy (empty: the control is not automated
    * yet and is reported `not-automated`, never `met`).
    */
   public static rulesForControl(controlId: string): string[] {
-    return [...AWS_RULES, ...AWS_APP_RULES].filter((r) => r.controlId === controlId).map((r) => `${PACK_NAME}-${r.name}`);
+    return [...AWS_RULES, ...AWS_APP_RULES].filter((r) => r.controlId === controlId).map(ruleIdOf);
   }
 
   /** Plugin name shown in the CDK validation report; also the namespace of qualified rule IDs. */
@@ -82,28 +76,17 @@ export class DataProtectionChecks extends NagPack {
   /** The policy in force. */
   public readonly policy: DataProtectionPolicy;
 
-  private readonly rulesByType = new Map<string, ResourceRule[]>();
-  private readonly activeRules: ResourceRule[];
-  private readonly activeAppRules: AppRule[];
   private readonly writeReport: boolean;
-  private run?: Run;
+  private readonly verboseMessages: boolean;
 
   constructor(scope?: IConstruct, props: DataProtectionChecksProps = {}) {
     super(scope, props);
     this.packName = PACK_NAME;
     this.policy = props.policy ?? new DataProtectionPolicy();
     this.writeReport = props.writeReport ?? true;
+    this.verboseMessages = props.verbose ?? false;
     this.version = packageVersion();
-    this.activeRules = AWS_RULES.filter((r) => this.policy.promises(r.controlId));
-    for (const rule of this.activeRules) {
-      for (const type of rule.resourceTypes) {
-        const list = this.rulesByType.get(type) ?? [];
-        list.push(rule);
-        this.rulesByType.set(type, list);
-      }
-    }
-    this.activeAppRules = AWS_APP_RULES.filter((r) => this.policy.promises(r.controlId));
-    this.ruleIds = [...this.activeRules, ...this.activeAppRules].map((r) => `${PACK_NAME}-${r.name}`);
+    this.ruleIds = [...AWS_RULES, ...AWS_APP_RULES].filter((r) => this.policy.promises(r.controlId)).map(ruleIdOf);
   }
 
   /**
@@ -111,25 +94,25 @@ export class DataProtectionChecks extends NagPack {
    * evidence report next to their templates, and returns the violations.
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const root = (context as IPolicyValidationContext & { appConstruct?: IConstruct }).appConstruct;
+    if (!root) throw new Error('DataProtectionChecks needs the construct tree on the validation context (aws-cdk-lib >= 2.262).');
     const dirs = context.stackTemplates.map((s) => path.dirname(s.templatePath));
     const reportDir = dirs.length > 0 ? commonDirectory(dirs) : undefined;
-    const stacks = new Set(context.stackTemplates.map((s) => s.stackConstructPath));
-    const { pluginReport, evidence, reasonless } = this.execute(context.appConstruct, stacks, reportDir, synthesizedTemplate);
-    if (this.writeReport && reportDir) {
-      writeEvidenceReport(reportDir, evidence, process.cwd());
-    }
-    throwIfReasonless(reasonless);
-    return pluginReport;
+    const judged = new Set(context.stackTemplates.map((s) => s.stackConstructPath));
+    const result = this.run(root, judged, reportDir ?? rootOutdir(root), synthesizedTemplate);
+    if (this.writeReport && reportDir) writeEvidenceReport(reportDir, result.report, process.cwd());
+    throwIfReasonless(result);
+    return this.pluginReport(result.violations);
   }
 
   /**
    * Validate a construct tree directly (cdk-nag's entry point for tests and older CDK versions).
-   * Writes no files.
+   * Writes no files: templates are rendered in memory.
    */
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
-    const { pluginReport, reasonless } = this.execute(scope, undefined, undefined);
-    throwIfReasonless(reasonless);
-    return pluginReport;
+    const result = this.run(scope.node.root, judgedUnder(scope), rootOutdir(scope));
+    throwIfReasonless(result);
+    return this.pluginReport(result.violations);
   }
 
   /**
@@ -143,189 +126,136 @@ export class DataProtectionChecks extends NagPack {
   public evaluate(scope: IConstruct): EvidenceReport {
     const root = scope.node.root;
     if (Stage.isStage(root)) root.synth();
-    // A stack (or any construct below the app) is evaluated on its own: only its stacks are judged.
-    const stacks = scope === root ? undefined : new Set(
-      [scope, ...scope.node.findAll()].filter((c): c is Stack => Stack.isStack(c) && !c.nestedStackParent).map((s) => s.node.path),
-    );
-    if (stacks && Stack.isStack(scope) && scope.nestedStackParent) {
-      // A nested stack is judged with the stack that deploys it.
-      let top: Stack = scope;
-      while (top.nestedStackParent) top = top.nestedStackParent;
-      stacks.add(top.node.path);
-    }
-    // Synthesis has just written every template: the index reads them instead of rendering again.
-    const { evidence, reasonless } = this.execute(root, stacks, undefined, Stage.isStage(root) ? synthesizedTemplate : undefined);
-    throwIfReasonless(reasonless);
-    return evidence;
+    // Synthesis has just written every template: the checks read them instead of rendering again.
+    const result = this.run(root, judgedUnder(scope), rootOutdir(scope), Stage.isStage(root) ? synthesizedTemplate : undefined);
+    throwIfReasonless(result);
+    return result.report;
   }
 
-  protected checkResource(node: CfnResource): void {
-    const run = this.run;
-    if (!run) throw new Error('DataProtectionChecks.checkResource called outside validate()/validateScope()');
-    const view = run.index.view(node);
-    if (!view || !this.stackInScope(run, Stack.of(node))) return;
-    for (const rule of this.rulesByType.get(view.type) ?? []) {
-      let result: NagRuleResult = NagRuleCompliance.NOT_APPLICABLE;
-      let error: Error | undefined;
-      try {
-        result = rule.evaluate(view, run.context);
-      } catch (e) {
-        error = e instanceof Error ? e : new Error(String(e));
+  /** Never called: `validateScope` and `validate` evaluate whole templates, not one resource at a time. */
+  protected checkResource(_node: CfnResource): void {}
+
+  private run(
+    root: IConstruct, judged: ReadonlySet<string> | undefined, assemblyDir: string, templateOf?: (stack: Stack) => any | undefined,
+  ): PipelineResult {
+    const app = collect(root, assemblyDir, templateOf);
+    const inScope = (p: string) => !judged || [...judged].some((s) => s === p || s.startsWith(`${p}/`) || p.startsWith(`${s}/`) || p === '');
+    return evaluateCloudFormation(app.stacks, {
+      policy: this.policy,
+      acknowledgements: app.acknowledgements.filter((a) => inScope(a.constructPath)),
+      judge: judged ? [...judged] : undefined,
+    });
+  }
+
+  /** The violations in the shape the CDK prints: one entry per rule and description, listing every construct. */
+  private pluginReport(violations: readonly Violation[]): PolicyValidationPluginReport {
+    const byKey = new Map<string, PolicyViolation & { violatingResources: { constructPath: string; locations: string[] }[] }>();
+    for (const v of violations) {
+      const f = v.finding;
+      const description = `(${f.controlId}) ${v.rule.info}${f.detail ? ` Found: ${f.detail}.` : ''}${this.verboseMessages ? ` ${v.rule.explanation}` : ''}`;
+      const key = `${f.ruleId}\u0000${description}`;
+      let entry = byKey.get(key);
+      if (!entry) {
+        byKey.set(key, entry = { ruleName: f.ruleId, description, severity: v.rule.level, violatingResources: [] });
       }
-      this.record(run, rule, view, result, error);
-      // Delegate so cdk-nag applies its own acknowledgement matching and reporting.
-      this.applyRule({
-        ruleSuffixOverride: rule.name,
-        info: rule.info,
-        explanation: rule.explanation,
-        level: rule.level,
-        node,
-        rule: () => {
-          if (error) throw error;
-          return result;
-        },
-      });
+      entry.violatingResources.push({ constructPath: f.constructPath, locations: ['Properties'] });
     }
+    return { success: violations.length === 0, violations: [...byKey.values()] };
   }
+}
 
-  private execute(
-    scope: IConstruct, stacks: ReadonlySet<string> | undefined, reportDir: string | undefined,
-    templateOf?: (stack: Stack) => any | undefined,
-  ) {
-    const index = AppIndex.build(scope.node.root, templateOf);
-    const assemblyDir = reportDir ?? rootOutdir(scope);
-    const templatePaths = new Map<Stack, string>();
-    this.run = {
-      index,
-      context: { policy: this.policy, lookup: index },
-      stacks,
-      inScope: new Map(),
-      findings: [],
-      reasonless: [],
-      templatePath: (stack) => {
-        let p = templatePaths.get(stack);
-        if (p === undefined) {
-          const abs = path.join(Stage.of(stack)?.outdir ?? assemblyDir, stack.templateFile);
-          p = path.relative(assemblyDir, abs).split(path.sep).join('/');
-          templatePaths.set(stack, p);
-        }
-        return p;
-      },
-    };
-    try {
-      const run = this.run;
-      const judged = [scope, ...scope.node.findAll()]
-        .filter((c): c is Stack => Stack.isStack(c) && !c.nestedStackParent && this.stackInScope(run, c));
-      const resourceReport = super.validateScope(scope);
-      const pluginReport = this.runAppRules(run, judged, resourceReport);
-      const evidence = buildEvidenceReport(this.policy, this.describeRules(), this.run.findings,
-        { name: TOOL_NAME, version: this.version }, acknowledgementsIn(judged));
-      return { pluginReport, evidence, reasonless: [...this.run.reasonless] };
-    } finally {
-      this.run = undefined;
-    }
+/** The top-level stacks at or under `scope`; undefined (every stack) for the app itself. */
+function judgedUnder(scope: IConstruct): ReadonlySet<string> | undefined {
+  if (scope === scope.node.root) return undefined;
+  const stacks = new Set([scope, ...scope.node.findAll()].filter((c): c is Stack => Stack.isStack(c) && !c.nestedStackParent).map((s) => s.node.path));
+  if (Stack.isStack(scope) && scope.nestedStackParent) {
+    // A nested stack is judged with the stack that deploys it.
+    let top: Stack = scope;
+    while (top.nestedStackParent) top = top.nestedStackParent;
+    stacks.add(top.node.path);
   }
+  return stacks;
+}
 
-  /** Run the app-wide rules once, record their findings, and add their violations to the report. */
-  private runAppRules(run: Run, judged: readonly Stack[], report: PolicyValidationPluginReport): PolicyValidationPluginReport {
-    if (this.activeAppRules.length === 0) return report;
-    const stacks = new Map(judged.map((s) => [s.node.path, s]));
-    const stackViews = [...stacks.values()].map((s) => ({ path: s.node.path, region: Token.isUnresolved(s.region) ? undefined : s.region }));
-    const violations = [...report.violations];
-    for (const rule of this.activeAppRules) {
-      let findings;
-      try {
-        findings = rule.evaluate(run.context, stackViews);
-      } catch (e) {
-        findings = [{ stackPath: stackViews[0]?.path, result: NagRuleCompliance.NON_COMPLIANT, detail: `rule error: ${(e as Error).message}` }];
-      }
-      for (const f of findings) {
-        const anchor: IConstruct | undefined = f.resource?.node ?? (f.stackPath !== undefined ? stacks.get(f.stackPath) : undefined);
-        if (!anchor) continue;
-        const view: ResourceView = f.resource ?? {
-          node: anchor as unknown as CfnResource, stackPath: f.stackPath!, logicalId: '', type: 'AWS::CloudFormation::Stack', properties: {},
-        };
-        const before = run.findings.length;
-        this.record(run, rule, view, f.result, undefined, f.detail, anchor);
-        for (const added of run.findings.slice(before).filter((x) => x.status === FindingStatus.NON_COMPLIANT)) {
-          violations.push({
-            ruleName: added.ruleId,
-            description: f.detail ? `${rule.info} ${f.detail}` : rule.info,
-            severity: rule.level === NagMessageLevel.ERROR ? 'error' : 'warning',
-            violatingResources: [{ constructPath: added.constructPath, locations: [] }],
-          });
-        }
-      }
-    }
-    return { success: violations.length === 0, violations };
-  }
-
-  private record(run: Run, rule: ResourceRule | AppRule, view: ResourceView, result: NagRuleResult, error?: Error,
-    appDetail?: string, anchor: IConstruct = view.node): void {
-    const ruleId = `${PACK_NAME}-${rule.name}`;
-    const stack = Stack.of(anchor);
-    const base = {
-      controlId: rule.controlId,
-      stack: view.stackPath,
-      logicalId: view.logicalId,
-      resourceType: view.type,
-      constructPath: anchor.node.path,
-      templatePath: run.templatePath(stack),
-      ...(appDetail ? { detail: appDetail } : {}),
-    };
-    const violation = (id: string, detail?: string): EvidenceFinding => {
-      const ack = findAcknowledgement(anchor, id, PACK_NAME);
-      if (!ack) return { ...base, ruleId: id, status: FindingStatus.NON_COMPLIANT, ...(detail ? { detail } : {}) };
-      if (ack.reason.trim() === '') run.reasonless.push(`${id} on ${ack.at}`);
-      return {
-        ...base, ruleId: id, status: FindingStatus.ACKNOWLEDGED, reason: ack.reason,
-        acknowledgedId: ack.id, acknowledgedAt: ack.at, ...(detail ? { detail } : {}),
+/**
+ * One walk of the construct tree: each stack's template (as synthesis wrote it, or rendered
+ * resource by resource when there is none), the construct path of every logical ID, and every
+ * acknowledgement recorded on a construct.
+ */
+function collect(root: IConstruct, assemblyDir: string, templateOf?: (stack: Stack) => any | undefined): CollectedApp {
+  const stacks = new Map<Stack, { entry: CloudFormationStack; paths: { [id: string]: string }; rendered?: any }>();
+  const acknowledgements: AcknowledgementRecord[] = [];
+  const entryOf = (stack: Stack) => {
+    let e = stacks.get(stack);
+    if (!e) {
+      const written = templateOf?.(stack);
+      const paths: { [id: string]: string } = {};
+      const rendered = written ? undefined : { Resources: {}, Outputs: {}, Parameters: {} };
+      const templateFile = path.join(Stage.of(stack)?.outdir ?? assemblyDir, stack.templateFile);
+      const entry: CloudFormationStack = {
+        path: stack.node.path,
+        name: stack.stackName,
+        ...(Token.isUnresolved(stack.region) ? {} : { region: stack.region }),
+        template: written ?? rendered,
+        templatePath: path.relative(assemblyDir, templateFile).split(path.sep).join('/'),
+        constructPaths: paths,
+        ...(stack.nestedStackParent ? { parentPath: stack.nestedStackParent.node.path } : {}),
       };
-    };
+      stacks.set(stack, e = { entry, paths, rendered });
+    }
+    return e;
+  };
 
-    if (error) {
-      run.findings.push(violation(ruleId, `rule error: ${error.message}`));
-    } else if (Array.isArray(result)) {
-      if (result.length === 0) run.findings.push({ ...base, ruleId, status: FindingStatus.COMPLIANT });
-      for (const finding of result) {
-        run.findings.push(violation(`${ruleId}[${finding}]`, findingDetail(finding)));
+  const todo: IConstruct[] = [root];
+  while (todo.length > 0) {
+    const c = todo.pop()!;
+    for (const m of c.node.metadata) {
+      if (m.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !m.data) continue;
+      for (const [key, reason] of Object.entries(m.data as Record<string, unknown>)) {
+        const ruleId = key.replace(/^annotation::/i, '');
+        acknowledgements.push({ pack: packOf(ruleId), ruleId, reason: typeof reason === 'string' ? reason : '', constructPath: c.node.path });
       }
-    } else if (result === NagRuleCompliance.NON_COMPLIANT) {
-      run.findings.push(violation(ruleId));
-    } else {
-      const status = result === NagRuleCompliance.COMPLIANT ? FindingStatus.COMPLIANT : FindingStatus.NOT_APPLICABLE;
-      run.findings.push({ ...base, ruleId, status });
     }
-  }
-
-  /** Whether the resource's stack (or the top-level stack that nests it) is being evaluated. */
-  private stackInScope(run: Run, stack: Stack): boolean {
-    if (!run.stacks) return true;
-    let known = run.inScope.get(stack);
-    if (known === undefined) {
-      let top: Stack = stack;
-      while (top.nestedStackParent) top = top.nestedStackParent;
-      known = run.stacks.has(top.node.path);
-      run.inScope.set(stack, known);
+    if (Stack.isStack(c)) entryOf(c);
+    else if (CfnResource.isCfnResource(c)) {
+      const stack = Stack.of(c);
+      const e = entryOf(stack);
+      const logicalId = stack.resolve(c.logicalId);
+      e.paths[logicalId] = c.node.path;
+      if (e.rendered) Object.assign(e.rendered.Resources, render(stack, c).Resources);
+    } else if (c instanceof CfnOutput || c instanceof CfnParameter) {
+      const e = entryOf(Stack.of(c));
+      if (e.rendered) {
+        const body = render(Stack.of(c), c);
+        Object.assign(e.rendered.Outputs, body.Outputs);
+        Object.assign(e.rendered.Parameters, body.Parameters);
+      }
     }
-    return known;
+    // Reverse so constructs are visited in tree order (stable report ordering).
+    const children = c.node.children;
+    for (let i = children.length - 1; i >= 0; i--) todo.push(children[i]);
   }
+  return { stacks: [...stacks.values()].map((s) => s.entry), acknowledgements };
+}
 
-  private describeRules(): RuleDescription[] {
-    return [...this.activeRules, ...this.activeAppRules].map(describeRule);
+/**
+ * What the stack will write into its template for one element (overrides included).
+ * `_toCloudFormation()` is aws-cdk-lib's own (internal) rendering; the only other way to get a
+ * template without writing files. test/checks/cdk-internals.test.ts pins the behaviour relied on.
+ */
+function render(stack: Stack, element: CfnResource | CfnOutput | CfnParameter): any {
+  try {
+    return stack.resolve((element as any)._toCloudFormation()) ?? {};
+  } catch (e) {
+    // The CDK could not write this element into a template either: say which one.
+    throw new Error(`DataProtectionChecks cannot read ${element.node.path}: ${(e as Error).message}`);
   }
 }
 
-function findingDetail(finding: string): string | undefined {
-  return finding === 'Unverifiable'
-    ? 'a value the rule depends on is a parameter, condition or import from outside the app; review it and acknowledge with a reason'
-    : undefined;
-}
-
-function throwIfReasonless(reasonless: string[]): void {
-  if (reasonless.length > 0) {
+function throwIfReasonless(result: PipelineResult): void {
+  if (result.reasonless.length > 0) {
     throw new Error('Acknowledgements of DataProtection rules must give a reason. '
-      + `Empty reason for: ${reasonless.join('; ')}. `
+      + `Empty reason for: ${result.reasonless.map((r) => `${r.ruleId} on ${r.constructPath}`).join('; ')}. `
       + "Use Validations.of(construct).acknowledge({ id, reason: 'why the control does not apply or how it is met' }).");
   }
 }

@@ -1,4 +1,4 @@
-import { packOf } from '../../lib/checks/private/acknowledgements';
+import { packOf } from '../../lib/core/engine/acknowledgements';
 
 describe('packOf', () => {
   test.each([

@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
+/** The name the evidence report gives the tool. */
+export const TOOL_NAME = 'cdk-data-protection';
+
 /** This package's version, as written into evidence reports. */
 export function packageVersion(): string {
   try {

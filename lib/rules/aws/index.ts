@@ -1,4 +1,4 @@
-import { AppRule, ResourceRule } from '../rule';
+import { AppRule, ResourceRule } from '../../cloudformation/model';
 import { CognitoPasswordLength } from './access/cognito-password-length';
 import { ELBListenerAuthentication } from './access/elb-listener-authentication';
 import { IAMPolicyNoAdminWildcard } from './access/iam-policy-wildcard';

@@ -1,4 +1,4 @@
-import { AzureResourceRule } from './rule';
+import { AzureResourceRule } from '../../terraform/model';
 import { AzureWorkloadRegions } from './availability/workload-regions';
 import { AzureBackupCoverage } from './backup/backup-coverage';
 import { AzureBackupFailureAlerts } from './backup/backup-failure-alerts';
@@ -29,7 +29,7 @@ import { AzureStoragePublicBlobAccess } from './network/storage-public-blob-acce
 import { AzureStorageVersioning } from './availability/storage-versioning';
 import { AzureStorageZoneRedundant } from './availability/storage-zone-redundant';
 
-export * from './rule';
+export * from '../../terraform/model';
 
 /** Every Azure rule, in catalogue order of their controls. */
 export const AZURE_RULES: readonly AzureResourceRule[] = [

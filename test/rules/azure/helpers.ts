@@ -1,4 +1,4 @@
-import { evaluateTerraform } from '../../../lib/checks/azure-evaluation';
+import { evaluateTerraform } from '../../../lib/checks/terraform';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 import { FindingStatus } from '../../../lib/core/report/model';
 
@@ -15,7 +15,7 @@ export type Resources = { [type: string]: { [name: string]: any } };
 export function verdicts(rule: string, resources: Resources, address: string, policy = ALL): string[] {
   const { findings } = evaluateTerraform([{ name: 'S', config: { resource: resources } }], { policy });
   return findings
-    .filter((f) => f.logicalId === address && f.ruleId.startsWith(`DataProtection-${rule}`))
+    .filter((f) => f.logicalId === address && f.ruleId.startsWith(`DataProtection-${rule}`) && f.status !== FindingStatus.NOT_APPLICABLE)
     .map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}`);
 }
 

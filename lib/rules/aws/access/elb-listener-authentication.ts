@@ -1,6 +1,6 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { referencedResource } from '../private/refs';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { referencedResource } from '../../../cloudformation/references';
 import { isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 const AUTHENTICATE = ['authenticate-oidc', 'authenticate-cognito'];
@@ -31,23 +31,23 @@ export const ELBListenerAuthentication: ResourceRule = {
   name: 'ELBListenerAuthentication',
   controlId: 'DP.IAM.2',
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::ListenerRule'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'An internet-facing HTTPS listener serves requests without authenticating them.',
   explanation: 'DP.IAM.2 promises that every user authenticates. Add an authenticate-oidc or authenticate-cognito '
     + 'action before forwarding (HttpsLoadBalancer: authentication prop). If the application authenticates '
     + 'every request itself, or the endpoint is public by design, acknowledge the finding with that reason.',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const isRule = resource.type === 'AWS::ElasticLoadBalancingV2::ListenerRule';
     const listener = isRule ? referencedResource(resource.properties.ListenerArn, resource.stackPath, context.lookup) : resource;
     if (!listener) return [UNVERIFIABLE];
     const protocol = listener.properties.Protocol;
     if (typeof protocol !== 'string') return [UNVERIFIABLE];
-    if (protocol !== 'HTTPS') return NagRuleCompliance.NOT_APPLICABLE;
+    if (protocol !== 'HTTPS') return NOT_APPLICABLE;
     const userFacing = internetFacingAlb(listener, context);
     if (userFacing === undefined) return [UNVERIFIABLE];
-    if (!userFacing) return NagRuleCompliance.NOT_APPLICABLE;
+    if (!userFacing) return NOT_APPLICABLE;
     const ok = authenticates(isRule ? resource.properties.Actions : resource.properties.DefaultActions);
     if (ok === undefined) return [UNVERIFIABLE];
-    return ok ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return ok ? COMPLIANT : NON_COMPLIANT;
   },
 };

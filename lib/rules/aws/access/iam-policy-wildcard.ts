@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView } from '../../../cloudformation/model';
 import { asList, isIntrinsic, UNVERIFIABLE, worstOf } from '../private/values';
 
 /** Whether a statement allows every action (`*`, `*:*`, or any NotAction) on every resource. */
@@ -11,13 +11,13 @@ function isAdminStatement(s: any): boolean | undefined {
   return allActions && allResources;
 }
 
-function documentVerdict(doc: unknown): NagRuleResult {
-  if (doc === undefined) return NagRuleCompliance.COMPLIANT;
+function documentVerdict(doc: unknown): RuleResult {
+  if (doc === undefined) return COMPLIANT;
   if (isIntrinsic(doc) || typeof doc !== 'object' || doc === null) return [UNVERIFIABLE];
-  const verdicts = asList((doc as any).Statement).map((s): NagRuleResult => {
+  const verdicts = asList((doc as any).Statement).map((s): RuleResult => {
     const admin = isAdminStatement(s);
     if (admin === undefined) return [UNVERIFIABLE];
-    return admin ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+    return admin ? NON_COMPLIANT : COMPLIANT;
   });
   return worstOf(verdicts);
 }
@@ -33,15 +33,15 @@ export const IAMPolicyNoAdminWildcard: ResourceRule = {
     'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy',
     'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
   ],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The IAM policy allows every action on every resource.',
   explanation: 'DP.IAM.1 promises least privilege: each service may perform only its designated actions. '
     + 'Replace Action "*" (or NotAction) on Resource "*" with the actions and resources the service needs '
     + '(CDK grant methods do this).',
-  evaluate(resource: ResourceView): NagRuleResult {
+  evaluate(resource: ResourceView): RuleResult {
     const p = resource.properties;
     if (p.PolicyDocument !== undefined) return documentVerdict(p.PolicyDocument);
-    if (p.Policies === undefined) return NagRuleCompliance.COMPLIANT;
+    if (p.Policies === undefined) return COMPLIANT;
     if (!Array.isArray(p.Policies)) return [UNVERIFIABLE];
     return worstOf(p.Policies.map((inline: any) => (isIntrinsic(inline) ? [UNVERIFIABLE] : documentVerdict(inline?.PolicyDocument))));
   },

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView } from '../../../cloudformation/model';
 import { isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 const ADMIN_POLICY = /:iam::aws:policy\/AdministratorAccess$/;
@@ -27,25 +27,25 @@ export const ServiceRoleNoAdministratorAccess: ResourceRule = {
   name: 'ServiceRoleNoAdministratorAccess',
   controlId: 'DP.IAM.1',
   resourceTypes: ['AWS::IAM::Role'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'A service role has the AdministratorAccess managed policy.',
   explanation: 'DP.IAM.1 promises that services perform only their designated actions. Replace '
     + 'AdministratorAccess on the service role with the permissions the service needs.',
-  evaluate(resource: ResourceView): NagRuleResult {
+  evaluate(resource: ResourceView): RuleResult {
     const p = resource.properties;
     const service = isServiceRole(p.AssumeRolePolicyDocument);
     if (service === undefined) return [UNVERIFIABLE];
-    if (!service) return NagRuleCompliance.NOT_APPLICABLE;
+    if (!service) return NOT_APPLICABLE;
     const arns = p.ManagedPolicyArns;
-    if (arns === undefined) return NagRuleCompliance.COMPLIANT;
+    if (arns === undefined) return COMPLIANT;
     if (!Array.isArray(arns)) return [UNVERIFIABLE];
     let unknown = false;
     for (const arn of arns) {
       const text = arnText(arn);
       if (text === undefined) unknown = true;
-      else if (ADMIN_POLICY.test(text)) return NagRuleCompliance.NON_COMPLIANT;
+      else if (ADMIN_POLICY.test(text)) return NON_COMPLIANT;
     }
     // A managed policy passed as a parameter could be AdministratorAccess.
-    return unknown ? [UNVERIFIABLE] : NagRuleCompliance.COMPLIANT;
+    return unknown ? [UNVERIFIABLE] : COMPLIANT;
   },
 };

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { AppFinding, AppRule, RuleContext } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, Severity } from '../../../core/engine';
+import { AppFinding, AppRule, RuleContext } from '../../../cloudformation/model';
 import { GLOBAL_ACCELERATOR_SLA, REGIONAL_SLAS } from '../private/sla';
 import { workloadByRegion } from '../private/workload';
 import { Stacks, pct } from '../private/topology';
@@ -13,7 +13,7 @@ import { Stacks, pct } from '../private/topology';
 export const AvailabilityBudget: AppRule = {
   name: 'AvailabilityBudget',
   controlId: 'DP.AVL.7',
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The availability the topology can promise is below the policy\'s uptime.',
   explanation: 'DP.AVL.7 promises the computed availability meets uptimePercent. Add a region behind a Global '
     + 'Accelerator, or use services with higher commitments (Aurora over single RDS, for example).',
@@ -33,6 +33,6 @@ export const AvailabilityBudget: AppRule = {
     const promised = context.policy.uptimePercent / 100;
     const formula = `${accelerated ? `${GLOBAL_ACCELERATOR_SLA.service} ${GLOBAL_ACCELERATOR_SLA.percent}% x ` : ''}`
       + `${byRegion.size > 1 ? 'parallel' : 'region'}(${parts.join('; ')}) = ${pct(total)} (promised ${context.policy.uptimePercent}%)`;
-    return [{ stackPath: stacks[0].path, result: total >= promised ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT, detail: formula }];
+    return [{ stackPath: stacks[0].path, result: total >= promised ? COMPLIANT : NON_COMPLIANT, detail: formula }];
   },
 };

@@ -1,6 +1,6 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { referencedResource } from '../private/refs';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { referencedResource } from '../../../cloudformation/references';
 import { flagVerdict } from '../private/values';
 
 /**
@@ -13,32 +13,32 @@ export const DatabaseReplication: ResourceRule = {
   name: 'DatabaseReplication',
   controlId: 'DP.AVL.3',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The database has no secondary in another availability zone.',
   explanation: 'DP.AVL.3 promises databases with a primary and at least one secondary. Use Multi-AZ RDS, an '
     + 'Aurora cluster with a writer and a reader (ReplicatedDatabase), a DynamoDB global table or '
     + 'point-in-time recovery.',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     switch (resource.type) {
       case 'AWS::RDS::DBInstance': {
-        if (p.DBClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
+        if (p.DBClusterIdentifier !== undefined) return NOT_APPLICABLE;
         return flagVerdict(p.MultiAZ, false, true);
       }
       case 'AWS::DynamoDB::GlobalTable':
-        return Array.isArray(p.Replicas) && p.Replicas.length >= 2 ? NagRuleCompliance.COMPLIANT
+        return Array.isArray(p.Replicas) && p.Replicas.length >= 2 ? COMPLIANT
           : flagVerdict(p.Replicas?.[0]?.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled, false, true);
       case 'AWS::DynamoDB::Table':
         return flagVerdict(p.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled, false, true);
       default: {
         // Multi-AZ DB clusters of RDS (not Aurora) replicate by themselves.
-        if (resource.type === 'AWS::RDS::DBCluster' && p.DBClusterInstanceClass !== undefined) return NagRuleCompliance.COMPLIANT;
+        if (resource.type === 'AWS::RDS::DBCluster' && p.DBClusterInstanceClass !== undefined) return COMPLIANT;
         const members = context.lookup.referrers(resource).filter((r) => r.type.endsWith('::DBInstance')
           && referencedResource(r.properties.DBClusterIdentifier, r.stackPath, context.lookup) === resource);
-        if (members.length < 2) return NagRuleCompliance.NON_COMPLIANT;
+        if (members.length < 2) return NON_COMPLIANT;
         const pinned = members.map((m) => m.properties.AvailabilityZone).filter((az) => az !== undefined);
-        if (pinned.length === members.length && new Set(pinned.map((az) => JSON.stringify(az))).size < 2) return NagRuleCompliance.NON_COMPLIANT;
-        return NagRuleCompliance.COMPLIANT;
+        if (pinned.length === members.length && new Set(pinned.map((az) => JSON.stringify(az))).size < 2) return NON_COMPLIANT;
+        return COMPLIANT;
       }
     }
   },

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { AppFinding, AppRule, RuleContext } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, Severity } from '../../../core/engine';
+import { AppFinding, AppRule, RuleContext } from '../../../cloudformation/model';
 import { workloadByRegion } from '../private/workload';
 import { Stacks } from '../private/topology';
 
@@ -10,7 +10,7 @@ import { Stacks } from '../private/topology';
 export const MultiRegionWorkload: AppRule = {
   name: 'MultiRegionWorkload',
   controlId: 'DP.AVL.2',
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The workload runs in fewer regions than the policy promises.',
   explanation: 'DP.AVL.2 promises the workload in at least regionCount regions. Deploy the regional stacks in '
     + 'that many regions and front them with a GlobalEndpoint.',
@@ -20,7 +20,7 @@ export const MultiRegionWorkload: AppRule = {
     const regions = [...byRegion.keys()].map((r) => r || '(unknown)').sort();
     return [{
       stackPath: stacks[0].path,
-      result: byRegion.size >= context.policy.regionCount ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT,
+      result: byRegion.size >= context.policy.regionCount ? COMPLIANT : NON_COMPLIANT,
       detail: `workload regions: ${regions.join(', ')} (promised: ${context.policy.regionCount})`,
     }];
   },

@@ -1,6 +1,6 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { referencedResource } from '../private/refs';
+import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { referencedResource } from '../../../cloudformation/references';
 import { findingsResult, UNVERIFIABLE } from '../private/values';
 import { subnetAz } from './vpc-az-count';
 
@@ -41,13 +41,13 @@ export const NoSinglePointOfFailure: ResourceRule = {
   name: 'NoSinglePointOfFailure',
   controlId: 'DP.AVL.4',
   resourceTypes: ['AWS::EC2::VPC', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ECS::Service', 'AWS::AutoScaling::AutoScalingGroup'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'A single availability zone failure would take this down.',
   explanation: 'DP.AVL.4 promises no single point of failure. One NAT gateway per AZ (RegionalNetwork), load '
     + 'balancers and compute over at least two AZs, at least two tasks per service (ResilientService).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
     switch (resource.type) {
       case 'AWS::EC2::VPC': {
         const nat = natCoverage(resource, context);

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 
 /**
@@ -11,15 +11,15 @@ export const VersionedStorage: ResourceRule = {
   name: 'VersionedStorage',
   controlId: 'DP.AVL.6',
   resourceTypes: ['AWS::S3::Bucket', 'AWS::EFS::FileSystem'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The storage is not versioned, or keeps its data in one availability zone.',
   explanation: 'DP.AVL.6 promises redundant, versioned storage. Enable bucket versioning (SecureBucket does) and '
     + 'use regional (multi-AZ) EFS file systems rather than One Zone.',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     if (resource.type === 'AWS::EFS::FileSystem') {
-      return resource.properties.AvailabilityZoneName === undefined ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+      return resource.properties.AvailabilityZoneName === undefined ? COMPLIANT : NON_COMPLIANT;
     }
-    if (isLogBucket(resource, context)) return NagRuleCompliance.NOT_APPLICABLE;
-    return resource.properties.VersioningConfiguration?.Status === 'Enabled' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    if (isLogBucket(resource, context)) return NOT_APPLICABLE;
+    return resource.properties.VersioningConfiguration?.Status === 'Enabled' ? COMPLIANT : NON_COMPLIANT;
   },
 };

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { UNVERIFIABLE } from '../private/values';
 
 /** A subnet's AZ as something comparable: the literal name, or the index of `Fn::Select [i, Fn::GetAZs]`. */
@@ -21,14 +21,14 @@ export const VpcAzCount: ResourceRule = {
   name: 'VpcAzCount',
   controlId: 'DP.AVL.1',
   resourceTypes: ['AWS::EC2::VPC'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The VPC spans fewer availability zones than the policy promises.',
   explanation: 'DP.AVL.1 promises regional networks over at least availabilityZonesPerRegion AZs. Create subnets '
     + 'in that many AZs (ec2.Vpc: maxAzs, with AZs known to the stack).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const subnets = context.lookup.referrers(resource).filter((r) => r.type === 'AWS::EC2::Subnet');
     const azs = subnets.map(subnetAz);
     if (azs.some((az) => az === undefined)) return [UNVERIFIABLE];
-    return new Set(azs).size >= context.policy.availabilityZonesPerRegion ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return new Set(azs).size >= context.policy.availabilityZonesPerRegion ? COMPLIANT : NON_COMPLIANT;
   },
 };

@@ -1,6 +1,6 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { mentionedResources } from '../private/refs';
+import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { mentionedResources } from '../../../cloudformation/references';
 import { boolValue, findingsResult, UNVERIFIABLE } from '../private/values';
 
 /** Resources some scaling target or scaling policy of the app scales; built once per evaluation. */
@@ -27,13 +27,13 @@ export const ZeroDowntimeDeploys: ResourceRule = {
   name: 'ZeroDowntimeDeploys',
   controlId: 'DP.AVL.5',
   resourceTypes: ['AWS::ECS::Service', 'AWS::AutoScaling::AutoScalingGroup'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The service does not scale automatically or can lose capacity while deploying.',
   explanation: 'DP.AVL.5 promises autoscaling and zero-downtime rolling deployments with automatic rollback. '
     + 'Enable the deployment circuit breaker with rollback, MinimumHealthyPercent 100, and a scaling policy '
     + '(ResilientService does all three).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
-    const failing: string[] = [];
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
+    const failing: (string | Verdict)[] = [];
     if (resource.type === 'AWS::ECS::Service') {
       const config = resource.properties.DeploymentConfiguration;
       const breaker = config?.DeploymentCircuitBreaker;

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel, needsBackup, STATEFUL_TYPES } from '../private/backup-model';
 import { UNVERIFIABLE } from '../private/values';
 
@@ -13,16 +13,16 @@ export const BackupCoverage: ResourceRule = {
   name: 'BackupCoverage',
   controlId: 'DP.BAK.6',
   resourceTypes: Object.keys(STATEFUL_TYPES),
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The stateful resource is not selected by any backup plan.',
   explanation: 'DP.BAK.6 promises that every stateful resource is backed up. Add it to a PolicyBackupPlan '
     + '(addDatabase / addFiles) or tag it dp:data-class = database | files, which the plan selects. '
     + 'Note: backup.BackupResource.fromConstruct does not recognize every resource type (e.g. TableV2); '
     + 'this rule reports what the template really selects.',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
-    if (!needsBackup(resource, context)) return NagRuleCompliance.NOT_APPLICABLE;
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
+    if (!needsBackup(resource, context)) return NOT_APPLICABLE;
     const { plans, unresolved } = backupModel(context).coverage(resource);
-    if (plans.length > 0) return NagRuleCompliance.COMPLIANT;
-    return unresolved ? [UNVERIFIABLE] : NagRuleCompliance.NON_COMPLIANT;
+    if (plans.length > 0) return COMPLIANT;
+    return unresolved ? [UNVERIFIABLE] : NON_COMPLIANT;
   },
 };

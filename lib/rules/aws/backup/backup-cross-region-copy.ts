@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel, vaultRegion } from '../private/backup-model';
 import { findingsResult, UNVERIFIABLE } from '../private/values';
 
@@ -12,16 +12,16 @@ export const BackupCrossRegionCopy: ResourceRule = {
   name: 'BackupCrossRegionCopy',
   controlId: 'DP.BAK.3',
   resourceTypes: ['AWS::Backup::BackupPlan'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'A backup rule does not copy its backups to another region.',
   explanation: 'DP.BAK.3 promises that every backup is copied to a second region. Add a copy action to each '
     + 'rule whose destination vault is in another region (PolicyBackupPlan: copyRegion).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
-    if (!context.policy.crossRegionBackupCopy) return NagRuleCompliance.NOT_APPLICABLE;
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
+    if (!context.policy.crossRegionBackupCopy) return NOT_APPLICABLE;
     const plan = backupModel(context).plans.get(resource);
-    if (!plan || !plan.selected) return NagRuleCompliance.NOT_APPLICABLE;
+    if (!plan || !plan.selected) return NOT_APPLICABLE;
     if (plan.unreadable || !resource.region) return [UNVERIFIABLE];
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
     for (const rule of plan.rules.filter((r) => !r.continuous)) {
       if (rule.copies.length === 0) {
         failing.push('NoCopy');

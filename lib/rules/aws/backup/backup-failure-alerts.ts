@@ -1,7 +1,7 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel } from '../private/backup-model';
-import { referencedResource } from '../private/refs';
+import { referencedResource } from '../../../cloudformation/references';
 import { asList, findingsResult } from '../private/values';
 
 const JOBS: { [finding: string]: string } = {
@@ -48,14 +48,14 @@ export const BackupFailureAlerts: ResourceRule = {
   name: 'BackupFailureAlerts',
   controlId: 'DP.BAK.5',
   resourceTypes: ['AWS::Backup::BackupPlan'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'Failed backup, copy or restore jobs of this plan alert nobody.',
   explanation: 'DP.BAK.5 promises that the operations team is alerted when a backup, copy or restore job fails. '
     + 'Add an EventBridge rule for source aws.backup, detail-types Backup / Copy / Restore Job State Change, '
     + 'state FAILED (and ABORTED, EXPIRED), targeting an SNS topic (PolicyBackupPlan does this).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const plan = backupModel(context).plans.get(resource);
-    if (!plan || !plan.selected) return NagRuleCompliance.NOT_APPLICABLE;
+    if (!plan || !plan.selected) return NOT_APPLICABLE;
     const alerted = alertedJobs(context).get(resource.region ?? '') ?? new Set<string>();
     return findingsResult(Object.keys(JOBS).filter((f) => !alerted.has(f)));
   },

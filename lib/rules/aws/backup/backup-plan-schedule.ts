@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel } from '../private/backup-model';
 import { findingsResult, UNVERIFIABLE } from '../private/values';
 
@@ -15,16 +15,16 @@ export const BackupPlanSchedule: ResourceRule = {
   name: 'BackupPlanSchedule',
   controlId: 'DP.BAK.1',
   resourceTypes: ['AWS::Backup::BackupPlan'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The backup plan does not back up daily (incremental) and weekly (full).',
   explanation: 'DP.BAK.1 promises a daily incremental and a weekly full backup. Give the plan a rule that '
     + 'runs at least daily and another that runs at least weekly (PolicyBackupPlan does both).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const plan = backupModel(context).plans.get(resource);
-    if (!plan || !plan.selected) return NagRuleCompliance.NOT_APPLICABLE;
+    if (!plan || !plan.selected) return NOT_APPLICABLE;
     if (plan.unreadable) return [UNVERIFIABLE];
     const snapshots = plan.rules.filter((r) => !r.continuous);
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
     if (snapshots.some((r) => r.intervalDays === undefined)) failing.push('UnreadableSchedule');
     const daily = snapshots.find((r) => r.intervalDays !== undefined && r.intervalDays <= 1);
     if (!daily) failing.push('Daily');

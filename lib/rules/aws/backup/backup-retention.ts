@@ -1,6 +1,6 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
 import { DataClass } from '../../../core/policy/data-class';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel, dataClassOf, needsBackup, STATEFUL_TYPES } from '../private/backup-model';
 import { findingsResult, UNVERIFIABLE } from '../private/values';
 
@@ -14,21 +14,21 @@ export const BackupRetention: ResourceRule = {
   name: 'BackupRetention',
   controlId: 'DP.BAK.2',
   resourceTypes: Object.keys(STATEFUL_TYPES),
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'Backups of the resource (or their copies) expire before the policy\'s retention.',
   explanation: 'DP.BAK.2 promises backups kept databaseBackupRetentionDays for databases and '
     + 'fileBackupRetentionDays for files. Set each rule\'s and each copy action\'s DeleteAfterDays to at least '
     + 'that (PolicyBackupPlan keeps one plan per data class for this reason).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
-    if (!needsBackup(resource, context)) return NagRuleCompliance.NOT_APPLICABLE;
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
+    if (!needsBackup(resource, context)) return NOT_APPLICABLE;
     const model = backupModel(context);
     const { plans } = model.coverage(resource);
-    if (plans.length === 0) return NagRuleCompliance.NOT_APPLICABLE; // BackupCoverage reports it
+    if (plans.length === 0) return NOT_APPLICABLE; // BackupCoverage reports it
     const required = dataClassOf(resource) === DataClass.DATABASE
       ? context.policy.databaseBackupRetentionDays
       : context.policy.fileBackupRetentionDays;
     const keeps = (d: number | null | undefined) => (d === undefined ? undefined : d === null || d >= required);
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
     for (const planView of plans) {
       const plan = model.plans.get(planView);
       if (!plan || plan.unreadable) {

@@ -1,7 +1,7 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel } from '../private/backup-model';
-import { referencedResource } from '../private/refs';
+import { referencedResource } from '../../../cloudformation/references';
 import { asList, findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 /** Whether the vault's access policy denies deleting recovery points to everyone. */
@@ -31,12 +31,12 @@ export const BackupVaultLock: ResourceRule = {
   name: 'BackupVaultLock',
   controlId: 'DP.BAK.7',
   resourceTypes: ['AWS::Backup::BackupVault'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The backup vault is not locked at the policy\'s retention, or lets recovery points be deleted.',
   explanation: 'DP.BAK.7 promises immutable backups. Give the vault a LockConfiguration whose MinRetentionDays '
     + 'is at least the policy\'s backup retention, and an access policy denying backup:DeleteRecoveryPoint '
     + '(PolicyBackupPlan does both; COMPLIANCE mode makes the lock permanent).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     let snapshots = false;
     let continuous = false;
     for (const plan of backupModel(context).plans.values()) {
@@ -47,9 +47,9 @@ export const BackupVaultLock: ResourceRule = {
         else snapshots = true;
       }
     }
-    if (!snapshots && !continuous) return NagRuleCompliance.NOT_APPLICABLE;
+    if (!snapshots && !continuous) return NOT_APPLICABLE;
     const p = resource.properties;
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
     const lock = p.LockConfiguration;
     if (isIntrinsic(lock)) {
       failing.push(UNVERIFIABLE);

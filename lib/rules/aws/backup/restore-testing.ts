@@ -1,8 +1,8 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { findingsResult, NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
 import { RestoreTestFrequency } from '../../../core/policy/policy';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel } from '../private/backup-model';
-import { referencedResource } from '../private/refs';
+import { referencedResource } from '../../../cloudformation/references';
 import { maxIntervalDays } from '../private/schedule';
 import { isIntrinsic, UNVERIFIABLE } from '../private/values';
 
@@ -49,18 +49,18 @@ export const RestoreTesting: ResourceRule = {
   name: 'RestoreTesting',
   controlId: 'DP.BAK.4',
   resourceTypes: ['AWS::Backup::BackupPlan'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The backups of this plan are not restore-tested on every schedule the policy promises.',
   explanation: 'DP.BAK.4 promises automatic restore tests on restoreTestSchedules. Create an AWS Backup '
     + 'restore testing plan per schedule that includes the plan\'s vault, with a selection per resource type '
     + '(PolicyBackupPlan does this).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const plan = backupModel(context).plans.get(resource);
-    if (!plan || !plan.selected) return NagRuleCompliance.NOT_APPLICABLE;
+    if (!plan || !plan.selected) return NOT_APPLICABLE;
     const vaults = [...new Set(plan.rules.filter((r) => !r.continuous).map((r) => r.targetVault))];
     if (plan.unreadable || vaults.some((v) => v === undefined)) return [UNVERIFIABLE];
     const tests = testingPlans(context).filter((t) => t.selections > 0);
-    const failing = new Set<string>();
+    const failing = new Set<string | Verdict>();
     for (const frequency of context.policy.restoreTestSchedules) {
       for (const vault of vaults as ResourceView[]) {
         const candidates = tests.filter((t) => t.intervalDays !== undefined && t.intervalDays <= PERIOD_DAYS[frequency]);
@@ -69,6 +69,6 @@ export const RestoreTesting: ResourceRule = {
         failing.add(verdicts.includes(undefined) ? UNVERIFIABLE : frequency.charAt(0).toUpperCase() + frequency.slice(1));
       }
     }
-    return failing.size === 0 ? NagRuleCompliance.COMPLIANT : [...failing];
+    return findingsResult(failing);
   },
 };

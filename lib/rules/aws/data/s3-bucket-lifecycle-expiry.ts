@@ -1,7 +1,7 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
 import { DATA_CLASS_TAG, DataClass } from '../../../core/policy/data-class';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { mentionedResources } from '../private/refs';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { mentionedResources } from '../../../cloudformation/references';
 import { findingsResult, isIntrinsic, tagValue, UNVERIFIABLE } from '../private/values';
 
 /** Types that name a bucket as the destination of their logs. */
@@ -44,19 +44,19 @@ export const S3BucketLifecycleExpiry: ResourceRule = {
   name: 'S3BucketLifecycleExpiry',
   controlId: 'DP.DAT.1',
   resourceTypes: ['AWS::S3::Bucket'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The data bucket keeps objects beyond the policy\'s data end of life.',
   explanation: 'DP.DAT.1 promises a documented end of life for customer data. Add an enabled lifecycle rule '
     + 'for the whole bucket that expires objects within dataEndOfLifeDays and, on versioned buckets, '
     + 'noncurrent versions too (SecureBucket does this from the policy).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const eol = context.policy.dataEndOfLifeDays;
-    if (eol === undefined || isLogBucket(resource, context)) return NagRuleCompliance.NOT_APPLICABLE;
+    if (eol === undefined || isLogBucket(resource, context)) return NOT_APPLICABLE;
     const rules = resource.properties.LifecycleConfiguration?.Rules;
     if (isIntrinsic(resource.properties.LifecycleConfiguration)) return [UNVERIFIABLE];
     const active = (Array.isArray(rules) ? rules : []).filter((r: any) => r?.Status === 'Enabled' && coversWholeBucket(r));
     const within = (days: unknown) => typeof days === 'number' && days <= eol;
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
     if (!active.some((r: any) => within(r.ExpirationInDays))) failing.push('Expiration');
     const versioned = resource.properties.VersioningConfiguration?.Status === 'Enabled';
     const noncurrent = (r: any) => within(r.NoncurrentVersionExpirationInDays) || within(r.NoncurrentVersionExpiration?.NoncurrentDays);

@@ -1,12 +1,12 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { API_GATEWAY_SECURITY_POLICIES, meetsMinimumTls } from '../../../facts/tls-policies';
 import { boolValue, isIntrinsic, UNVERIFIABLE, worstOf } from '../private/values';
 
-function judge(policyName: unknown, context: RuleContext): NagRuleResult {
+function judge(policyName: unknown, context: RuleContext): RuleResult {
   const meets = meetsMinimumTls(API_GATEWAY_SECURITY_POLICIES, policyName, context.policy.minTlsVersion);
   if (meets === undefined) return [UNVERIFIABLE];
-  return meets ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  return meets ? COMPLIANT : NON_COMPLIANT;
 }
 
 /**
@@ -21,13 +21,13 @@ export const ApiGatewayTLS: ResourceRule = {
   name: 'ApiGatewayTLS',
   controlId: 'DP.ENC.1',
   resourceTypes: ['AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName', 'AWS::ApiGateway::RestApi'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The API Gateway endpoint accepts TLS below the policy minimum.',
   explanation: 'DP.ENC.1 promises TLS >= minTlsVersion on every endpoint. Give custom domains SecurityPolicy '
     + 'TLS_1_2 (or a TLS 1.3 policy), and for REST APIs either disable the default execute-api endpoint '
     + '(it accepts TLS 1.0) and serve through the custom domain, make the API private, or set an enhanced '
     + 'security policy on the API.',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     switch (resource.type) {
       case 'AWS::ApiGateway::DomainName':
@@ -40,10 +40,10 @@ export const ApiGatewayTLS: ResourceRule = {
       default: {
         const disabled = boolValue(p.DisableExecuteApiEndpoint, false);
         if (disabled === undefined) return [UNVERIFIABLE];
-        if (disabled) return NagRuleCompliance.COMPLIANT;
+        if (disabled) return COMPLIANT;
         const types = p.EndpointConfiguration?.Types;
         if (Array.isArray(types) && types.length > 0 && types.every((t: unknown) => t === 'PRIVATE')) {
-          return NagRuleCompliance.COMPLIANT; // private endpoints enforce TLS 1.2
+          return COMPLIANT; // private endpoints enforce TLS 1.2
         }
         return judge(p.SecurityPolicy ?? 'TLS_1_0', context);
       }

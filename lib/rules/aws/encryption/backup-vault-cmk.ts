@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict } from '../private/values';
 
 /**
@@ -10,10 +10,10 @@ export const BackupVaultCMK: ResourceRule = {
   name: 'BackupVaultCMK',
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::Backup::BackupVault'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The AWS Backup vault does not encrypt recovery points with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     return customerManagedKeyVerdict(p.EncryptionKeyArn, resource, context);
   },

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { CLOUDFRONT_DEFAULT_PROTOCOL_VERSION, CLOUDFRONT_PROTOCOL_VERSIONS, meetsMinimumTls } from '../../../facts/tls-policies';
 import { boolValue, findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
 
@@ -15,15 +15,15 @@ export const CloudFrontTLS: ResourceRule = {
   name: 'CloudFrontTLS',
   controlId: 'DP.ENC.1',
   resourceTypes: ['AWS::CloudFront::Distribution'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The CloudFront distribution allows plaintext or TLS below the policy minimum.',
   explanation: 'DP.ENC.1 promises TLS >= minTlsVersion end to end. Set every cache behavior to '
     + 'redirect-to-https or https-only; use a custom certificate with MinimumProtocolVersion TLSv1.2_2021 '
     + '(the default *.cloudfront.net certificate accepts TLS 1.0); never use http-only for custom origins.',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const config = resource.properties.DistributionConfig;
     if (config === undefined || isIntrinsic(config)) return [UNVERIFIABLE];
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
 
     const behaviors = [config.DefaultCacheBehavior, ...(Array.isArray(config.CacheBehaviors) ? config.CacheBehaviors : [])];
     for (const b of behaviors) {

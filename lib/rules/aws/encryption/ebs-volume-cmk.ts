@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, encryptedWithCustomerKey } from '../private/values';
 
 /**
@@ -11,10 +11,10 @@ export const EBSVolumeCMK: ResourceRule = {
   name: 'EBSVolumeCMK',
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::EC2::Volume'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The EBS volume is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     return encryptedWithCustomerKey(resource.properties.Encrypted, resource.properties.KmsKeyId, resource, context);
   },
 };

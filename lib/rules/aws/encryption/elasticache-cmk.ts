@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, encryptedWithCustomerKey } from '../private/values';
 
 /**
@@ -10,13 +10,13 @@ export const ElastiCacheCMK: ResourceRule = {
   name: 'ElastiCacheCMK',
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::ServerlessCache', 'AWS::ElastiCache::CacheCluster'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The ElastiCache cache is not encrypted at rest with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     // A stand-alone cache cluster has no at-rest encryption setting at all: it cannot keep the promise.
-    if (resource.type === 'AWS::ElastiCache::CacheCluster') return NagRuleCompliance.NON_COMPLIANT;
+    if (resource.type === 'AWS::ElastiCache::CacheCluster') return NON_COMPLIANT;
     if (resource.type === 'AWS::ElastiCache::ServerlessCache') return customerManagedKeyVerdict(p.KmsKeyId, resource, context);
     return encryptedWithCustomerKey(p.AtRestEncryptionEnabled, p.KmsKeyId, resource, context);
   },

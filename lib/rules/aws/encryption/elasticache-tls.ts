@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView } from '../../../cloudformation/model';
 import { boolValue, UNVERIFIABLE } from '../private/values';
 
 /**
@@ -11,17 +11,17 @@ export const ElastiCacheTLS: ResourceRule = {
   name: 'ElastiCacheTLS',
   controlId: 'DP.ENC.1',
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The ElastiCache cache accepts connections without TLS.',
   explanation: 'DP.ENC.1 promises TLS on every endpoint. Set TransitEncryptionEnabled: true and, where '
     + 'TransitEncryptionMode is set, use required (preferred still accepts plaintext).',
-  evaluate(resource: ResourceView): NagRuleResult {
+  evaluate(resource: ResourceView): RuleResult {
     const p = resource.properties;
     const on = boolValue(p.TransitEncryptionEnabled, false);
     if (on === undefined) return [UNVERIFIABLE];
-    if (!on) return NagRuleCompliance.NON_COMPLIANT;
+    if (!on) return NON_COMPLIANT;
     const mode = p.TransitEncryptionMode;
-    if (mode === undefined || mode === 'required') return NagRuleCompliance.COMPLIANT;
-    return typeof mode === 'string' ? NagRuleCompliance.NON_COMPLIANT : [UNVERIFIABLE];
+    if (mode === undefined || mode === 'required') return COMPLIANT;
+    return typeof mode === 'string' ? NON_COMPLIANT : [UNVERIFIABLE];
   },
 };

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICIES, meetsMinimumTls } from '../../../facts/tls-policies';
 import { isIntrinsic, UNVERIFIABLE } from '../private/values';
 
@@ -28,14 +28,14 @@ export const ELBListenerTLS: ResourceRule = {
   name: 'ELBListenerTLS',
   controlId: 'DP.ENC.1',
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The load balancer listener accepts plaintext or TLS below the policy minimum.',
   explanation: 'DP.ENC.1 promises TLS >= minTlsVersion on every endpoint. Use HTTPS/TLS listeners with a '
     + 'security policy whose minimum meets the policy (ELBSecurityPolicy-TLS13-1-2-2021-06 for 1.2, '
     + 'ELBSecurityPolicy-TLS13-1-3-2021-06 for 1.3; omitting SslPolicy gives ELBSecurityPolicy-2016-08, '
     + 'which accepts TLS 1.0). An HTTP listener may only redirect to HTTPS. Acknowledge a TCP listener '
     + 'only when its traffic is TLS end to end (passthrough).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     const protocol = p.Protocol;
     if (typeof protocol !== 'string') return [UNVERIFIABLE];
@@ -44,17 +44,17 @@ export const ELBListenerTLS: ResourceRule = {
       case 'TLS': {
         const meets = meetsMinimumTls(ELB_SSL_POLICIES, p.SslPolicy ?? ELB_DEFAULT_SSL_POLICY, context.policy.minTlsVersion);
         if (meets === undefined) return [UNVERIFIABLE];
-        return meets ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+        return meets ? COMPLIANT : NON_COMPLIANT;
       }
       case 'HTTP': {
         const redirects = onlyRedirectsToHttps(p.DefaultActions);
         if (redirects === undefined) return [UNVERIFIABLE];
-        return redirects ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+        return redirects ? COMPLIANT : NON_COMPLIANT;
       }
       case 'GENEVE':
-        return NagRuleCompliance.NOT_APPLICABLE;
+        return NOT_APPLICABLE;
       default:
-        return NagRuleCompliance.NON_COMPLIANT;
+        return NON_COMPLIANT;
     }
   },
 };

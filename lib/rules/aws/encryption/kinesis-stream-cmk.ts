@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 /**
@@ -10,15 +10,15 @@ export const KinesisStreamCMK: ResourceRule = {
   name: 'KinesisStreamCMK',
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::Kinesis::Stream'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The Kinesis data stream is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     const enc = p.StreamEncryption;
-    if (enc === undefined) return NagRuleCompliance.NON_COMPLIANT;
+    if (enc === undefined) return NON_COMPLIANT;
     if (isIntrinsic(enc) || typeof enc.EncryptionType !== 'string') return [UNVERIFIABLE];
-    if (enc.EncryptionType !== 'KMS') return NagRuleCompliance.NON_COMPLIANT;
+    if (enc.EncryptionType !== 'KMS') return NON_COMPLIANT;
     return customerManagedKeyVerdict(enc.KeyId, resource, context);
   },
 };

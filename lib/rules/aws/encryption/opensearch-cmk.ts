@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, encryptedWithCustomerKey, isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 /**
@@ -10,10 +10,10 @@ export const OpenSearchCMK: ResourceRule = {
   name: 'OpenSearchCMK',
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The OpenSearch domain is not encrypted at rest with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     const options = p.EncryptionAtRestOptions;
     if (isIntrinsic(options)) return [UNVERIFIABLE];

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { meetsMinimumTls, OPENSEARCH_DEFAULT_TLS_POLICY, OPENSEARCH_TLS_POLICIES } from '../../../facts/tls-policies';
 import { boolValue, findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
 
@@ -12,16 +12,16 @@ export const OpenSearchTLS: ResourceRule = {
   name: 'OpenSearchTLS',
   controlId: 'DP.ENC.1',
   resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The OpenSearch domain accepts plaintext or TLS below the policy minimum.',
   explanation: 'DP.ENC.1 promises TLS >= minTlsVersion on every endpoint. Set DomainEndpointOptions '
     + 'EnforceHTTPS: true with TLSSecurityPolicy Policy-Min-TLS-1-2-PFS-2023-10 (the default accepts TLS 1.0), '
     + 'and NodeToNodeEncryptionOptions Enabled: true.',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     const endpoint = p.DomainEndpointOptions;
     if (isIntrinsic(endpoint) || isIntrinsic(p.NodeToNodeEncryptionOptions)) return [UNVERIFIABLE];
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
     const https = boolValue(endpoint?.EnforceHTTPS, false);
     if (https === undefined) failing.push(UNVERIFIABLE);
     else if (!https) failing.push('EnforceHTTPS');

@@ -1,6 +1,6 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { referencedResource } from '../private/refs';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { referencedResource } from '../../../cloudformation/references';
 import { isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 /** The parameter that makes an engine refuse unencrypted connections, and the values that turn it on. */
@@ -22,15 +22,15 @@ export const RDSForceTLS: ResourceRule = {
   name: 'RDSForceTLS',
   controlId: 'DP.ENC.1',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The database accepts connections without TLS.',
   explanation: 'DP.ENC.1 promises TLS on every endpoint, databases included. Give the instance or cluster a '
     + 'parameter group that sets rds.force_ssl = 1 (PostgreSQL, SQL Server) or require_secure_transport = ON '
     + '(MySQL, MariaDB); the default parameter groups accept plaintext (except RDS for PostgreSQL 15+).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     const isCluster = resource.type === 'AWS::RDS::DBCluster';
-    if (!isCluster && p.DBClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
+    if (!isCluster && p.DBClusterIdentifier !== undefined) return NOT_APPLICABLE;
     if (typeof p.Engine !== 'string') return [UNVERIFIABLE];
     const param = forcingParameter(p.Engine.toLowerCase());
     if (!param) return [UNVERIFIABLE];
@@ -39,7 +39,7 @@ export const RDSForceTLS: ResourceRule = {
     if (groupRef === undefined) {
       const major = typeof p.EngineVersion === 'string' ? parseInt(p.EngineVersion, 10) : NaN;
       const defaultForces = !isCluster && p.Engine === 'postgres' && major >= 15;
-      return defaultForces ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+      return defaultForces ? COMPLIANT : NON_COMPLIANT;
     }
     const group = referencedResource(groupRef, resource.stackPath, context.lookup);
     if (!group || isIntrinsic(group.properties.Parameters)) return [UNVERIFIABLE];
@@ -48,7 +48,7 @@ export const RDSForceTLS: ResourceRule = {
       return [UNVERIFIABLE];
     }
     return value !== undefined && param.on.includes(String(value).toLowerCase())
-      ? NagRuleCompliance.COMPLIANT
-      : NagRuleCompliance.NON_COMPLIANT;
+      ? COMPLIANT
+      : NON_COMPLIANT;
   },
 };

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, encryptedWithCustomerKey } from '../private/values';
 
 /**
@@ -11,13 +11,13 @@ export const RDSInstanceCMK: ResourceRule = {
   name: 'RDSInstanceCMK',
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::RDS::DBInstance'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The RDS DB instance storage is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
-    if (p.DBClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
-    if (p.SourceDBInstanceIdentifier !== undefined && p.KmsKeyId === undefined) return NagRuleCompliance.NOT_APPLICABLE;
+    if (p.DBClusterIdentifier !== undefined) return NOT_APPLICABLE;
+    if (p.SourceDBInstanceIdentifier !== undefined && p.KmsKeyId === undefined) return NOT_APPLICABLE;
     return encryptedWithCustomerKey(p.StorageEncrypted, p.KmsKeyId, resource, context);
   },
 };

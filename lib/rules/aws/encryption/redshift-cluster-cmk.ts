@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, encryptedWithCustomerKey } from '../private/values';
 
 /**
@@ -9,10 +9,10 @@ export const RedshiftClusterCMK: ResourceRule = {
   name: 'RedshiftClusterCMK',
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::Redshift::Cluster'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The Redshift cluster is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     return encryptedWithCustomerKey(p.Encrypted, p.KmsKeyId, resource, context);
   },

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, UNVERIFIABLE, worstOf } from '../private/values';
 
 const KMS_ALGORITHMS = ['aws:kms', 'aws:kms:dsse'];
@@ -12,22 +12,22 @@ export const S3BucketCMK: ResourceRule = {
   name: 'S3BucketCMK',
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::S3::Bucket'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The S3 bucket is not encrypted by default with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const encryption = resource.properties.BucketEncryption;
-    if (encryption === undefined) return NagRuleCompliance.NON_COMPLIANT;
+    if (encryption === undefined) return NON_COMPLIANT;
     const config = isIntrinsic(encryption) ? undefined : encryption.ServerSideEncryptionConfiguration;
     if (!Array.isArray(config) || config.length === 0) return [UNVERIFIABLE];
-    const verdicts = config.map((rule: any): NagRuleResult => {
+    const verdicts = config.map((rule: any): RuleResult => {
       if (isIntrinsic(rule)) return [UNVERIFIABLE];
       const byDefault = rule?.ServerSideEncryptionByDefault;
-      if (byDefault === undefined) return NagRuleCompliance.NON_COMPLIANT;
+      if (byDefault === undefined) return NON_COMPLIANT;
       if (isIntrinsic(byDefault)) return [UNVERIFIABLE];
       const algorithm = byDefault.SSEAlgorithm;
       if (typeof algorithm !== 'string') return [UNVERIFIABLE];
-      if (!KMS_ALGORITHMS.includes(algorithm)) return NagRuleCompliance.NON_COMPLIANT;
+      if (!KMS_ALGORITHMS.includes(algorithm)) return NON_COMPLIANT;
       return customerManagedKeyVerdict(byDefault.KMSMasterKeyID, resource, context);
     });
     return worstOf(verdicts);

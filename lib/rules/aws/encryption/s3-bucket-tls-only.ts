@@ -1,6 +1,6 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { referencedResource } from '../private/refs';
+import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { referencedResource } from '../../../cloudformation/references';
 import { asList, findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 function isEveryone(principal: unknown): boolean {
@@ -44,12 +44,12 @@ export const S3BucketTLSOnly: ResourceRule = {
   name: 'S3BucketTLSOnly',
   controlId: 'DP.ENC.1',
   resourceTypes: ['AWS::S3::Bucket'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The S3 bucket policy does not deny requests without TLS at the policy minimum.',
   explanation: 'DP.ENC.1 promises TLS on every endpoint. Attach a bucket policy that denies s3:* to every '
     + 'principal when aws:SecureTransport is false (s3.Bucket: enforceSSL: true; SecureBucket does this), '
     + 'and, for a TLS 1.3 policy, when s3:TlsVersion is less than 1.3 (minimumTLSVersion).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const policies = bucketPolicies(resource, context);
     const statements: any[] = [];
     for (const policy of policies) {
@@ -57,7 +57,7 @@ export const S3BucketTLSOnly: ResourceRule = {
       if (isIntrinsic(doc) || !doc) return [UNVERIFIABLE];
       statements.push(...asList(doc.Statement).filter((s) => s && typeof s === 'object'));
     }
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
     if (!statements.some(deniesPlaintext)) failing.push('SecureTransport');
     const min = context.policy.minTlsVersion;
     if (Number(min) > 1.2 && !statements.some((s) => deniesOldTls(s, min))) failing.push('TlsVersion');

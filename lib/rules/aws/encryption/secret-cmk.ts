@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict } from '../private/values';
 
 /**
@@ -10,10 +10,10 @@ export const SecretCMK: ResourceRule = {
   name: 'SecretCMK',
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::SecretsManager::Secret'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The Secrets Manager secret is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     return customerManagedKeyVerdict(p.KmsKeyId, resource, context);
   },

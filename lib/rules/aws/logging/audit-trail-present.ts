@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { AppFinding, AppRule, RuleContext } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, Severity } from '../../../core/engine';
+import { AppFinding, AppRule, RuleContext } from '../../../cloudformation/model';
 import { boolValue } from '../private/values';
 
 /**
@@ -10,7 +10,7 @@ import { boolValue } from '../private/values';
 export const AuditTrailPresent: AppRule = {
   name: 'AuditTrailPresent',
   controlId: 'DP.LOG.1',
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The app has no multi-region audit trail.',
   explanation: 'DP.LOG.1 promises a multi-region audit trail. Add an AuditTrail, or acknowledge this finding '
     + 'on the stack with the name of the organization trail that already records this account.',
@@ -18,8 +18,8 @@ export const AuditTrailPresent: AppRule = {
     const paths = new Set(stacks.map((s) => s.path));
     const trails = context.lookup.resourcesOfType('AWS::CloudTrail::Trail').filter((t) => paths.has(t.stackPath));
     const multiRegion = trails.filter((t) => boolValue(t.properties.IsMultiRegionTrail, false) === true);
-    if (multiRegion.length > 0) return multiRegion.map((t) => ({ resource: t, result: NagRuleCompliance.COMPLIANT }));
+    if (multiRegion.length > 0) return multiRegion.map((t) => ({ resource: t, result: COMPLIANT }));
     if (stacks.length === 0) return [];
-    return [{ stackPath: stacks[0].path, result: NagRuleCompliance.NON_COMPLIANT, detail: `${trails.length} trail(s), none multi-region` }];
+    return [{ stackPath: stacks[0].path, result: NON_COMPLIANT, detail: `${trails.length} trail(s), none multi-region` }];
   },
 };

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { classifyKmsKey, KeyKind } from '../private/kms-key-ref';
 import { boolValue, findingsResult, UNVERIFIABLE } from '../private/values';
 import { trailBucket } from '../private/trail';
@@ -13,14 +13,14 @@ export const CloudTrailConfiguration: ResourceRule = {
   name: 'CloudTrailConfiguration',
   controlId: 'DP.LOG.1',
   resourceTypes: ['AWS::CloudTrail::Trail'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The trail is not multi-region, validated, KMS-encrypted and stored in a locked archive.',
   explanation: 'DP.LOG.1 promises a multi-region audit trail with log-file validation in a central, encrypted, '
     + 'locked archive. Set IsMultiRegionTrail, EnableLogFileValidation and KMSKeyId, and write to a bucket with '
     + 'Object Lock (AuditTrail with a CentralLogArchive does all of this).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
     const flag = (v: unknown, name: string) => {
       const on = boolValue(v, false);
       if (on === undefined) failing.push(UNVERIFIABLE);

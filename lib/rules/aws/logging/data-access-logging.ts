@@ -1,7 +1,7 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
-import { mentionedResources } from '../private/refs';
+import { mentionedResources } from '../../../cloudformation/references';
 import { findingsResult, isIntrinsic } from '../private/values';
 
 const DATA_TYPES: { [cfnType: string]: string } = {
@@ -58,15 +58,15 @@ export const DataAccessLogging: ResourceRule = {
   name: 'DataAccessLogging',
   controlId: 'DP.LOG.2',
   resourceTypes: Object.keys(DATA_TYPES),
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'Access to the data in this store is not logged.',
   explanation: 'DP.LOG.2 promises that every access to customer data is logged. Record CloudTrail data events '
     + 'for the store (AuditTrail: dataBuckets / dataTables) and, for buckets, server access logs '
     + '(SecureBucket does this).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
-    if (resource.type === 'AWS::S3::Bucket' && isLogBucket(resource, context)) return NagRuleCompliance.NOT_APPLICABLE;
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
+    if (resource.type === 'AWS::S3::Bucket' && isLogBucket(resource, context)) return NOT_APPLICABLE;
     const c = coverage(context);
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
     if (!c.all.has(DATA_TYPES[resource.type]) && !c.some.has(resource)) failing.push('DataEvents');
     if (resource.type === 'AWS::S3::Bucket' && resource.properties.LoggingConfiguration === undefined) failing.push('ServerAccessLogs');
     return findingsResult(failing);

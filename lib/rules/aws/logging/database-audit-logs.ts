@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView } from '../../../cloudformation/model';
 import { UNVERIFIABLE } from '../private/values';
 
 /** The CloudWatch Logs export that carries each engine's audit / connection log. */
@@ -19,19 +19,19 @@ export const DatabaseAuditLogs: ResourceRule = {
   name: 'DatabaseAuditLogs',
   controlId: 'DP.LOG.2',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The database does not export its audit log.',
   explanation: 'DP.LOG.2 promises that every access to customer data is logged. Export the engine\'s audit '
     + 'log (EnableCloudwatchLogsExports) and, for PostgreSQL, enable pgaudit or log_connections in its '
     + 'parameter group.',
-  evaluate(resource: ResourceView): NagRuleResult {
+  evaluate(resource: ResourceView): RuleResult {
     const p = resource.properties;
-    if (resource.type === 'AWS::RDS::DBInstance' && p.DBClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
+    if (resource.type === 'AWS::RDS::DBInstance' && p.DBClusterIdentifier !== undefined) return NOT_APPLICABLE;
     if (typeof p.Engine !== 'string') return [UNVERIFIABLE];
     const wanted = auditExport(p.Engine.toLowerCase());
     if (!wanted) return [UNVERIFIABLE];
     const exports = p.EnableCloudwatchLogsExports;
     if (exports !== undefined && !Array.isArray(exports)) return [UNVERIFIABLE];
-    return (exports ?? []).includes(wanted) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return (exports ?? []).includes(wanted) ? COMPLIANT : NON_COMPLIANT;
   },
 };

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 import { classifyKmsKey, KeyKind } from '../private/kms-key-ref';
 import { findingsResult, UNVERIFIABLE } from '../private/values';
@@ -14,19 +14,19 @@ export const LogRetention: ResourceRule = {
   name: 'LogRetention',
   controlId: 'DP.LOG.4',
   resourceTypes: ['AWS::Logs::LogGroup', 'AWS::S3::Bucket'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'Logs here are not encrypted, or not kept exactly as long as the policy promises.',
   explanation: 'DP.LOG.4 promises logs encrypted and retained at least logRetentionDays. Give log groups a KMS '
     + 'key and RetentionInDays of at least that (never unset), and never expire log bucket objects earlier.',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const min = context.policy.logRetentionDays;
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
     if (resource.type === 'AWS::S3::Bucket') {
-      if (!isLogBucket(resource, context)) return NagRuleCompliance.NOT_APPLICABLE;
+      if (!isLogBucket(resource, context)) return NOT_APPLICABLE;
       const rules = resource.properties.LifecycleConfiguration?.Rules;
       const early = (Array.isArray(rules) ? rules : []).some((r: any) => r?.Status === 'Enabled'
         && typeof r.ExpirationInDays === 'number' && r.ExpirationInDays < min);
-      return early ? ['Retention'] : NagRuleCompliance.COMPLIANT;
+      return findingsResult(early ? ['Retention'] : []);
     }
     const key = classifyKmsKey(resource.properties.KmsKeyId, resource, context);
     if (key === KeyKind.UNRESOLVED) failing.push(UNVERIFIABLE);

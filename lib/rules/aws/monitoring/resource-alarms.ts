@@ -1,6 +1,6 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { mentionedResources, referencedResource } from '../private/refs';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { mentionedResources, referencedResource } from '../../../cloudformation/references';
 
 /** Resources some alarm watches and pages an encrypted topic about; built once per evaluation. */
 function watched(context: RuleContext): Set<ResourceView> {
@@ -28,15 +28,15 @@ export const ResourceAlarms: ResourceRule = {
   name: 'ResourceAlarms',
   controlId: 'DP.MON.1',
   resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::RDS::DBCluster', 'AWS::ECS::Service'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'No alarm on this resource\'s KPIs pages the incident topic.',
   explanation: 'DP.MON.1 promises anomaly-detection alarms on KPIs that page an encrypted incident topic. '
     + 'Watch the resource with KpiAlarms (or any CloudWatch alarm on its metrics) whose action is an '
     + 'encrypted SNS topic (IncidentTopic).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     if (resource.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' && (resource.properties.Type ?? 'application') !== 'application') {
-      return NagRuleCompliance.NOT_APPLICABLE;
+      return NOT_APPLICABLE;
     }
-    return watched(context).has(resource) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return watched(context).has(resource) ? COMPLIANT : NON_COMPLIANT;
   },
 };

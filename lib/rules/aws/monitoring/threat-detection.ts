@@ -1,6 +1,6 @@
-import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { AppFinding, AppRule, RuleContext } from '../../rule';
-import { referencedResource } from '../private/refs';
+import { findingsResult, Severity, Verdict } from '../../../core/engine';
+import { AppFinding, AppRule, RuleContext } from '../../../cloudformation/model';
+import { referencedResource } from '../../../cloudformation/references';
 import { boolValue } from '../private/values';
 
 /**
@@ -11,7 +11,7 @@ import { boolValue } from '../private/values';
 export const ThreatDetectionEnabled: AppRule = {
   name: 'ThreatDetectionEnabled',
   controlId: 'DP.MON.2',
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'Security events are not detected and alerted in this region.',
   explanation: 'DP.MON.2 promises automatic detection of security events that alerts the incident topic. '
     + 'Enable a GuardDuty detector in each region and send its findings (source aws.guardduty) to an SNS '
@@ -30,12 +30,12 @@ export const ThreatDetectionEnabled: AppRule = {
     });
     const findings: AppFinding[] = [];
     for (const [region, stackPath] of regions) {
-      const failing: string[] = [];
+      const failing: (string | Verdict)[] = [];
       if (!detectors.some((d) => (d.region ?? '') === region)) failing.push('Detector');
       if (!forwarders.some((r) => (r.region ?? '') === region)) failing.push('FindingsAlert');
       findings.push({
         stackPath,
-        result: failing.length === 0 ? NagRuleCompliance.COMPLIANT : failing,
+        result: findingsResult(failing),
         detail: `region ${region || '(unknown)'}`,
       });
     }

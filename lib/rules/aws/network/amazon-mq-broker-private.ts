@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView } from '../../rule';
+import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView } from '../../../cloudformation/model';
 import { boolValue, findingsResult, UNVERIFIABLE } from '../private/values';
 import { EXPLANATION } from '../private/messaging';
 
@@ -11,12 +11,12 @@ export const AmazonMQBrokerPrivate: ResourceRule = {
   name: 'AmazonMQBrokerPrivate',
   controlId: 'DP.NET.4',
   resourceTypes: ['AWS::AmazonMQ::Broker'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The message broker is public or runs on a single instance.',
   explanation: EXPLANATION,
-  evaluate(resource: ResourceView): NagRuleResult {
+  evaluate(resource: ResourceView): RuleResult {
     const p = resource.properties;
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
     const pub = boolValue(p.PubliclyAccessible, false);
     if (pub === undefined) failing.push(UNVERIFIABLE);
     else if (pub) failing.push('Public');

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView } from '../../rule';
+import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView } from '../../../cloudformation/model';
 import { boolValue, findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
 
 const STRONG_AUTHENTICATION = ['certificate-authentication', 'federated-authentication'];
@@ -12,14 +12,14 @@ export const ClientVpnEndpointAuth: ResourceRule = {
   name: 'ClientVpnEndpointAuth',
   controlId: 'DP.NET.5',
   resourceTypes: ['AWS::EC2::ClientVpnEndpoint'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The Client VPN endpoint does not use mutual TLS or federated authentication, or does not log connections.',
   explanation: 'DP.NET.5 promises administrative access only through a VPN with mutual TLS or SSO and MFA. Use '
     + 'certificate-authentication and/or federated-authentication (MFA enforced at the identity provider), '
     + 'and enable ConnectionLogOptions to a log group.',
-  evaluate(resource: ResourceView): NagRuleResult {
+  evaluate(resource: ResourceView): RuleResult {
     const p = resource.properties;
-    const failing: string[] = [];
+    const failing: (string | Verdict)[] = [];
     const options = p.AuthenticationOptions;
     if (!Array.isArray(options) || options.some((o: unknown) => isIntrinsic(o) || typeof (o as any)?.Type !== 'string')) {
       failing.push(UNVERIFIABLE);

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView } from '../../../cloudformation/model';
 import { flagVerdict } from '../private/values';
 
 /**
@@ -15,12 +15,12 @@ export const DatabasePublicAccess: ResourceRule = {
     'AWS::RDS::DBInstance', 'AWS::Redshift::Cluster', 'AWS::DMS::ReplicationInstance', 'AWS::AmazonMQ::Broker',
     'AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain',
   ],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The data service is reachable from the internet.',
   explanation: 'DP.NET.1 promises that the internet reaches only load balancers and accelerators. Set '
     + 'PubliclyAccessible: false and place databases, brokers and search domains in private or isolated '
     + 'subnets (OpenSearch: VPCOptions).',
-  evaluate(resource: ResourceView): NagRuleResult {
+  evaluate(resource: ResourceView): RuleResult {
     const p = resource.properties;
     switch (resource.type) {
       case 'AWS::RDS::DBInstance':
@@ -29,7 +29,7 @@ export const DatabasePublicAccess: ResourceRule = {
         return flagVerdict(p.PubliclyAccessible, true, false);
       case 'AWS::OpenSearchService::Domain':
       case 'AWS::Elasticsearch::Domain':
-        return p.VPCOptions === undefined ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+        return p.VPCOptions === undefined ? NON_COMPLIANT : COMPLIANT;
       default:
         return flagVerdict(p.PubliclyAccessible, false, false);
     }

@@ -1,9 +1,9 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { referencedResource } from '../private/refs';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { referencedResource } from '../../../cloudformation/references';
 import { flagVerdict, UNVERIFIABLE, worstOf } from '../private/values';
 
-function interfacesVerdict(interfaces: unknown): NagRuleResult {
+function interfacesVerdict(interfaces: unknown): RuleResult {
   if (!Array.isArray(interfaces)) return [UNVERIFIABLE];
   return worstOf(interfaces.map((ni: any) => flagVerdict(ni?.AssociatePublicIpAddress, false, false)));
 }
@@ -18,25 +18,25 @@ export const InstancePublicIp: ResourceRule = {
   name: 'InstancePublicIp',
   controlId: 'DP.NET.1',
   resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::EIP'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The instance gets a public IP address.',
   explanation: 'DP.NET.1 promises that the internet reaches only load balancers and accelerators. Run '
     + 'instances in private subnets without public IPs (AssociatePublicIpAddress: false) and reach them '
     + 'through a load balancer, or administer them through the VPN (DP.NET.5).',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     switch (resource.type) {
       case 'AWS::EC2::EIP':
-        return p.InstanceId !== undefined ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.NOT_APPLICABLE;
+        return p.InstanceId !== undefined ? NON_COMPLIANT : NOT_APPLICABLE;
       case 'AWS::AutoScaling::LaunchConfiguration':
         return flagVerdict(p.AssociatePublicIpAddress, false, false);
       case 'AWS::EC2::LaunchTemplate': {
         const interfaces = p.LaunchTemplateData?.NetworkInterfaces;
-        return interfaces === undefined ? NagRuleCompliance.COMPLIANT : interfacesVerdict(interfaces);
+        return interfaces === undefined ? COMPLIANT : interfacesVerdict(interfaces);
       }
       default: {
         if (p.NetworkInterfaces !== undefined) return interfacesVerdict(p.NetworkInterfaces);
-        if (p.SubnetId === undefined) return NagRuleCompliance.NON_COMPLIANT; // default VPC: public IPs
+        if (p.SubnetId === undefined) return NON_COMPLIANT; // default VPC: public IPs
         const subnet = referencedResource(p.SubnetId, resource.stackPath, context.lookup);
         if (!subnet) return [UNVERIFIABLE];
         return flagVerdict(subnet.properties.MapPublicIpOnLaunch, false, false);

@@ -1,6 +1,6 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
-import { referencedResource } from '../private/refs';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { referencedResource } from '../../../cloudformation/references';
 import { UNVERIFIABLE } from '../private/values';
 import { EXPLANATION, publicRouteTables } from '../private/messaging';
 
@@ -12,13 +12,13 @@ export const PeeringRoutePrivate: ResourceRule = {
   name: 'PeeringRoutePrivate',
   controlId: 'DP.NET.4',
   resourceTypes: ['AWS::EC2::Route'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'A route to the peered broker network leaves from a public route table.',
   explanation: EXPLANATION,
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
-    if (resource.properties.VpcPeeringConnectionId === undefined) return NagRuleCompliance.NOT_APPLICABLE;
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
+    if (resource.properties.VpcPeeringConnectionId === undefined) return NOT_APPLICABLE;
     const table = referencedResource(resource.properties.RouteTableId, resource.stackPath, context.lookup);
     if (!table) return [UNVERIFIABLE];
-    return publicRouteTables(context).has(table) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+    return publicRouteTables(context).has(table) ? NON_COMPLIANT : COMPLIANT;
   },
 };

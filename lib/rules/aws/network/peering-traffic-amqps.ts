@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { ipv4Within } from '../../../facts/cidr';
 import { portRange } from '../private/ingress';
 import { findingsResult, UNVERIFIABLE } from '../private/values';
@@ -14,13 +14,13 @@ export const PeeringTrafficAmqps: ResourceRule = {
   name: 'PeeringTrafficAmqps',
   controlId: 'DP.NET.4',
   resourceTypes: SG_TYPES,
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'A security group allows traffic to or from a peered broker network other than AMQPS.',
   explanation: EXPLANATION + ' Acknowledge [ManagementApi] when HTTPS to the broker\'s management API is intended.',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const peers = peerCidrs(context);
-    if (peers.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
-    const failing: string[] = [];
+    if (peers.length === 0) return NOT_APPLICABLE;
+    const failing: (string | Verdict)[] = [];
     let towardPeer = false;
     for (const rule of permissionsOf(resource, context)) {
       if (rule.unreadable) {
@@ -37,7 +37,7 @@ export const PeeringTrafficAmqps: ResourceRule = {
       else if (range && range[0] === HTTPS && range[1] === HTTPS) failing.push('ManagementApi');
       else failing.push('OtherPort');
     }
-    if (!towardPeer && failing.length === 0) return NagRuleCompliance.NOT_APPLICABLE;
+    if (!towardPeer && failing.length === 0) return NOT_APPLICABLE;
     return findingsResult(failing);
   },
 };

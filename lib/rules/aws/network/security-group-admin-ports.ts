@@ -1,8 +1,8 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { ipv4Within, isAnywhere } from '../../../facts/cidr';
 import { ingressRulesOf, portRange } from '../private/ingress';
-import { referencedResource } from '../private/refs';
+import { referencedResource } from '../../../cloudformation/references';
 import { findingsResult, UNVERIFIABLE } from '../private/values';
 
 const ADMIN_PORTS = [22, 3389];
@@ -24,13 +24,13 @@ export const SecurityGroupAdminPorts: ResourceRule = {
   name: 'SecurityGroupAdminPorts',
   controlId: 'DP.NET.5',
   resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'SSH or RDP is open to a source outside the VPC.',
   explanation: 'DP.NET.5 promises administrative access only through a VPN with MFA. Remove SSH/RDP ingress '
     + 'from outside the VPC; allow it only from the VPN endpoint security group or the VPC CIDR, or use '
     + 'SSM Session Manager.',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
-    const failing: string[] = [];
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
+    const failing: (string | Verdict)[] = [];
     for (const rule of ingressRulesOf(resource, context)) {
       if (rule.unreadable) {
         failing.push(UNVERIFIABLE);

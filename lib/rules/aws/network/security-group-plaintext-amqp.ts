@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { portRange } from '../private/ingress';
 import { findingsResult, UNVERIFIABLE } from '../private/values';
 import { AMQP, SG_TYPES, EXPLANATION, permissionsOf } from '../private/messaging';
@@ -12,11 +12,11 @@ export const SecurityGroupPlaintextAmqp: ResourceRule = {
   name: 'SecurityGroupPlaintextAmqp',
   controlId: 'DP.NET.4',
   resourceTypes: SG_TYPES,
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'A security group rule allows plaintext AMQP (5672).',
   explanation: EXPLANATION,
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
-    const failing: string[] = [];
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
+    const failing: (string | Verdict)[] = [];
     for (const rule of permissionsOf(resource, context)) {
       if (rule.unreadable) {
         failing.push(UNVERIFIABLE);

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { isAnywhere } from '../../../facts/cidr';
 import { ingressRulesOf, portRange } from '../private/ingress';
 import { findingsResult, UNVERIFIABLE } from '../private/values';
@@ -27,13 +27,13 @@ export const SecurityGroupPublicIngress: ResourceRule = {
   name: 'SecurityGroupPublicIngress',
   controlId: 'DP.NET.1',
   resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The security group lets the internet reach something other than a load balancer on an allowed port.',
   explanation: 'DP.NET.1 promises that the internet reaches only load balancers and accelerators, and only on '
     + 'allowedPublicPorts. Open 0.0.0.0/0 and ::/0 only on the load balancer security group and only on those '
     + 'ports; everything behind it takes traffic from the load balancer security group.',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
-    const failing: string[] = [];
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
+    const failing: (string | Verdict)[] = [];
     for (const rule of ingressRulesOf(resource, context)) {
       if (rule.unreadable) {
         failing.push(UNVERIFIABLE);

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { ResourceRule, ResourceView, RuleContext } from '../../rule';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { protection } from '../private/topology';
 
 /**
@@ -10,17 +10,17 @@ export const ShieldProtection: ResourceRule = {
   name: 'ShieldProtection',
   controlId: 'DP.NET.2',
   resourceTypes: ['AWS::GlobalAccelerator::Accelerator', 'AWS::ElasticLoadBalancingV2::LoadBalancer'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The public entry point has no AWS Shield Advanced protection.',
   explanation: 'DP.NET.2 promises DDoS protection of public entry points. Add an AWS::Shield::Protection for the '
     + 'accelerator (GlobalEndpoint does; it needs a Shield Advanced subscription), or put the load balancer '
     + 'behind one.',
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const { shielded, fronted } = protection(context);
     if (resource.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer') {
-      if ((resource.properties.Scheme ?? 'internet-facing') !== 'internet-facing') return NagRuleCompliance.NOT_APPLICABLE;
-      if (fronted.has(resource)) return NagRuleCompliance.NOT_APPLICABLE;
+      if ((resource.properties.Scheme ?? 'internet-facing') !== 'internet-facing') return NOT_APPLICABLE;
+      if (fronted.has(resource)) return NOT_APPLICABLE;
     }
-    return shielded.has(resource) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return shielded.has(resource) ? COMPLIANT : NON_COMPLIANT;
   },
 };

@@ -1,7 +1,7 @@
 import { DATA_CLASS_TAG, DataClass } from '../../../core/policy/data-class';
-import { ResourceLookup, ResourceView, RuleContext } from '../../rule';
+import { ResourceLookup, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
-import { mentionedResources, referencedResource } from './refs';
+import { mentionedResources, referencedResource } from '../../../cloudformation/references';
 import { maxIntervalDays } from './schedule';
 import { isIntrinsic, tagValue } from './values';
 

@@ -1,5 +1,5 @@
-import { ResourceView, RuleContext } from '../../rule';
-import { referencedResource } from './refs';
+import { ResourceView, RuleContext } from '../../../cloudformation/model';
+import { referencedResource } from '../../../cloudformation/references';
 import { isIntrinsic } from './values';
 
 /** One ingress permission, wherever it was declared (inline on the group, or its own resource). */

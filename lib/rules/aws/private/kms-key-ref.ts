@@ -1,5 +1,5 @@
-import { ResourceView, RuleContext } from '../../rule';
-import { referencedResource } from './refs';
+import { ResourceView, RuleContext } from '../../../cloudformation/model';
+import { referencedResource } from '../../../cloudformation/references';
 
 /** What a KMS key reference points at, as far as the templates tell. */
 export enum KeyKind {

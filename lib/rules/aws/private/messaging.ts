@@ -1,6 +1,6 @@
-import { ResourceView, RuleContext } from '../../rule';
+import { ResourceView, RuleContext } from '../../../cloudformation/model';
 import { egressRulesOf, ingressRulesOf, IngressRule } from './ingress';
-import { referencedResource } from './refs';
+import { referencedResource } from '../../../cloudformation/references';
 
 export const AMQP = 5672;
 

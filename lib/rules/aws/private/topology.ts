@@ -1,5 +1,5 @@
-import { ResourceView, RuleContext } from '../../rule';
-import { mentionedResources } from './refs';
+import { ResourceView, RuleContext } from '../../../cloudformation/model';
+import { mentionedResources } from '../../../cloudformation/references';
 
 export type Stacks = readonly { readonly path: string; readonly region?: string }[];
 

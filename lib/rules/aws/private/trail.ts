@@ -1,5 +1,5 @@
-import { ResourceView, RuleContext } from '../../rule';
-import { referencedResource } from './refs';
+import { ResourceView, RuleContext } from '../../../cloudformation/model';
+import { referencedResource } from '../../../cloudformation/references';
 
 /** The bucket a trail writes to: by reference or by its literal name. */
 export function trailBucket(trail: ResourceView, context: RuleContext): ResourceView | undefined {

@@ -1,4 +1,4 @@
-import { ResourceView, RuleContext } from '../../rule';
+import { ResourceView, RuleContext } from '../../../cloudformation/model';
 import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 import { REGIONAL_SLAS } from './sla';
 

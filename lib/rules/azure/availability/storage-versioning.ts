@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { AzureResourceRule, TerraformResourceView } from '../rule';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
 import { block, isExpression, boolValue, UNVERIFIABLE } from '../private/values';
 
 /** DP.AVL.6: blob storage keeps versions and soft-deletes blobs and containers. */
@@ -7,20 +7,20 @@ export const AzureStorageVersioning: AzureResourceRule = {
   name: 'AzureStorageVersioning',
   controlId: 'DP.AVL.6',
   resourceTypes: ['azurerm_storage_account'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The storage account does not version blobs or does not soft-delete blobs and containers.',
   explanation: 'DP.AVL.6 promises versioned storage. Set blob_properties.versioning_enabled: true with a '
     + 'delete_retention_policy and a container_delete_retention_policy (GeoRedundantStorage does).',
-  evaluate(resource: TerraformResourceView): NagRuleResult {
+  evaluate(resource: TerraformResourceView): RuleResult {
     const kind = resource.config.account_kind ?? 'StorageV2';
-    if (kind === 'FileStorage') return NagRuleCompliance.NOT_APPLICABLE;
+    if (kind === 'FileStorage') return NOT_APPLICABLE;
     const raw = resource.config.blob_properties;
     if (isExpression(raw) || isExpression(kind)) return [UNVERIFIABLE];
     const props = block(raw);
-    if (!props) return NagRuleCompliance.NON_COMPLIANT;
+    if (!props) return NON_COMPLIANT;
     const versioning = boolValue(props.versioning_enabled, false);
     if (versioning === undefined) return [UNVERIFIABLE];
     const softDelete = block(props.delete_retention_policy) && block(props.container_delete_retention_policy);
-    return versioning && softDelete ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return versioning && softDelete ? COMPLIANT : NON_COMPLIANT;
   },
 };

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { isExpression, UNVERIFIABLE } from '../private/values';
 
 /** Resource types that run the workload or hold its primary data (backup vaults do not count). */
@@ -28,14 +28,14 @@ export const AzureWorkloadRegions: AzureResourceRule = {
   name: 'AzureWorkloadRegions',
   controlId: 'DP.AVL.2',
   resourceTypes: WORKLOAD_TYPES,
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: "The workload runs in fewer regions than the policy's regionCount.",
   explanation: 'DP.AVL.2 promises a workload in >= regionCount regions. Deploy the workload resources to that many '
     + 'regions (one configuration per region is the usual shape); backup copies in the paired region do not count.',
-  evaluate(resource: TerraformResourceView, context: AzureRuleContext): NagRuleResult {
+  evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     if (typeof resource.config.location !== 'string' || isExpression(resource.config.location)) return [UNVERIFIABLE];
     const regions = regionsOfWorkload(context);
-    return regions.size >= context.policy.regionCount ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return regions.size >= context.policy.regionCount ? COMPLIANT : NON_COMPLIANT;
   },
 };
 

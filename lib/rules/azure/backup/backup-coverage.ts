@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { mentions, referrersOfType } from '../private/values';
 import { BACKUP_INSTANCE_TARGETS } from '../private/backup-policy';
 
@@ -16,19 +16,19 @@ export const AzureBackupCoverage: AzureResourceRule = {
   name: 'AzureBackupCoverage',
   controlId: 'DP.BAK.6',
   resourceTypes: Object.keys(PROTECTED_BY),
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'No backup instance protects this stateful resource.',
   explanation: 'DP.BAK.6 promises that every stateful resource is backed up. Bind it to a backup vault with an '
     + 'azurerm_data_protection_backup_instance_* resource (PolicyBackupVault.protectPostgres or protectStorage). '
     + 'A resource backed up by another configuration needs an acknowledgement naming that configuration.',
-  evaluate(resource: TerraformResourceView, context: AzureRuleContext): NagRuleResult {
+  evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     const instanceType = PROTECTED_BY[resource.type];
     if (resource.type === 'azurerm_storage_account' && resource.config.account_kind === 'FileStorage') {
-      return NagRuleCompliance.NOT_APPLICABLE;
+      return NOT_APPLICABLE;
     }
     const argument = BACKUP_INSTANCE_TARGETS[instanceType];
     const covered = referrersOfType(resource, [instanceType], context.lookup)
       .some((i) => mentions(i.config[argument], resource));
-    return covered ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return covered ? COMPLIANT : NON_COMPLIANT;
   },
 };

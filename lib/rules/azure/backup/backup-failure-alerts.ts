@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { blocks, mentions, referrersOfType, UNVERIFIABLE } from '../private/values';
 import { actionGroupsOf, workspacesReceiving } from '../private/monitoring';
 
@@ -14,12 +14,12 @@ export const AzureBackupFailureAlerts: AzureResourceRule = {
   name: 'AzureBackupFailureAlerts',
   controlId: 'DP.BAK.5',
   resourceTypes: ['azurerm_data_protection_backup_vault'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'No alert notifies an action group when a backup job of this vault fails.',
   explanation: 'DP.BAK.5 promises that failed backup and restore jobs alert the operations team. Send the vault\'s '
     + `logs to a Log Analytics workspace with a diagnostic setting, and add an azurerm_monitor_scheduled_query_rules_alert_v2 `
     + `scoped to that workspace whose query reads ${BACKUP_JOBS_TABLE} and which names an action group (CentralLogAnalytics does).`,
-  evaluate(resource: TerraformResourceView, context: AzureRuleContext): NagRuleResult {
+  evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     const receiving = workspacesReceiving(resource, context.lookup);
     const unresolved = receiving.some((r) => r.unresolved);
     for (const { workspace } of receiving) {
@@ -27,9 +27,9 @@ export const AzureBackupFailureAlerts: AzureResourceRule = {
       for (const alert of referrersOfType(workspace, ['azurerm_monitor_scheduled_query_rules_alert_v2'], context.lookup)) {
         const scoped = Array.isArray(alert.config.scopes) && alert.config.scopes.some((s: unknown) => mentions(s, workspace));
         const queriesJobs = blocks(alert.config.criteria).some((c) => typeof c.query === 'string' && c.query.includes(BACKUP_JOBS_TABLE));
-        if (scoped && queriesJobs && actionGroupsOf(alert).length > 0) return NagRuleCompliance.COMPLIANT;
+        if (scoped && queriesJobs && actionGroupsOf(alert).length > 0) return COMPLIANT;
       }
     }
-    return unresolved ? [UNVERIFIABLE] : NagRuleCompliance.NON_COMPLIANT;
+    return unresolved ? [UNVERIFIABLE] : NON_COMPLIANT;
   },
 };

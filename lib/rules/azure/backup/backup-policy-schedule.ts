@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { AzureResourceRule, TerraformResourceView } from '../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
 import { blocks, UNVERIFIABLE } from '../private/values';
 import { BACKUP_POLICY_TYPES, isWeeklyRule, repeatPeriods } from '../private/backup-policy';
 
@@ -12,16 +12,16 @@ export const AzureBackupPolicySchedule: AzureResourceRule = {
   name: 'AzureBackupPolicySchedule',
   controlId: 'DP.BAK.1',
   resourceTypes: Object.keys(BACKUP_POLICY_TYPES),
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The backup policy does not back up daily to the vault, or keeps no weekly backup.',
   explanation: 'DP.BAK.1 promises daily and weekly backups. Give the policy a backup_repeating_time_intervals entry '
     + 'ending in /P1D and a retention_rule whose criteria select the first backup of the week (absolute_criteria '
     + '"FirstOfWeek") or given days_of_week. PolicyBackupVault builds such policies.',
-  evaluate(resource: TerraformResourceView): NagRuleResult {
+  evaluate(resource: TerraformResourceView): RuleResult {
     const periods = repeatPeriods(resource.config.backup_repeating_time_intervals);
     if (periods === undefined || periods.includes(undefined)) return [UNVERIFIABLE];
     const daily = periods.includes('P1D');
     const weekly = blocks(resource.config.retention_rule).some(isWeeklyRule);
-    return daily && weekly ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return daily && weekly ? COMPLIANT : NON_COMPLIANT;
   },
 };

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { block, blocks, isExpression, referrersOfType, boolValue, tfNumber, UNVERIFIABLE } from '../private/values';
 
 const DELETE_AFTER = [
@@ -16,14 +16,14 @@ export const AzureStorageLifecycleExpiry: AzureResourceRule = {
   name: 'AzureStorageLifecycleExpiry',
   controlId: 'DP.DAT.1',
   resourceTypes: ['azurerm_storage_account'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: "No lifecycle rule deletes the account's blobs within the policy's dataEndOfLifeDays.",
   explanation: 'DP.DAT.1 promises a documented end of life for data. Declare an azurerm_storage_management_policy '
     + 'for the account with an enabled rule whose base_blob action deletes blobs after at most dataEndOfLifeDays days '
     + '(GeoRedundantStorage adds it when the policy sets dataEndOfLifeDays).',
-  evaluate(resource: TerraformResourceView, context: AzureRuleContext): NagRuleResult {
+  evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     const limit = context.policy.dataEndOfLifeDays;
-    if (limit === undefined) return NagRuleCompliance.NOT_APPLICABLE;
+    if (limit === undefined) return NOT_APPLICABLE;
     const policies = referrersOfType(resource, ['azurerm_storage_management_policy'], context.lookup);
     let unverifiable = false;
     for (const policy of policies) {
@@ -39,10 +39,10 @@ export const AzureStorageLifecycleExpiry: AzureResourceRule = {
           if (baseBlob[key] === undefined) continue;
           const days = tfNumber(baseBlob[key]);
           if (days === undefined) unverifiable = true;
-          else if (days <= limit) return NagRuleCompliance.COMPLIANT;
+          else if (days <= limit) return COMPLIANT;
         }
       }
     }
-    return unverifiable ? [UNVERIFIABLE] : NagRuleCompliance.NON_COMPLIANT;
+    return unverifiable ? [UNVERIFIABLE] : NON_COMPLIANT;
   },
 };

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { AzureResourceRule, TerraformResourceView } from '../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
 import { block, isExpression, boolValue, UNVERIFIABLE } from '../private/values';
 
 /**
@@ -10,18 +10,18 @@ export const AzurePostgresCustomerManagedKey: AzureResourceRule = {
   name: 'AzurePostgresCustomerManagedKey',
   controlId: 'DP.ENC.2',
   resourceTypes: ['azurerm_postgresql_flexible_server'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The PostgreSQL server (or its geo-redundant backup) is encrypted with a service-managed key.',
   explanation: 'DP.ENC.2 promises encryption at rest under customer-managed keys. Set customer_managed_key.key_vault_key_id '
     + 'and, with geo_redundant_backup_enabled, geo_backup_key_vault_key_id (a key in the paired region); ProtectedPostgres does.',
-  evaluate(resource: TerraformResourceView): NagRuleResult {
+  evaluate(resource: TerraformResourceView): RuleResult {
     const raw = resource.config.customer_managed_key;
     if (isExpression(raw)) return [UNVERIFIABLE];
     const cmk = block(raw);
-    if (!cmk?.key_vault_key_id) return NagRuleCompliance.NON_COMPLIANT;
+    if (!cmk?.key_vault_key_id) return NON_COMPLIANT;
     const geo = boolValue(resource.config.geo_redundant_backup_enabled, false);
     if (geo === undefined) return [UNVERIFIABLE];
-    if (geo && !cmk.geo_backup_key_vault_key_id) return NagRuleCompliance.NON_COMPLIANT;
-    return NagRuleCompliance.COMPLIANT;
+    if (geo && !cmk.geo_backup_key_vault_key_id) return NON_COMPLIANT;
+    return COMPLIANT;
   },
 };

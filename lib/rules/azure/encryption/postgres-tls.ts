@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { isExpression, referrersOfType, UNVERIFIABLE, worstOf } from '../private/values';
 import { azureTlsVersion } from '../private/tls';
 
@@ -12,11 +12,11 @@ export const AzurePostgresTls: AzureResourceRule = {
   name: 'AzurePostgresTls',
   controlId: 'DP.ENC.1',
   resourceTypes: ['azurerm_postgresql_flexible_server'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: "The PostgreSQL server accepts plaintext connections or TLS older than the policy's minimum.",
   explanation: 'DP.ENC.1 promises TLS >= minTlsVersion. Keep the server parameter require_secure_transport "on" and set '
     + 'ssl_min_protocol_version to the policy\'s version (ProtectedPostgres sets both).',
-  evaluate(resource: TerraformResourceView, context: AzureRuleContext): NagRuleResult {
+  evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     const params = new Map<string, unknown>([['require_secure_transport', 'on'], ['ssl_min_protocol_version', 'TLSv1.2']]);
     for (const c of referrersOfType(resource, ['azurerm_postgresql_flexible_server_configuration'], context.lookup)) {
       if (typeof c.config.name === 'string' && params.has(c.config.name.toLowerCase())) params.set(c.config.name.toLowerCase(), c.config.value);
@@ -25,9 +25,9 @@ export const AzurePostgresTls: AzureResourceRule = {
     const version = params.get('ssl_min_protocol_version');
     return worstOf([
       typeof secure !== 'string' || isExpression(secure) ? [UNVERIFIABLE]
-        : secure.toLowerCase() === 'on' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT,
+        : secure.toLowerCase() === 'on' ? COMPLIANT : NON_COMPLIANT,
       azureTlsVersion(version) === undefined ? [UNVERIFIABLE]
-        : azureTlsVersion(version)! >= Number(context.policy.minTlsVersion) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT,
+        : azureTlsVersion(version)! >= Number(context.policy.minTlsVersion) ? COMPLIANT : NON_COMPLIANT,
     ]);
   },
 };

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { block, isExpression, referrersOfType, UNVERIFIABLE } from '../private/values';
 
 /**
@@ -10,17 +10,17 @@ export const AzureStorageCustomerManagedKey: AzureResourceRule = {
   name: 'AzureStorageCustomerManagedKey',
   controlId: 'DP.ENC.2',
   resourceTypes: ['azurerm_storage_account'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The storage account is encrypted with a Microsoft-managed key, not a customer-managed key.',
   explanation: 'DP.ENC.2 promises encryption at rest under a key the customer controls. Set customer_managed_key '
     + '(GeoRedundantStorage does, with a key from a purge-protected Key Vault) or declare an '
     + 'azurerm_storage_account_customer_managed_key for the account.',
-  evaluate(resource: TerraformResourceView, context: AzureRuleContext): NagRuleResult {
+  evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     const inline = resource.config.customer_managed_key;
     if (isExpression(inline)) return [UNVERIFIABLE];
     const cmk = block(inline);
-    if (cmk && (cmk.key_vault_key_id || cmk.managed_hsm_key_id)) return NagRuleCompliance.COMPLIANT;
+    if (cmk && (cmk.key_vault_key_id || cmk.managed_hsm_key_id)) return COMPLIANT;
     const separate = referrersOfType(resource, ['azurerm_storage_account_customer_managed_key'], context.lookup);
-    return separate.length > 0 ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return separate.length > 0 ? COMPLIANT : NON_COMPLIANT;
   },
 };

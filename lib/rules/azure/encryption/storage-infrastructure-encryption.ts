@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
-import { AzureResourceRule, TerraformResourceView } from '../rule';
+import { RuleResult, Severity } from '../../../core/engine';
+import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
 import { flagVerdict } from '../private/values';
 
 /** DP.ENC.2: a storage account encrypts twice (service + infrastructure layer, both AES-256). */
@@ -7,11 +7,11 @@ export const AzureStorageInfrastructureEncryption: AzureResourceRule = {
   name: 'AzureStorageInfrastructureEncryption',
   controlId: 'DP.ENC.2',
   resourceTypes: ['azurerm_storage_account'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The storage account does not enable infrastructure (double) encryption.',
   explanation: 'DP.ENC.2 promises layered encryption at rest. Set infrastructure_encryption_enabled: true; it can only '
     + 'be chosen when the account is created (changing it replaces the account).',
-  evaluate(resource: TerraformResourceView): NagRuleResult {
+  evaluate(resource: TerraformResourceView): RuleResult {
     return flagVerdict(resource.config.infrastructure_encryption_enabled, false, true);
   },
 };

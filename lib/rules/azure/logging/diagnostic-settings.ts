@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { blocks, UNVERIFIABLE } from '../private/values';
 import { workspacesReceiving } from '../private/monitoring';
 
@@ -21,14 +21,14 @@ export const AzureDiagnosticSettings: AzureResourceRule = {
   name: 'AzureDiagnosticSettings',
   controlId: 'DP.LOG.1',
   resourceTypes: LOGGED_TYPES,
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'No diagnostic setting sends this resource\'s logs to a Log Analytics workspace.',
   explanation: 'DP.LOG.1 promises a central audit trail of API activity. Add an azurerm_monitor_diagnostic_setting whose '
     + 'target_resource_id is the resource (or its blob service) with a log_analytics_workspace_id and at least one '
     + 'enabled_log (CentralLogAnalytics.addDiagnostics does, with category group "allLogs" or "audit").',
-  evaluate(resource: TerraformResourceView, context: AzureRuleContext): NagRuleResult {
+  evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     const receiving = workspacesReceiving(resource, context.lookup);
-    if (receiving.some((r) => r.workspace && blocks(r.setting.config.enabled_log).length > 0)) return NagRuleCompliance.COMPLIANT;
-    return receiving.some((r) => r.unresolved) ? [UNVERIFIABLE] : NagRuleCompliance.NON_COMPLIANT;
+    if (receiving.some((r) => r.workspace && blocks(r.setting.config.enabled_log).length > 0)) return COMPLIANT;
+    return receiving.some((r) => r.unresolved) ? [UNVERIFIABLE] : NON_COMPLIANT;
   },
 };

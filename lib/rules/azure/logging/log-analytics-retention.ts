@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { isExpression, tfNumber, UNVERIFIABLE } from '../private/values';
 
 /** Log Analytics keeps data 30 days when retention_in_days is absent. */
@@ -10,16 +10,16 @@ export const AzureLogAnalyticsRetention: AzureResourceRule = {
   name: 'AzureLogAnalyticsRetention',
   controlId: 'DP.LOG.4',
   resourceTypes: ['azurerm_log_analytics_workspace'],
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: "The workspace keeps logs for fewer days than the policy's logRetentionDays.",
   explanation: 'DP.LOG.4 promises logs retained >= logRetentionDays. Set retention_in_days (CentralLogAnalytics sets it '
     + 'from the policy; the workspace accepts up to 730 days of interactive retention). Logs in a workspace are '
     + 'always encrypted at rest.',
-  evaluate(resource: TerraformResourceView, context: AzureRuleContext): NagRuleResult {
+  evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     const raw = resource.config.retention_in_days;
     if (isExpression(raw)) return [UNVERIFIABLE];
     const days = raw === undefined ? SERVICE_DEFAULT_DAYS : tfNumber(raw);
     if (days === undefined) return [UNVERIFIABLE];
-    return days >= context.policy.logRetentionDays ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return days >= context.policy.logRetentionDays ? COMPLIANT : NON_COMPLIANT;
   },
 };

@@ -1,5 +1,5 @@
-import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { AzureResourceRule, TerraformResourceView } from '../rule';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
 import { boolValue, UNVERIFIABLE } from '../private/values';
 import { actionGroupsOf, ALERT_TYPES } from '../private/monitoring';
 
@@ -8,14 +8,14 @@ export const AzureAlertActionGroup: AzureResourceRule = {
   name: 'AzureAlertActionGroup',
   controlId: 'DP.MON.1',
   resourceTypes: ALERT_TYPES,
-  level: NagMessageLevel.ERROR,
+  level: Severity.ERROR,
   info: 'The alert rule notifies nobody (no action group) or is disabled.',
   explanation: 'DP.MON.1 promises alarms that page the operations team. Give every alert an action naming an '
     + 'azurerm_monitor_action_group and keep it enabled.',
-  evaluate(resource: TerraformResourceView): NagRuleResult {
+  evaluate(resource: TerraformResourceView): RuleResult {
     const enabled = boolValue(resource.config.enabled, true);
     if (enabled === undefined) return [UNVERIFIABLE];
-    if (!enabled) return NagRuleCompliance.NON_COMPLIANT;
-    return actionGroupsOf(resource).length > 0 ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    if (!enabled) return NON_COMPLIANT;
+    return actionGroupsOf(resource).length > 0 ? COMPLIANT : NON_COMPLIANT;
   },
 };

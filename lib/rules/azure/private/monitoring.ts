@@ -1,4 +1,4 @@
-import { TerraformLookup, TerraformResourceView } from '../rule';
+import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 import { blocks, isExpression, mentions, referencedResource, referrersOfType } from './values';
 
 /** Alert resource types and where each names its action groups. */

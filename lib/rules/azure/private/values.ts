@@ -1,8 +1,8 @@
-import { TerraformLookup, TerraformResourceView } from '../rule';
+import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 
 // Terraform JSON writes booleans as CloudFormation does (true or "true"), and an expression is as
 // unverifiable as an intrinsic: the AWS helpers serve both clouds.
-export { boolValue, flagVerdict, UNVERIFIABLE, worstOf } from '../../aws/private/values';
+export { boolValue, findingsResult, flagVerdict, UNVERIFIABLE, worstOf } from '../../../core/engine/verdict';
 
 const WHOLE_REFERENCE = /^\$\{([a-zA-Z0-9_]+)\.([a-zA-Z0-9_-]+)\.([a-zA-Z0-9_.]+)\}$/;
 

@@ -1,45 +1,56 @@
-import { CfnResource } from 'aws-cdk-lib';
-import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { DataProtectionPolicy } from '../core/policy/policy';
+import { RuleMetadata } from '../core/engine/rule';
+import { RuleResult } from '../core/engine/verdict';
 
 /**
- * A CloudFormation resource as a rule sees it: its resolved template entry plus where it lives.
- * Properties are the resolved template JSON, so rules read CloudFormation property names and
- * handle intrinsics (`Ref`, `Fn::GetAtt`, `Fn::ImportValue`, ...) explicitly.
+ * A CloudFormation resource as a rule sees it: its template entry plus where it lives. The same
+ * view comes from a CDK app at synth time, from a cloud assembly on disk and from a plain
+ * CloudFormation or SAM template, so rules read CloudFormation property names and handle
+ * intrinsics (`Ref`, `Fn::GetAtt`, `Fn::ImportValue`, ...) explicitly.
  */
 export interface ResourceView {
-  /** The L1 construct. */
-  readonly node: CfnResource;
-  /** Construct path of the stack that holds the resource. */
+  /** Construct path of the stack that holds the resource (its name for a plain template). */
   readonly stackPath: string;
   /** Logical ID in the stack's template. */
   readonly logicalId: string;
   /** CloudFormation resource type, e.g. `AWS::S3::Bucket`. */
   readonly type: string;
-  /** Resolved `Properties` (empty object when the template has none). */
+  /** `Properties` as the template has them (empty object when it has none). */
   readonly properties: { [key: string]: any };
+  /** Construct path of the resource (`<stack>/<logicalId>` when the template does not say). */
+  readonly constructPath: string;
   /** The stack's region, when the stack has an explicit one. */
   readonly region?: string;
-  /** Resolved `DeletionPolicy`, if set. */
+  /** `DeletionPolicy`, if set to a literal. */
   readonly deletionPolicy?: string;
-  /** Resolved `UpdateReplacePolicy`, if set. */
+  /** `UpdateReplacePolicy`, if set to a literal. */
   readonly updateReplacePolicy?: string;
 }
 
+/** A stack as app-wide rules see it. */
+export interface StackView {
+  /** Construct path (or name, for a plain template). */
+  readonly path: string;
+  /** Region, when explicit. */
+  readonly region?: string;
+}
+
 /**
- * Cross-resource lookups a rule may make. Built once per synth, every lookup is O(1).
+ * Cross-resource lookups a rule may make. Built once per evaluation, every lookup is O(1).
  */
 export interface ResourceLookup {
   /** The resource with the given logical ID in the given stack. */
   resource(stackPath: string, logicalId: string): ResourceView | undefined;
-  /** The resolved value exported under `exportName` by a stack of this app, and that stack. */
+  /** The value exported under `exportName` by a stack of this app, and that stack. */
   exportedValue(exportName: string): { readonly stackPath: string; readonly value: any } | undefined;
   /**
-   * The resolved value of output `outputName` of the app's stack named `stackName` (what
+   * The value of output `outputName` of the app's stack named `stackName` (what
    * `Fn::GetStackOutput`, the CDK's cross-stack and cross-region reference, reads), and that stack.
    */
   stackOutput(stackName: string, outputName: string): { readonly stackPath: string; readonly value: any } | undefined;
-  /** Every resource of the given CloudFormation type in the app, in construct order. */
+  /** The declaration of a template parameter (`Type`, `Default`, ...), if the stack declares it. */
+  parameter(stackPath: string, name: string): { readonly [key: string]: any } | undefined;
+  /** Every resource of the given CloudFormation type in the app, in stack and template order. */
   resourcesOfType(type: string): readonly ResourceView[];
   /**
    * Every resource whose properties mention `target` (by Ref, GetAtt, Sub or an import of the app's
@@ -70,31 +81,14 @@ export interface RuleContext {
 }
 
 /**
- * What every rule (AWS or Azure, per resource or app-wide) tells the reader of a finding.
- */
-export interface RuleMetadata {
-  /** Rule name; the rule ID is `DataProtection-<name>`. */
-  readonly name: string;
-  /** The control this rule provides evidence for. */
-  readonly controlId: string;
-  /** Why the rule was triggered (one sentence). */
-  readonly info: string;
-  /** Why the rule exists and how to fix a violation. */
-  readonly explanation: string;
-  /** Severity of a violation. */
-  readonly level: NagMessageLevel;
-}
-
-/**
  * A rule that judges one resource. `evaluate` must be pure and must not throw on unresolved values:
- * it returns COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, or a list of finding names (each reported and
- * acknowledged as `DataProtection-<name>[<finding>]`).
+ * it returns verdicts (see `Outcome` for what each becomes in the report).
  */
 export interface ResourceRule extends RuleMetadata {
   /** The CloudFormation types the rule looks at; the engine calls it for no other. */
   readonly resourceTypes: string[];
   /** The check. */
-  evaluate(resource: ResourceView, context: RuleContext): NagRuleResult;
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult;
 }
 
 /**
@@ -107,8 +101,8 @@ export interface AppFinding {
   /** Construct path of the stack the verdict is about, when it is about no single resource. */
   readonly stackPath?: string;
   /** The verdict, as for a resource rule. */
-  readonly result: NagRuleResult;
-  /** What was found or missing, for the report. */
+  readonly result: RuleResult;
+  /** What was found or missing, for verdicts that carry no detail of their own. */
   readonly detail?: string;
 }
 
@@ -122,5 +116,5 @@ export interface AppRule extends RuleMetadata {
    * The check.
    * @param stacks the evaluated stacks: construct path and region (undefined when not explicit)
    */
-  evaluate(context: RuleContext, stacks: readonly { readonly path: string; readonly region?: string }[]): AppFinding[];
+  evaluate(context: RuleContext, stacks: readonly StackView[]): AppFinding[];
 }

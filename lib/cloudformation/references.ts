@@ -1,4 +1,4 @@
-import { ResourceLookup, ResourceView } from '../../rule';
+import { ResourceLookup, ResourceView } from './model';
 
 /** `${Name}` or `${Name.Attr}` inside a Fn::Sub template, skipping `${!Literal}` escapes. */
 const SUB_VARIABLE = /\$\{([^}!][^}]*)\}/g;

@@ -1,6 +1,6 @@
-import { NagRuleResult } from 'cdk-nag';
-import { DataProtectionPolicy } from '../../core/policy/policy';
-import { RuleMetadata } from '../rule';
+import { RuleMetadata } from '../core/engine/rule';
+import { RuleResult } from '../core/engine/verdict';
+import { DataProtectionPolicy } from '../core/policy/policy';
 
 /**
  * One resource of a synthesized Terraform configuration (`cdk.tf.json`), as Azure rules see it.
@@ -46,12 +46,13 @@ export interface AzureRuleContext {
 
 /**
  * A pure check of one azurerm resource against one control. Returns NOT_APPLICABLE for
- * resources it does not judge, and `['Unverifiable']` when a value it needs is a reference it
- * cannot follow (a variable, a data source, another configuration).
+ * resources it does not judge, and UNVERIFIABLE when a value it needs is a reference it cannot
+ * follow (a variable, a data source, another configuration). See `Outcome` for what each verdict
+ * becomes in the report.
  */
 export interface AzureResourceRule extends RuleMetadata {
   /** Terraform resource types the rule judges. */
   readonly resourceTypes: string[];
   /** The verdict on one resource. */
-  evaluate(resource: TerraformResourceView, context: AzureRuleContext): NagRuleResult;
+  evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult;
 }

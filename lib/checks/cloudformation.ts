@@ -1,0 +1,144 @@
+import { packageVersion, TOOL_NAME } from './private/version';
+import { AppFinding, AppRule, ResourceRule, ResourceView, RuleContext, StackView } from '../cloudformation/model';
+import { CloudFormationStack, TemplateIndex } from '../cloudformation/template-index';
+import { FindingsPipeline, FindingSubject, PipelineResult } from '../core/engine/pipeline';
+import { RuleResult, verdictsOf } from '../core/engine/verdict';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { AcknowledgementRecord } from '../core/report/model';
+import { AWS_APP_RULES, AWS_RULES } from '../rules/aws';
+
+export { CloudFormationStack } from '../cloudformation/template-index';
+
+/** Where unverifiable values come from in CloudFormation, for verdicts that do not say. */
+const UNVERIFIABLE_DETAIL = 'a value the rule depends on is a parameter, condition or import from outside the app; '
+  + 'review it and acknowledge with a reason';
+
+/** Options of a CloudFormation evaluation. */
+export interface CloudFormationEvaluationOptions {
+  /** The policy whose promises and thresholds apply. */
+  readonly policy: DataProtectionPolicy;
+  /**
+   * Acknowledgements, each scoped to a construct path (it covers that construct and everything
+   * below it; an empty path covers every resource).
+   * @default - none
+   */
+  readonly acknowledgements?: AcknowledgementRecord[];
+  /**
+   * Paths of the stacks to judge; the others are read for references and app-wide context only.
+   * A nested stack is judged with the stack that deploys it.
+   * @default - every stack
+   */
+  readonly judge?: string[];
+}
+
+/** The rules an evaluation runs (the registry, unless a test substitutes its own). */
+export interface CloudFormationRules {
+  /** Per-resource rules. */
+  readonly resourceRules: readonly ResourceRule[];
+  /** App-wide rules. */
+  readonly appRules: readonly AppRule[];
+}
+
+/** The registry: every AWS rule of the library. */
+export const REGISTERED_CLOUDFORMATION_RULES: CloudFormationRules = { resourceRules: AWS_RULES, appRules: AWS_APP_RULES };
+
+/**
+ * Judge CloudFormation templates against the policy: the AWS half of the checks, free of
+ * aws-cdk-lib and cdk-nag, so a cloud assembly of a CDK app in any language or a plain template
+ * gets the same verdicts as `DataProtectionChecks` at synth time.
+ */
+export function evaluateCloudFormation(stacks: readonly CloudFormationStack[], options: CloudFormationEvaluationOptions): PipelineResult {
+  return runCloudFormation(stacks, options, REGISTERED_CLOUDFORMATION_RULES);
+}
+
+/** `evaluateCloudFormation` with a given rule set. */
+export function runCloudFormation(
+  stacks: readonly CloudFormationStack[], options: CloudFormationEvaluationOptions, rules: CloudFormationRules,
+): PipelineResult {
+  const { policy } = options;
+  const resourceRules = rules.resourceRules.filter((r) => policy.promises(r.controlId));
+  const appRules = rules.appRules.filter((r) => policy.promises(r.controlId));
+  const byType = new Map<string, ResourceRule[]>();
+  for (const rule of resourceRules) {
+    for (const type of rule.resourceTypes) {
+      let list = byType.get(type);
+      if (!list) byType.set(type, list = []);
+      list.push(rule);
+    }
+  }
+
+  const index = TemplateIndex.build(stacks);
+  const context: RuleContext = { policy, lookup: index };
+  const pipeline = new FindingsPipeline({
+    policy,
+    rules: [...resourceRules, ...appRules],
+    allRules: [...rules.resourceRules, ...rules.appRules],
+    acknowledgements: options.acknowledgements ?? [],
+    tool: { name: TOOL_NAME, version: packageVersion() },
+    cloud: 'AWS',
+    unverifiableDetail: UNVERIFIABLE_DETAIL,
+  });
+
+  const byPath = new Map(stacks.map((s) => [s.path, s]));
+  const topOf = (s: CloudFormationStack): CloudFormationStack => {
+    let top = s;
+    for (let hops = 0; top.parentPath && byPath.has(top.parentPath) && hops < 32; hops++) top = byPath.get(top.parentPath)!;
+    return top;
+  };
+  const judge = options.judge ? new Set(options.judge) : undefined;
+  const judged = stacks.filter((s) => !judge || judge.has(topOf(s).path));
+
+  for (const stack of judged) {
+    for (const resource of index.resourcesOf(stack.path)) {
+      for (const rule of byType.get(resource.type) ?? []) {
+        pipeline.record(rule, subjectOf(resource, stack), safely(() => rule.evaluate(resource, context)));
+      }
+    }
+  }
+
+  const topLevel = judged.filter((s) => !s.parentPath || !byPath.has(s.parentPath));
+  const stackViews: StackView[] = topLevel.map((s) => ({ path: s.path, ...(s.region ? { region: s.region } : {}) }));
+  const judgedPaths = new Map(topLevel.map((s) => [s.path, s]));
+  for (const rule of appRules) {
+    const result = safely(() => rule.evaluate(context, stackViews));
+    if (result instanceof Error) {
+      if (topLevel.length > 0) pipeline.record(rule, stackSubject(topLevel[0]), result);
+      continue;
+    }
+    for (const f of result) {
+      const stack = f.resource ? byPath.get(f.resource.stackPath) : f.stackPath !== undefined ? judgedPaths.get(f.stackPath) : undefined;
+      if (!stack) continue;
+      pipeline.record(rule, f.resource ? subjectOf(f.resource, stack) : stackSubject(stack), withDetail(f));
+    }
+  }
+  return pipeline.finish();
+}
+
+function subjectOf(resource: ResourceView, stack: CloudFormationStack): FindingSubject {
+  return {
+    stack: resource.stackPath,
+    logicalId: resource.logicalId,
+    resourceType: resource.type,
+    constructPath: resource.constructPath,
+    templatePath: stack.templatePath,
+  };
+}
+
+function stackSubject(stack: CloudFormationStack): FindingSubject {
+  return { stack: stack.path, logicalId: '', resourceType: 'AWS::CloudFormation::Stack', constructPath: stack.path, templatePath: stack.templatePath };
+}
+
+/** An app finding's detail applies to its verdicts that carry none. */
+function withDetail(f: AppFinding): RuleResult {
+  if (!f.detail) return f.result;
+  return verdictsOf(f.result).map((v) => (v.detail ? v : { ...v, detail: f.detail }));
+}
+
+/** A rule that throws must not hide the other findings: its error becomes a finding of its own. */
+function safely<T>(run: () => T): T | Error {
+  try {
+    return run();
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}

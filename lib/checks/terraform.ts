@@ -1,0 +1,167 @@
+import { packageVersion, TOOL_NAME } from './private/version';
+import { FindingsPipeline, PipelineResult, Violation } from '../core/engine/pipeline';
+import { PACK_NAME } from '../core/engine/rule';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { AcknowledgementRecord, EvidenceFinding, EvidenceReport } from '../core/report/model';
+import { AZURE_RULES } from '../rules/azure';
+import { indexConfiguration, resourcesOf, TerraformConfiguration } from '../terraform/configuration-index';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../terraform/model';
+
+export { TerraformConfiguration } from '../terraform/configuration-index';
+
+/** Where unverifiable values come from in Terraform, for verdicts that do not say. */
+const UNVERIFIABLE_DETAIL = 'a value the rule depends on is a variable, data source or expression it cannot follow; '
+  + 'review it and acknowledge with a reason';
+
+/** Scope of an acknowledgement that covers every resource of the evaluation. */
+const ALL_RESOURCES = '(all resources)';
+
+/** A reviewed finding: why it does not apply or how the promise is kept another way. */
+export interface AzureAcknowledgement {
+  /**
+   * A rule ID (`DataProtection-AzureStorageMinTls`, `AzureStorageMinTls`, with `[Unverifiable]` where the
+   * finding has it) or a control ID (`DP.BAK.6`: every rule of the control).
+   */
+  readonly id: string;
+  /** Why; must not be empty. */
+  readonly reason: string;
+  /**
+   * Construct path (the acknowledgement covers it and everything below it) or Terraform address
+   * (`azurerm_storage_account.logs`).
+   * @default - every resource of the evaluation
+   */
+  readonly scope?: string;
+}
+
+/** Options of an Azure evaluation. */
+export interface AzureEvaluationOptions {
+  /** The policy whose promises and thresholds apply. */
+  readonly policy: DataProtectionPolicy;
+  /**
+   * Reviewed findings.
+   * @default - none
+   */
+  readonly acknowledgements?: AzureAcknowledgement[];
+  /**
+   * Names of the configurations to judge; the others are read only for app-wide rules (the
+   * number of regions the workload runs in).
+   * @default - every configuration
+   */
+  readonly judge?: string[];
+}
+
+/** A finding that fails synth. */
+export interface AzureViolation {
+  /** Configuration (stack) name. */
+  readonly stackName: string;
+  /** Terraform address of the resource. */
+  readonly address: string;
+  /** Construct path, when known. */
+  readonly constructPath?: string;
+  /** Full rule ID with its finding suffix. */
+  readonly ruleId: string;
+  /** Control ID. */
+  readonly controlId: string;
+  /** One line: where, which rule and control, what is wrong and how to fix it. */
+  readonly message: string;
+}
+
+/** The outcome of evaluating Terraform configurations. */
+export interface AzureEvaluation {
+  /** Every finding (compliant, non-compliant, acknowledged, not applicable). */
+  readonly findings: EvidenceFinding[];
+  /** Unacknowledged non-compliant findings. */
+  readonly violations: AzureViolation[];
+  /** The evidence report (same format as the AWS checks'). */
+  readonly report: EvidenceReport;
+}
+
+/**
+ * Evaluate azurerm resources in Terraform JSON against the policy: the Azure half of the checks,
+ * free of cdktf, aws-cdk-lib and cdk-nag, so that any Terraform JSON (also one not written with
+ * this library) can be judged.
+ *
+ * @throws when an acknowledgement has an empty reason
+ */
+export function evaluateTerraform(configurations: TerraformConfiguration[], options: AzureEvaluationOptions): AzureEvaluation {
+  const result = runTerraform(configurations, options, AZURE_RULES);
+  return { findings: result.findings, violations: result.violations.map(toAzureViolation), report: result.report };
+}
+
+/** `evaluateTerraform` with a given rule set, returning the pipeline's whole result. */
+export function runTerraform(
+  configurations: readonly TerraformConfiguration[], options: AzureEvaluationOptions, allRules: readonly AzureResourceRule[],
+): PipelineResult {
+  const { policy } = options;
+  const acknowledgements = options.acknowledgements ?? [];
+  const reasonless = acknowledgements.filter((a) => typeof a.reason !== 'string' || a.reason.trim() === '');
+  if (reasonless.length > 0) {
+    throw new Error('Acknowledgements of DataProtection rules must give a reason. Empty reason for: '
+      + reasonless.map((a) => `${a.id}${a.scope ? ` at ${a.scope}` : ''}`).join('; ')
+      + ". Give { id, reason: 'why the control does not apply or how it is met' }.");
+  }
+  const rules = allRules.filter((r) => policy.promises(r.controlId));
+  const byType = new Map<string, AzureResourceRule[]>();
+  for (const r of rules) {
+    for (const t of r.resourceTypes) {
+      let list = byType.get(t);
+      if (!list) byType.set(t, list = []);
+      list.push(r);
+    }
+  }
+
+  const records: AcknowledgementRecord[] = acknowledgements.map((a) => ({
+    pack: PACK_NAME, ruleId: a.id, reason: a.reason, constructPath: a.scope || ALL_RESOURCES,
+  }));
+  const pipeline = new FindingsPipeline({
+    policy,
+    rules,
+    allRules,
+    acknowledgements: records,
+    tool: { name: TOOL_NAME, version: packageVersion() },
+    cloud: 'Azure',
+    unverifiableDetail: UNVERIFIABLE_DETAIL,
+  });
+
+  const stacks = configurations.map((c) => ({ ...c, resources: resourcesOf(c) }));
+  const stackViews = stacks.map((s) => ({ name: s.name, resources: s.resources }));
+  const judge = options.judge ? new Set(options.judge) : undefined;
+  for (const stack of stacks) {
+    if (judge && !judge.has(stack.name)) continue;
+    const context: AzureRuleContext = { policy, lookup: indexConfiguration(stack.resources, stackViews) };
+    const templatePath = stack.templatePath ?? 'cdk.tf.json';
+    for (const resource of stack.resources) {
+      const subject = {
+        stack: stack.name,
+        logicalId: resource.address,
+        resourceType: resource.type,
+        constructPath: resource.constructPath ?? `${stack.name}/${resource.address}`,
+        templatePath,
+      };
+      for (const rule of byType.get(resource.type) ?? []) pipeline.record(rule, subject, safely(rule, resource, context));
+    }
+  }
+  return pipeline.finish();
+}
+
+function toAzureViolation(v: Violation): AzureViolation {
+  const f = v.finding;
+  const handwritten = f.constructPath === `${f.stack}/${f.logicalId}`;
+  return {
+    stackName: f.stack,
+    address: f.logicalId,
+    ...(handwritten ? {} : { constructPath: f.constructPath }),
+    ruleId: f.ruleId,
+    controlId: f.controlId,
+    message: v.message,
+  };
+}
+
+/** A rule that throws must not hide the other findings: its error becomes a finding of its own. */
+function safely(rule: AzureResourceRule, resource: TerraformResourceView, context: AzureRuleContext) {
+  try {
+    return rule.evaluate(resource, context);
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
