@@ -76,7 +76,7 @@ const project = new typescript.TypeScriptProject({
     },
     include: ['lib/**/*.ts', 'bin/**/*.ts', 'examples/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'docs/**/*.ts', '.projenrc.ts'],
   },
-  gitignore: ['cdk.out/', 'cdktf.out/', '*.tsbuildinfo', '.jest-cache/', '.jest-results.json'],
+  gitignore: ['cdk.out/', 'cdktf.out/', '*.tsbuildinfo', '.jest-cache/', '.jest-results.json', '.rule-outcomes/'],
 });
 
 // The Azure side is optional for users who only build on AWS.

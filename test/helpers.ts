@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, AppProps, Stack } from 'aws-cdk-lib';
 import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
 import { DataProtectionChecks, DataProtectionPolicy, EvidenceFinding, EvidenceReport } from '../lib';
+import { recordOutcomes } from './meta/rule-outcomes';
 
 /** The feature flags of cdk.json, so tests build apps the way `cdk synth` does. */
 export const CDK_CONTEXT: Record<string, unknown> = JSON.parse(
@@ -65,6 +66,17 @@ export function statusesOf(report: EvidenceReport, ruleName: string): Record<str
       out[f.logicalId] = out[f.logicalId] ? `${out[f.logicalId]} ${suffix}` : `${f.status}${suffix ? ` ${suffix}` : ''}`;
     }
   }
+  recordOutcomes(ruleName, Object.values(out));
   return out;
+}
+
+/**
+ * Every finding of one rule (with any finding suffix), recorded for the meta-check of rule cases
+ * like `statusesOf`: for app-wide rules and tests that assert on details.
+ */
+export function findingsOf(report: EvidenceReport, ruleName: string): EvidenceFinding[] {
+  const found = allFindings(report).filter((f) => f.ruleId === `DataProtection-${ruleName}` || f.ruleId.startsWith(`DataProtection-${ruleName}[`));
+  recordOutcomes(ruleName, found.map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${ruleName}`.length)}`));
+  return found;
 }
 

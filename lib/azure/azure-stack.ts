@@ -9,8 +9,12 @@ import { AzurePlacement, checkRegion, DEFAULT_AZURE_PAIRED_REGION, DEFAULT_AZURE
 
 /** Props of an `AzureStack`. */
 export interface AzureStackProps {
-  /** The policy the stack's constructs implement. */
-  readonly policy: DataProtectionPolicy;
+  /**
+   * The policy the stack's constructs implement. Given here, it becomes the policy of everything
+   * in the stack (`DataProtectionPolicy.of(construct)`) and of the checks that judge it.
+   * @default - the policy applied to the app or another ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
+   */
+  readonly policy?: DataProtectionPolicy;
   /**
    * Primary region.
    * @default 'westeurope'
@@ -51,16 +55,18 @@ export class AzureStack extends TerraformStack {
   /** Paired region placement (backup keys, geo-backup identities). */
   public readonly pairedPlacement: AzurePlacement;
 
-  constructor(scope: Construct, id: string, props: AzureStackProps) {
+  constructor(scope: Construct, id: string, props: AzureStackProps = {}) {
     super(scope, id);
+    const policy = props.policy ?? DataProtectionPolicy.of(scope);
     const location = normaliseRegion(props.location ?? DEFAULT_AZURE_REGION);
     const paired = normaliseRegion(props.pairedLocation ?? DEFAULT_AZURE_PAIRED_REGION);
     const errors = PropErrors.of('AzureStack', this);
-    checkRegion(errors, 'location', location, props.policy, props.allowedRegions);
-    checkRegion(errors, 'pairedLocation', paired, props.policy, props.allowedRegions);
+    checkRegion(errors, 'location', location, policy, props.allowedRegions);
+    checkRegion(errors, 'pairedLocation', paired, policy, props.allowedRegions);
     errors.check(location !== paired, 'pairedLocation', paired, `a region other than location (${location})`);
     errors.throwIfAny();
-    this.policy = props.policy;
+    this.policy = policy;
+    if (props.policy) props.policy.applyTo(this);
 
     new AzurermProvider(this, 'azurerm', {
       features: [{

@@ -5,10 +5,11 @@ import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { PropErrors } from '../core/props/prop-errors';
-import type { CentralLogAnalytics } from './central-log-analytics';
+import { IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
 import { stableName } from './private/names';
 import { PREVENT_DESTROY } from './private/lifecycle';
+import { diagnosticSetting } from './private/monitoring';
 
 /** The role a service identity needs to wrap and unwrap data keys with a Key Vault key. */
 export const KEY_USER_ROLE = 'Key Vault Crypto Service Encryption User';
@@ -27,8 +28,11 @@ export interface IBackupKey {
 
 /** Props of a `BackupKeyVault`. */
 export interface BackupKeyVaultProps {
-  /** The policy (allowed regions). */
-  readonly policy: DataProtectionPolicy;
+  /**
+   * The policy (allowed regions).
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
+   */
+  readonly policy?: DataProtectionPolicy;
   /** Resource group and region. */
   readonly placement: AzurePlacement;
   /**
@@ -57,7 +61,7 @@ export interface BackupKeyVaultProps {
    * Workspace receiving the vault's audit log (every key operation).
    * @default - none (DP.LOG.1 then reports the vault)
    */
-  readonly logs?: CentralLogAnalytics;
+  readonly logs?: IAzureLogDestination;
 }
 
 /**
@@ -75,16 +79,17 @@ export class BackupKeyVault extends Construct {
 
   constructor(scope: Construct, id: string, props: BackupKeyVaultProps) {
     const errors = new PropErrors('BackupKeyVault', `${scope.node.path}/${id}`);
+    const policy = props.policy ?? DataProtectionPolicy.of(scope);
     const softDelete = props.softDeleteRetentionDays ?? 90;
     errors.check(Number.isInteger(softDelete) && softDelete >= 7 && softDelete <= 90, 'softDeleteRetentionDays', softDelete, 'a whole number from 7 to 90');
-    checkRegion(errors, 'placement.location', props.placement.location, props.policy);
+    checkRegion(errors, 'placement.location', props.placement.location, policy);
     if (props.name !== undefined && !Token.isUnresolved(props.name)) {
       errors.check(/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/.test(props.name), 'name', props.name,
         '3-24 letters, digits and hyphens, starting with a letter and not ending with a hyphen');
     }
     errors.throwIfAny();
     super(scope, id);
-    this.policy = props.policy;
+    this.policy = policy;
     this.placement = props.placement;
     this.vault = new KeyVault(this, 'Vault', {
       name: props.name ?? stableName('kv', this, 24),
@@ -105,7 +110,8 @@ export class BackupKeyVault extends Construct {
         principalId: props.administratorObjectId,
       });
     }
-    props.logs?.monitorKeyVault(this);
+    // Every key operation is audited in the central workspace (DP.LOG.1).
+    if (props.logs) diagnosticSetting(this, 'Audit', props.logs.bind(this), this.vault.id, ['audit']);
   }
 
   /** Create an RSA-HSM key in this vault sized by the policy's `backupKeyBits`. */

@@ -11,8 +11,12 @@ const ACK_METADATA = 'cdk-data-protection:azure-acknowledgement';
 
 /** Props of `AzureDataProtectionChecks`. */
 export interface AzureDataProtectionChecksProps {
-  /** The policy whose promises and thresholds apply. */
-  readonly policy: DataProtectionPolicy;
+  /**
+   * The policy whose promises and thresholds apply to every stack.
+   * @default - each stack's own policy: the one applied to it or an ancestor (an `AzureStack`'s
+   *   `policy`, `DataProtectionPolicy.of(stack)`), else `new DataProtectionPolicy()`
+   */
+  readonly policy?: DataProtectionPolicy;
   /**
    * Write the evidence report (JSON, Markdown, SARIF) next to each stack's `cdk.tf.json`.
    * @default true
@@ -38,7 +42,7 @@ export class AzureDataProtectionChecks {
    * Attach the checks to every `TerraformStack` in the app. A stack added after this call is an
    * error at synth time rather than silently unchecked.
    */
-  public static applyTo(app: App, props: AzureDataProtectionChecksProps): AzureDataProtectionChecks {
+  public static applyTo(app: App, props: AzureDataProtectionChecksProps = {}): AzureDataProtectionChecks {
     const checks = new AzureDataProtectionChecks(app, props);
     for (const stack of stacksOf(app)) checks.attach(stack);
     // App validations run after every stack wrote its cdk.tf.json: the reports of passing stacks are
@@ -67,12 +71,12 @@ export class AzureDataProtectionChecks {
   }
 
   /** Evaluate one stack without synthesizing files (for tests and tools). */
-  public static evaluate(stack: TerraformStack, props: AzureDataProtectionChecksProps): AzureEvaluation {
+  public static evaluate(stack: TerraformStack, props: AzureDataProtectionChecksProps = {}): AzureEvaluation {
     return new AzureDataProtectionChecks(stack.node.root, props).evaluateStack(stack);
   }
 
-  /** The policy in force. */
-  public readonly policy: DataProtectionPolicy;
+  /** The policy given to the checks, if any (otherwise each stack's own). */
+  public readonly policy?: DataProtectionPolicy;
   /** The last evidence report per stack path, once synth ran. */
   public readonly reports = new Map<string, EvidenceReport>();
   private readonly attached = new Set<TerraformStack>();
@@ -127,7 +131,7 @@ export class AzureDataProtectionChecks {
       return { name: s.node.id, config };
     });
     return evaluateTerraform([{ name: stack.node.id, config: stack.toTerraform() }, ...others], {
-      policy: this.policy,
+      policy: this.policy ?? DataProtectionPolicy.of(stack),
       acknowledgements: acknowledgementsIn(stack),
       judge: [stack.node.id],
     });

@@ -8,15 +8,19 @@ import { DataProtectionPolicy } from '../core/policy/policy';
 import { PropErrors } from '../core/props/prop-errors';
 import { GEO_REPLICATION } from '../rules/azure/availability/storage-geo-redundant';
 import { IBackupKey } from './backup-key';
+import { IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
 import { stableName } from './private/names';
 import { PREVENT_DESTROY } from './private/lifecycle';
-import { CentralLogAnalytics } from './central-log-analytics';
+import { anomalyAlert, diagnosticSetting } from './private/monitoring';
 
 /** Props of a `GeoRedundantStorage`. */
 export interface GeoRedundantStorageProps {
-  /** The policy: minimum TLS version, data end of life, allowed regions. */
-  readonly policy: DataProtectionPolicy;
+  /**
+   * The policy: minimum TLS version, data end of life, allowed regions.
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
+   */
+  readonly policy?: DataProtectionPolicy;
   /** Resource group and region. */
   readonly placement: AzurePlacement;
   /** Customer-managed key (in the same region) that encrypts the account. */
@@ -51,7 +55,7 @@ export interface GeoRedundantStorageProps {
    * Workspace that receives the account's blob logs and watches its transactions for anomalies.
    * @default - no diagnostics (DP.LOG.1 and DP.MON.1 then report the account)
    */
-  readonly logs?: CentralLogAnalytics;
+  readonly logs?: IAzureLogDestination;
 }
 
 /**
@@ -72,6 +76,7 @@ export class GeoRedundantStorage extends Construct {
 
   constructor(scope: Construct, id: string, props: GeoRedundantStorageProps) {
     const errors = new PropErrors('GeoRedundantStorage', `${scope.node.path}/${id}`);
+    const policy = props.policy ?? DataProtectionPolicy.of(scope);
     const replication = props.replication ?? 'RAGZRS';
     errors.check(GEO_REPLICATION.includes(replication), 'replication', replication, GEO_REPLICATION.join(', '));
     const softDeleteDays = props.softDeleteDays ?? 30;
@@ -81,7 +86,7 @@ export class GeoRedundantStorage extends Construct {
     }
     const containerNames = props.containerNames ?? ['data'];
     for (const c of containerNames) errors.check(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(c), 'containerNames', c, 'container names of 3-63 lower-case letters, digits and single hyphens');
-    checkRegion(errors, 'placement.location', props.placement.location, props.policy);
+    checkRegion(errors, 'placement.location', props.placement.location, policy);
     if (!Token.isUnresolved(props.key.location)) {
       errors.check(props.key.location === props.placement.location, 'key', props.key.location, `a key in the account's region (${props.placement.location})`);
     }
@@ -94,7 +99,7 @@ export class GeoRedundantStorage extends Construct {
       resourceGroupName: props.placement.resourceGroupName,
     });
     const grant = props.key.grantEncryptionUse(`${id}KeyUse`, this.identity.principalId);
-    const eol = props.policy.dataEndOfLifeDays;
+    const eol = policy.dataEndOfLifeDays;
     this.account = new StorageAccount(this, 'Account', {
       name: props.name ?? stableName('st', this, 24),
       location: props.placement.location,
@@ -102,7 +107,7 @@ export class GeoRedundantStorage extends Construct {
       accountKind: 'StorageV2',
       accountTier: 'Standard',
       accountReplicationType: replication,
-      minTlsVersion: `TLS${props.policy.minTlsVersion.replace('.', '_')}`,
+      minTlsVersion: `TLS${policy.minTlsVersion.replace('.', '_')}`,
       httpsTrafficOnlyEnabled: true,
       infrastructureEncryptionEnabled: true,
       allowNestedItemsToBePublic: false,
@@ -141,6 +146,18 @@ export class GeoRedundantStorage extends Construct {
         }],
       });
     }
-    props.logs?.monitorStorage(this);
+    if (props.logs) {
+      // Every blob read, write and delete in the central workspace (DP.LOG.1), and an anomaly
+      // alert on the account's API transactions (DP.MON.1).
+      const logs = props.logs.bind(this);
+      diagnosticSetting(this, 'BlobLogs', logs, `${this.account.id}/blobServices/default`);
+      anomalyAlert(this, `${id}Transactions`, logs, {
+        scope: this.account.id,
+        metricNamespace: 'Microsoft.Storage/storageAccounts',
+        metricName: 'Transactions',
+        aggregation: 'Total',
+        description: `API calls to ${this.node.path} deviate from their usual pattern.`,
+      });
+    }
   }
 }

@@ -9,12 +9,13 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { PropErrors } from '../core/props/prop-errors';
 import { IBackupKey } from './backup-key';
-import type { CentralLogAnalytics } from './central-log-analytics';
 import type { GeoRedundantStorage } from './geo-redundant-storage';
+import { IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
 import type { ProtectedPostgres } from './protected-postgres';
 import { stableName } from './private/names';
 import { PREVENT_DESTROY } from './private/lifecycle';
+import { backupJobFailureAlert, diagnosticSetting } from './private/monitoring';
 
 /** How firmly a backup vault's recovery points are protected from early deletion. */
 export enum BackupVaultImmutability {
@@ -26,8 +27,11 @@ export enum BackupVaultImmutability {
 
 /** Props of a `PolicyBackupVault`. */
 export interface PolicyBackupVaultProps {
-  /** The policy: retentions, allowed regions. */
-  readonly policy: DataProtectionPolicy;
+  /**
+   * The policy: retentions, allowed regions.
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
+   */
+  readonly policy?: DataProtectionPolicy;
   /** Resource group and region of the vault. */
   readonly placement: AzurePlacement;
   /** The dedicated backup key (RSA of `backupKeyBits`) in the vault's region. */
@@ -51,7 +55,7 @@ export interface PolicyBackupVaultProps {
    * Workspace receiving the vault's job logs; it pages the operations team on failed jobs.
    * @default - none (DP.BAK.5 then reports the vault)
    */
-  readonly logs?: CentralLogAnalytics;
+  readonly logs?: IAzureLogDestination;
 }
 
 /**
@@ -80,13 +84,13 @@ export class PolicyBackupVault extends Construct {
 
   constructor(scope: Construct, id: string, props: PolicyBackupVaultProps) {
     const errors = new PropErrors('PolicyBackupVault', `${scope.node.path}/${id}`);
+    const policy = props.policy ?? DataProtectionPolicy.of(scope);
     const time = props.backupTime ?? '02:00';
     errors.check(/^([01]\d|2[0-3]):[0-5]\d$/.test(time), 'backupTime', time, 'HH:MM in 24-hour UTC');
-    checkRegion(errors, 'placement.location', props.placement.location, props.policy);
+    checkRegion(errors, 'placement.location', props.placement.location, policy);
     errors.throwIfAny();
     super(scope, id);
     this.placement = props.placement;
-    const policy = props.policy;
 
     this.vault = new DataProtectionBackupVault(this, 'Vault', {
       name: props.name ?? stableName('bv', this, 24),
@@ -137,7 +141,13 @@ export class PolicyBackupVault extends Construct {
         lifeCycle: { dataStoreType: 'VaultStore', duration: fileDays },
       }],
     });
-    props.logs?.monitorBackupVault(this);
+    if (props.logs) {
+      // Job logs in resource-specific tables of the central workspace, and a log alert paging the
+      // operations team when a backup or restore job fails (DP.LOG.1, DP.BAK.5).
+      const logs = props.logs.bind(this);
+      const setting = diagnosticSetting(this, 'Logs', logs, this.vault.id, ['allLogs'], true);
+      backupJobFailureAlert(this, 'JobFailures', logs, `${id.toLowerCase()}-job-failures`, `A backup or restore job of ${this.node.path} failed.`, [setting]);
+    }
   }
 
   /** Back up a PostgreSQL server with the daily + weekly policy (grants the vault the roles it needs). */

@@ -6,14 +6,18 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { PropErrors } from '../core/props/prop-errors';
 import { IBackupKey } from './backup-key';
-import { CentralLogAnalytics } from './central-log-analytics';
+import { IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
 import { PREVENT_DESTROY } from './private/lifecycle';
+import { anomalyAlert, diagnosticSetting } from './private/monitoring';
 
 /** Props of a `ProtectedPostgres`. */
 export interface ProtectedPostgresProps {
-  /** The policy: minimum TLS version, allowed regions. */
-  readonly policy: DataProtectionPolicy;
+  /**
+   * The policy: minimum TLS version, allowed regions.
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
+   */
+  readonly policy?: DataProtectionPolicy;
   /** Resource group and region of the server. */
   readonly placement: AzurePlacement;
   /** Resource group and region of the geo-redundant backup's key and identity (the paired region). */
@@ -69,7 +73,7 @@ export interface ProtectedPostgresProps {
    * Workspace that receives the server's logs and watches its KPIs for anomalies.
    * @default - no diagnostics (DP.LOG.1 and DP.MON.1 then report the server)
    */
-  readonly logs?: CentralLogAnalytics;
+  readonly logs?: IAzureLogDestination;
 }
 
 /**
@@ -89,6 +93,7 @@ export class ProtectedPostgres extends Construct {
 
   constructor(scope: Construct, id: string, props: ProtectedPostgresProps) {
     const errors = new PropErrors('ProtectedPostgres', `${scope.node.path}/${id}`);
+    const policy = props.policy ?? DataProtectionPolicy.of(scope);
     const zone = props.zone ?? '1';
     const standbyZone = props.standbyZone ?? '2';
     const sku = props.skuName ?? 'GP_Standard_D2ds_v5';
@@ -101,8 +106,8 @@ export class ProtectedPostgres extends Construct {
     }
     errors.check((props.delegatedSubnetId === undefined) === (props.privateDnsZoneId === undefined), 'privateDnsZoneId',
       props.privateDnsZoneId, 'set together with delegatedSubnetId');
-    checkRegion(errors, 'placement.location', props.placement.location, props.policy);
-    checkRegion(errors, 'pairedPlacement.location', props.pairedPlacement.location, props.policy);
+    checkRegion(errors, 'placement.location', props.placement.location, policy);
+    checkRegion(errors, 'pairedPlacement.location', props.pairedPlacement.location, policy);
     errors.check(props.pairedPlacement.location !== props.placement.location, 'pairedPlacement.location', props.pairedPlacement.location,
       'a region other than the server\'s');
     if (!Token.isUnresolved(props.geoBackupKey.location)) {
@@ -152,7 +157,18 @@ export class ProtectedPostgres extends Construct {
       name, value, serverId: this.server.id,
     });
     parameter('require_secure_transport', 'on');
-    parameter('ssl_min_protocol_version', `TLSv${props.policy.minTlsVersion}`);
-    props.logs?.monitorPostgres(this);
+    parameter('ssl_min_protocol_version', `TLSv${policy.minTlsVersion}`);
+    if (props.logs) {
+      // Server logs in the central workspace (DP.LOG.1) and an anomaly alert on CPU (DP.MON.1).
+      const logs = props.logs.bind(this);
+      diagnosticSetting(this, 'Logs', logs, this.server.id);
+      anomalyAlert(this, `${id}Cpu`, logs, {
+        scope: this.server.id,
+        metricNamespace: 'Microsoft.DBforPostgreSQL/flexibleServers',
+        metricName: 'cpu_percent',
+        aggregation: 'Average',
+        description: `CPU of ${this.node.path} deviates from its usual pattern.`,
+      });
+    }
   }
 }

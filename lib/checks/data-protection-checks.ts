@@ -24,7 +24,8 @@ export interface DataProtectionChecksProps extends NagPackProps {
   /**
    * The policy whose promises and thresholds the checks enforce.
    *
-   * @default - `new DataProtectionPolicy()`: the strictest promise across the five policy documents
+   * @default - the policy applied to `scope` or an ancestor (`DataProtectionPolicy.of(scope)`, read when
+   *   the checks run), else `new DataProtectionPolicy()`: the strictest promise across the five documents
    */
   readonly policy?: DataProtectionPolicy;
 
@@ -71,23 +72,32 @@ export class DataProtectionChecks extends NagPack {
   public readonly name = PACK_NAME;
   /** Version of cdk-data-protection. */
   public readonly version: string;
-  /** IDs of the rules this pack evaluates under its policy. */
-  public readonly ruleIds: string[];
-  /** The policy in force. */
-  public readonly policy: DataProtectionPolicy;
+  /**
+   * IDs of every rule the pack can evaluate (what the CDK records for the plugin); rules of
+   * controls the policy does not promise report nothing.
+   */
+  public readonly ruleIds: string[] = DataProtectionChecks.ALL_RULE_IDS;
 
   private readonly writeReport: boolean;
   private readonly verboseMessages: boolean;
+  private readonly givenPolicy?: DataProtectionPolicy;
+  private readonly scope?: IConstruct;
 
   constructor(scope?: IConstruct, props: DataProtectionChecksProps = {}) {
     super(scope, props);
     this.packName = PACK_NAME;
-    this.policy = props.policy ?? new DataProtectionPolicy();
+    this.scope = scope;
+    this.givenPolicy = props.policy;
     this.writeReport = props.writeReport ?? true;
     this.verboseMessages = props.verbose ?? false;
     this.version = packageVersion();
-    this.ruleIds = [...AWS_RULES, ...AWS_APP_RULES].filter((r) => this.policy.promises(r.controlId)).map(ruleIdOf);
   }
+
+  /** The policy in force: the `policy` prop, else the one applied to the scope the checks were created on. */
+  public get policy(): DataProtectionPolicy {
+    return this.givenPolicy ?? (this.scope ? DataProtectionPolicy.of(this.scope) : new DataProtectionPolicy());
+  }
+
 
   /**
    * Entry point of the CDK validation framework: evaluates the stacks being synthesized, writes the

@@ -12,7 +12,7 @@ export interface EvaluateOptions {
   /**
    * The policy to check against.
    *
-   * @default new DataProtectionPolicy()
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
    */
   readonly policy?: DataProtectionPolicy;
 }

@@ -56,7 +56,7 @@ export interface AdminAccessVpnProps {
   /**
    * The policy whose log retention applies.
    *
-   * @default new DataProtectionPolicy()
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
    */
   readonly policy?: DataProtectionPolicy;
 
@@ -89,7 +89,7 @@ export class AdminAccessVpn extends Construct {
 
   constructor(scope: Construct, id: string, props: AdminAccessVpnProps) {
     super(scope, id);
-    const policy = props.policy ?? new DataProtectionPolicy();
+    const policy = props.policy ?? DataProtectionPolicy.of(this);
     const errors = PropErrors.of('AdminAccessVpn', this);
     const range = typeof props.clientCidr === 'string' ? ipv4Range(props.clientCidr) : undefined;
     const bits = range ? 32 - Math.log2(range[1] - range[0] + 1) : NaN;

@@ -11,7 +11,7 @@ export interface UserDirectoryProps {
   /**
    * The policy whose password length applies (DP.IAM.2).
    *
-   * @default new DataProtectionPolicy()
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
    */
   readonly policy?: DataProtectionPolicy;
 
@@ -58,7 +58,7 @@ export interface UserDirectoryProps {
  */
 export class UserDirectory extends cognito.UserPool {
   constructor(scope: Construct, id: string, props: UserDirectoryProps = {}) {
-    const policy = props.policy ?? new DataProtectionPolicy();
+    const policy = props.policy ?? DataProtectionPolicy.of(scope);
     const minLength = props.minPasswordLength ?? policy.minPasswordLength;
     const mfa = props.mfa ?? cognito.Mfa.REQUIRED;
     const errors = new PropErrors('UserDirectory', scope.node.path ? `${scope.node.path}/${id}` : id);

@@ -37,7 +37,7 @@ export interface PolicyBackupPlanProps {
   /**
    * The policy whose retention, copy and restore-test promises the plan keeps.
    *
-   * @default new DataProtectionPolicy()
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
    */
   readonly policy?: DataProtectionPolicy;
 
@@ -160,7 +160,7 @@ export class PolicyBackupPlan extends Construct {
 
   constructor(scope: Construct, id: string, props: PolicyBackupPlanProps = {}) {
     super(scope, id);
-    const policy = props.policy ?? new DataProtectionPolicy();
+    const policy = props.policy ?? DataProtectionPolicy.of(this);
     const stack = Stack.of(this);
     const vaultName = props.vaultName ?? 'data-protection';
     const dbDays = props.databaseRetention?.toDays() ?? policy.databaseBackupRetentionDays;

@@ -22,7 +22,7 @@ export interface ResilientServiceProps {
   readonly image: ecs.ContainerImage;
   /** The port the container listens on. */
   readonly containerPort: number;
-  /** The policy whose log retention applies. @default new DataProtectionPolicy() */
+  /** The policy whose log retention applies. @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()` */
   readonly policy?: DataProtectionPolicy;
   /** Tasks to run; at least one per AZ. @default - the VPC's number of AZs */
   readonly desiredCount?: number;
@@ -54,7 +54,7 @@ export class ResilientService extends Construct {
 
   constructor(scope: Construct, id: string, props: ResilientServiceProps) {
     super(scope, id);
-    const policy = props.policy ?? new DataProtectionPolicy();
+    const policy = props.policy ?? DataProtectionPolicy.of(this);
     const azCount = props.vpc.availabilityZones.length;
     const desired = props.desiredCount ?? azCount;
     const max = props.maxCount ?? desired * 4;

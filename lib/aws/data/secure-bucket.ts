@@ -21,7 +21,7 @@ export interface SecureBucketProps {
   /**
    * The policy whose TLS minimum, data end of life and log retention apply.
    *
-   * @default new DataProtectionPolicy()
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
    */
   readonly policy?: DataProtectionPolicy;
 
@@ -89,7 +89,7 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps = {}) {
     super(scope, id);
-    const policy = props.policy ?? new DataProtectionPolicy();
+    const policy = props.policy ?? DataProtectionPolicy.of(this);
     const errors = PropErrors.of('SecureBucket', this);
     const dataClass = props.dataClass ?? DataClass.FILES;
     errors.check(Object.values(DataClass).includes(dataClass), 'dataClass', dataClass, Object.values(DataClass).join(', '));

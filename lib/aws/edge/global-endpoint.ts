@@ -25,7 +25,7 @@ export interface GlobalEndpointProps {
   /**
    * The policy whose public ports the listener opens.
    *
-   * @default new DataProtectionPolicy()
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
    */
   readonly policy?: DataProtectionPolicy;
   /**
@@ -66,7 +66,7 @@ export class GlobalEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: GlobalEndpointProps) {
     super(scope, id);
-    const policy = props.policy ?? new DataProtectionPolicy();
+    const policy = props.policy ?? DataProtectionPolicy.of(this);
     const region = Stack.of(this).region;
     const errors = PropErrors.of('GlobalEndpoint', this);
     errors.check(Token.isUnresolved(region) || region === GLOBAL_ACCELERATOR_REGION, 'stack region', region,

@@ -58,7 +58,7 @@ export interface MultiRegionDeploymentProps {
    * @default - `<region>a`, `<region>b`, ... as many as the policy's availabilityZonesPerRegion
    */
   readonly availabilityZones?: { [region: string]: string[] };
-  /** The policy. @default new DataProtectionPolicy() */
+  /** The policy. @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()` */
   readonly policy?: DataProtectionPolicy;
   /**
    * Where accelerator flow logs go.
@@ -86,7 +86,7 @@ export class MultiRegionDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: MultiRegionDeploymentProps) {
     super(scope, id);
-    const policy = props.policy ?? new DataProtectionPolicy();
+    const policy = props.policy ?? DataProtectionPolicy.of(this);
     const azsOf = (region: string) => props.availabilityZones?.[region]
       ?? 'abcdef'.slice(0, policy.availabilityZonesPerRegion).split('').map((z) => `${region}${z}`);
     const errors = PropErrors.of('MultiRegionDeployment', this);

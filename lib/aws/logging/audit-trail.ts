@@ -17,7 +17,7 @@ export interface AuditTrailProps {
   /**
    * The policy whose log retention applies to the trail's log group.
    *
-   * @default new DataProtectionPolicy()
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
    */
   readonly policy?: DataProtectionPolicy;
   /** Buckets whose object reads and writes are recorded (DP.LOG.2). @default - none */
@@ -48,7 +48,7 @@ export class AuditTrail extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditTrailProps) {
     super(scope, id);
-    const policy = props.policy ?? new DataProtectionPolicy();
+    const policy = props.policy ?? DataProtectionPolicy.of(this);
     this.logGroup = encryptedLogGroup(this, 'Events', 'LogKey', policy, 'Trail log group key');
     this.trail = new cloudtrail.Trail(this, 'Trail', {
       bucket: props.archive.bucket,

@@ -21,7 +21,7 @@ export interface CentralLogArchiveProps {
   /**
    * The policy whose log retention and TLS minimum apply.
    *
-   * @default new DataProtectionPolicy()
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
    */
   readonly policy?: DataProtectionPolicy;
 
@@ -72,7 +72,7 @@ export class CentralLogArchive extends Construct {
 
   constructor(scope: Construct, id: string, props: CentralLogArchiveProps = {}) {
     super(scope, id);
-    const policy = props.policy ?? new DataProtectionPolicy();
+    const policy = props.policy ?? DataProtectionPolicy.of(this);
     const days = props.retention?.toDays() ?? policy.logRetentionDays;
     const mode = props.lockMode ?? VaultLockMode.GOVERNANCE;
     const errors = PropErrors.of('CentralLogArchive', this);

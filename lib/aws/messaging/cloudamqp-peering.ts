@@ -28,7 +28,7 @@ export interface CloudAmqpPeeringProps {
   /**
    * The policy whose allowed regions the peer must be in.
    *
-   * @default new DataProtectionPolicy()
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
    */
   readonly policy?: DataProtectionPolicy;
   /**
@@ -63,7 +63,7 @@ export class CloudAmqpPeering extends Construct {
 
   constructor(scope: Construct, id: string, props: CloudAmqpPeeringProps) {
     super(scope, id);
-    const policy = props.policy ?? new DataProtectionPolicy();
+    const policy = props.policy ?? DataProtectionPolicy.of(this);
     const errors = PropErrors.of('CloudAmqpPeering', this);
     errors.check(/^\d{12}$/.test(props.peerAccountId), 'peerAccountId', props.peerAccountId, 'a 12-digit AWS account ID');
     errors.check(/^vpc-[0-9a-f]{8}([0-9a-f]{9})?$/.test(props.peerVpcId), 'peerVpcId', props.peerVpcId, 'a VPC ID such as vpc-0a1b2c3d4e5f67890');

@@ -67,7 +67,7 @@ export interface HttpsLoadBalancerProps {
   /**
    * The policy whose TLS minimum, public ports and log retention apply.
    *
-   * @default new DataProtectionPolicy()
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
    */
   readonly policy?: DataProtectionPolicy;
 
@@ -193,7 +193,7 @@ export class HttpsLoadBalancer extends Construct {
 
   constructor(scope: Construct, id: string, props: HttpsLoadBalancerProps) {
     super(scope, id);
-    const policy = props.policy ?? new DataProtectionPolicy();
+    const policy = props.policy ?? DataProtectionPolicy.of(this);
     const allowed = policy.allowedPublicPorts;
     const httpsPort = props.httpsPort ?? HTTPS_PORT;
     const redirectHttp = props.redirectHttp ?? allowed.includes(HTTP_PORT);

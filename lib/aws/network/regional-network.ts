@@ -17,7 +17,7 @@ export interface RegionalNetworkProps {
   /**
    * The policy whose AZ count and log retention apply.
    *
-   * @default new DataProtectionPolicy()
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
    */
   readonly policy?: DataProtectionPolicy;
   /**
@@ -52,7 +52,7 @@ export class RegionalNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionalNetworkProps = {}) {
     super(scope, id);
-    const policy = props.policy ?? new DataProtectionPolicy();
+    const policy = props.policy ?? DataProtectionPolicy.of(this);
     const wanted = policy.availabilityZonesPerRegion;
     const cidr = props.cidr ?? '10.0.0.0/16';
     const known = props.availabilityZones ?? Stack.of(this).availabilityZones.slice(0, wanted);

@@ -1,3 +1,4 @@
+import { IConstruct } from 'constructs';
 import { CONTROLS, controlsOfDocument, findControl } from './controls';
 import { isUnresolved } from '../props/tokens';
 
@@ -162,6 +163,9 @@ function isWholeNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && !isUnresolved(v);
 }
 
+/** The policy set on each scope with `applyTo`; a WeakMap so apps built in tests are collected. */
+const POLICIES = new WeakMap<IConstruct, DataProtectionPolicy>();
+
 /**
  * Every number a data-protection policy promises, in one immutable object that constructs read
  * their defaults from and rules read their thresholds from.
@@ -173,6 +177,21 @@ function isWholeNumber(v: unknown): v is number {
  * const policy = new DataProtectionPolicy({ uptimePercent: 99.9, logRetentionDays: 400 });
  */
 export class DataProtectionPolicy {
+  /**
+   * The policy in force at a scope: the one applied to the scope or its nearest ancestor with
+   * `applyTo`, else `new DataProtectionPolicy()` (the strictest promise across the five documents).
+   * Every construct of this library and both checks (`DataProtectionChecks`,
+   * `AzureDataProtectionChecks`) use it when not given a `policy` prop.
+   */
+  public static of(scope: IConstruct): DataProtectionPolicy {
+    const scopes = scope.node.scopes;
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const found = POLICIES.get(scopes[i]);
+      if (found) return found;
+    }
+    return new DataProtectionPolicy();
+  }
+
   /**
    * Situm's security and reliability page (document 000, Azure).
    */
@@ -345,6 +364,24 @@ export class DataProtectionPolicy {
     Object.freeze(this.allowedPublicPorts);
     Object.freeze(this.controls);
     if (this.allowedRegions) Object.freeze(this.allowedRegions);
+  }
+
+  /**
+   * Make this the policy of `scope` and everything below it (an App, a Stage, a stack): constructs
+   * and checks created there without a `policy` prop use it. A `policy` prop still wins.
+   *
+   * @example
+   * const app = new App();
+   * DataProtectionPolicy.teamBench({ logRetentionDays: 400 }).applyTo(app);
+   * Validations.of(app).addPlugins(new DataProtectionChecks(app));
+   */
+  public applyTo(scope: IConstruct): void {
+    const existing = POLICIES.get(scope);
+    if (existing && existing !== this) {
+      throw new Error(`DataProtectionPolicy.applyTo: ${scope.node.path || 'the app'} already has the policy "${existing.name}"; `
+        + 'apply one policy per scope (a child scope may have its own).');
+    }
+    POLICIES.set(scope, this);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { DataProtectionPolicy } from '../../../lib';
-import { allFindings, ENV, evaluate, includeTemplate, newApp, statusesOf } from '../../helpers';
+import { ENV, evaluate, findingsOf, includeTemplate, newApp, statusesOf } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -39,7 +39,7 @@ describe('CloudTrailConfiguration and AuditTrailPresent (DP.LOG.1)', () => {
   test('the app must have a multi-region trail: reported on a stack when it has none', () => {
     expect(statusesOf(run({ Single: trail({ IsMultiRegionTrail: false }) }), 'AuditTrailPresent')).toEqual({ '': NON });
     const none = run({});
-    const finding = allFindings(none).find((f) => f.ruleId === 'DataProtection-AuditTrailPresent')!;
+    const finding = findingsOf(none, 'AuditTrailPresent').find((f) => f.ruleId === 'DataProtection-AuditTrailPresent')!;
     expect(finding).toMatchObject({ status: NON, stack: 'Included', constructPath: 'Included', resourceType: 'AWS::CloudFormation::Stack', detail: '0 trail(s), none multi-region' });
     expect(statusesOf(run({ T: trail({}) }), 'AuditTrailPresent')).toEqual({ T: OK });
   });
@@ -171,7 +171,7 @@ describe('ThreatDetectionEnabled (DP.MON.2)', () => {
     const app = newApp();
     includeTemplate({ D: { Type: 'AWS::GuardDuty::Detector', Properties: { Enable: true } } }, { app, stackId: 'West' });
     new Stack(app, 'Central', { env: { ...ENV, region: 'eu-central-1' } }).templateOptions.description = 'empty';
-    const findings = allFindings(evaluate(app)).filter((f) => f.ruleId.startsWith('DataProtection-ThreatDetectionEnabled'));
+    const findings = findingsOf(evaluate(app), 'ThreatDetectionEnabled');
     expect(findings.map((f) => [f.stack, f.ruleId, f.detail])).toEqual([
       ['West', 'DataProtection-ThreatDetectionEnabled[FindingsAlert]', 'region eu-west-1'],
       ['Central', 'DataProtection-ThreatDetectionEnabled[Detector]', 'region eu-central-1'],

@@ -1,5 +1,5 @@
 import { DataProtectionPolicy } from '../../../lib';
-import { allFindings, evaluate, includeTemplate, newApp, statusesOf } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, newApp, statusesOf } from '../../helpers';
 
 const ALB = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['s-1', 's-2'] } };
 const TABLE = { Type: 'AWS::DynamoDB::Table', Properties: { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' } };
@@ -16,21 +16,21 @@ describe('topology rules (DP.AVL.2, DP.AVL.7, DP.NET.2, DP.NET.3)', () => {
   test('one region is not two: MultiRegionWorkload reports the regions it found', () => {
     const app = newApp();
     includeTemplate({ Web: ALB, Orders: TABLE }, { app, stackId: 'Only' });
-    const f = allFindings(evaluate(app)).find((x) => x.ruleId === 'DataProtection-MultiRegionWorkload')!;
+    const f = findingsOf(evaluate(app), 'MultiRegionWorkload').find((x) => x.ruleId === 'DataProtection-MultiRegionWorkload')!;
     expect(f).toMatchObject({ status: 'non-compliant', stack: 'Only', detail: 'workload regions: eu-west-1 (promised: 2)' });
-    const relaxed = allFindings(evaluate(app, new DataProtectionPolicy({ regionCount: 1 }))).find((x) => x.ruleId === 'DataProtection-MultiRegionWorkload')!;
+    const relaxed = findingsOf(evaluate(app, new DataProtectionPolicy({ regionCount: 1 })), 'MultiRegionWorkload').find((x) => x.ruleId === 'DataProtection-MultiRegionWorkload')!;
     expect(relaxed.status).toBe('compliant');
   });
 
   test('AcceleratorCoverage: none, or a region without an endpoint group, is a violation', () => {
     const none = newApp();
     includeTemplate({ Web: ALB }, { app: none, stackId: 'Only' });
-    expect(allFindings(evaluate(none)).find((x) => x.ruleId === 'DataProtection-AcceleratorCoverage')).toMatchObject({ status: 'non-compliant', detail: 'no accelerator' });
+    expect(findingsOf(evaluate(none), 'AcceleratorCoverage').find((x) => x.ruleId === 'DataProtection-AcceleratorCoverage')).toMatchObject({ status: 'non-compliant', detail: 'no accelerator' });
 
     const app = newApp();
     includeTemplate({ Web: ALB, Accel: ACCEL, Listener: LISTENER, Group: group('us-east-1', { 'Fn::GetAtt': ['Web', 'LoadBalancerArn'] }) }, { app, stackId: 'Only' });
     expect(statusesOf(evaluate(app), 'AcceleratorCoverage')).toEqual({ Accel: 'non-compliant' });
-    const f = allFindings(evaluate(app)).find((x) => x.ruleId === 'DataProtection-AcceleratorCoverage')!;
+    const f = findingsOf(evaluate(app), 'AcceleratorCoverage').find((x) => x.ruleId === 'DataProtection-AcceleratorCoverage')!;
     expect(f.detail).toBe('no endpoint group in eu-west-1');
 
     const covered = newApp();
@@ -54,13 +54,13 @@ describe('topology rules (DP.AVL.2, DP.AVL.7, DP.NET.2, DP.NET.3)', () => {
   test('AvailabilityBudget: series within a region, shows the computation, compares with the promise', () => {
     const app = newApp();
     includeTemplate({ Web: ALB, Orders: TABLE, Files: { Type: 'AWS::S3::Bucket' } }, { app, stackId: 'Only' });
-    const f = allFindings(evaluate(app)).find((x) => x.ruleId === 'DataProtection-AvailabilityBudget')!;
+    const f = findingsOf(evaluate(app), 'AvailabilityBudget').find((x) => x.ruleId === 'DataProtection-AvailabilityBudget')!;
     // 99.99% x 99.99% x 99.9% = 99.88% < 99.95%
     expect(f).toMatchObject({
       status: 'non-compliant',
       detail: 'region(eu-west-1: Elastic Load Balancing 99.99% x Amazon DynamoDB 99.99% x Amazon S3 Standard 99.9% = 99.88%) = 99.88% (promised 99.95%)',
     });
-    const lower = allFindings(evaluate(app, new DataProtectionPolicy({ uptimePercent: 99.8 }))).find((x) => x.ruleId === 'DataProtection-AvailabilityBudget')!;
+    const lower = findingsOf(evaluate(app, new DataProtectionPolicy({ uptimePercent: 99.8 })), 'AvailabilityBudget').find((x) => x.ruleId === 'DataProtection-AvailabilityBudget')!;
     expect(lower.status).toBe('compliant');
   });
 
@@ -68,7 +68,7 @@ describe('topology rules (DP.AVL.2, DP.AVL.7, DP.NET.2, DP.NET.3)', () => {
     const app = newApp();
     includeTemplate({ Web: ALB, Files: { Type: 'AWS::S3::Bucket' } }, { app, stackId: 'West' });
     includeTemplate({ Web: ALB, Files: { Type: 'AWS::S3::Bucket' }, Accel: ACCEL }, { app, stackId: 'Central', region: 'eu-central-1' });
-    const f = allFindings(evaluate(app)).find((x) => x.ruleId === 'DataProtection-AvailabilityBudget')!;
+    const f = findingsOf(evaluate(app), 'AvailabilityBudget').find((x) => x.ruleId === 'DataProtection-AvailabilityBudget')!;
     expect(f.detail).toMatch(/^AWS Global Accelerator 99\.99% x parallel\(eu-central-1: .* = 99\.89%; eu-west-1: .* = 99\.89%\) = 99\.9899% \(promised 99\.95%\)$/);
     expect(f.status).toBe('compliant');
   });

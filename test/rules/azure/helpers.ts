@@ -1,6 +1,7 @@
 import { evaluateTerraform } from '../../../lib/checks/terraform';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 import { FindingStatus } from '../../../lib/core/report/model';
+import { recordOutcomes } from '../../meta/rule-outcomes';
 
 /** Every control promised, with a data end of life so DP.DAT.1 applies. */
 export const ALL = new DataProtectionPolicy({ dataEndOfLifeDays: 730, regionCount: 1 });
@@ -14,9 +15,11 @@ export type Resources = { [type: string]: { [name: string]: any } };
  */
 export function verdicts(rule: string, resources: Resources, address: string, policy = ALL): string[] {
   const { findings } = evaluateTerraform([{ name: 'S', config: { resource: resources } }], { policy });
-  return findings
+  const out = findings
     .filter((f) => f.logicalId === address && f.ruleId.startsWith(`DataProtection-${rule}`) && f.status !== FindingStatus.NOT_APPLICABLE)
     .map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}`);
+  recordOutcomes(rule, out);
+  return out;
 }
 
 export const COMPLIANT = [FindingStatus.COMPLIANT as string];
