@@ -23,6 +23,11 @@ export interface RuleMetadata {
   readonly info: string;
   /** Why the rule exists and how to fix a violation. */
   readonly explanation: string;
+  /**
+   * How to fix a violation, in one line a developer can act on ("Pass encryptionKey: a customer-managed
+   * kms.Key"); shown on the console and in the report next to what was found.
+   */
+  readonly fix?: string;
   /** Severity of a violation. */
   readonly level: Severity;
 }
@@ -39,6 +44,7 @@ export function describeRule(rule: RuleMetadata): RuleDescription {
     controlId: rule.controlId,
     info: rule.info,
     explanation: rule.explanation,
+    ...(rule.fix ? { fix: rule.fix } : {}),
     level: rule.level,
   };
 }

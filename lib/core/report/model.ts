@@ -101,6 +101,8 @@ export interface RuleDescription {
   readonly info: string;
   /** Why it exists and how to fix a violation. */
   readonly explanation: string;
+  /** How to fix a violation, in one line. */
+  readonly fix?: string;
   /** `error` or `warning`. */
   readonly level: string;
 }
