@@ -120,8 +120,8 @@ testTask.exec('tsc --noEmit -p tsconfig.dev.json', { name: 'typecheck' });
 testTask.exec('jest --ci --json --outputFile=.jest-results.json', { receiveArgs: true });
 project.addTask('test:update', { exec: 'jest -u', receiveArgs: true });
 project.addTask('docs', {
-  description: 'Regenerate docs/controls.md from the catalogue, rules, constructs and reference architectures',
-  exec: 'tsx docs/controls-doc.ts',
+  description: 'Regenerate docs/controls.md, docs/rules.md, docs/architecture.md and the README rule tables from the code',
+  exec: 'tsx docs/generate.ts',
 });
 project.addTask('bench', {
   description: 'Measure what the checks cost and how they scale (docs/performance.md); prints ratios, asserts nothing',

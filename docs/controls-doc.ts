@@ -76,7 +76,3 @@ export function renderControlsDoc(): string {
   out.push('');
   return out.join('\n');
 }
-
-if (require.main === module) {
-  fs.writeFileSync(path.join(__dirname, 'controls.md'), renderControlsDoc());
-}

@@ -4,6 +4,7 @@ import { App, CfnOutput, CfnParameter, CfnResource, RemovalPolicy, Stack, Stage,
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CONTROLS, DataProtectionChecks, DataProtectionPolicy, EvidenceReport, REPORT_FILES } from '../../lib';
+import { AWS_APP_RULES, AWS_RULES } from '../../lib/rules/aws';
 import { allFindings, ENV, evaluate, includeTemplate, newApp, tempDir } from '../helpers';
 
 function readReport(dir: string): EvidenceReport {
@@ -28,75 +29,8 @@ function retainedKey(scope: Stack, id = 'Key') {
 }
 
 describe('DataProtectionChecks', () => {
-  test('pins the rule IDs so none is lost, and binds each to a catalogue control', () => {
-    expect(DataProtectionChecks.ALL_RULE_IDS).toEqual([
-      'DataProtection-ELBListenerTLS',
-      'DataProtection-ELBHTTPListenerRuleRedirect',
-      'DataProtection-CloudFrontTLS',
-      'DataProtection-ApiGatewayTLS',
-      'DataProtection-S3BucketTLSOnly',
-      'DataProtection-RDSForceTLS',
-      'DataProtection-OpenSearchTLS',
-      'DataProtection-ElastiCacheTLS',
-      'DataProtection-S3BucketCMK',
-      'DataProtection-EBSVolumeCMK',
-      'DataProtection-RDSInstanceCMK',
-      'DataProtection-AuroraClusterCMK',
-      'DataProtection-DynamoDBTableCMK',
-      'DataProtection-EFSFileSystemCMK',
-      'DataProtection-SQSQueueCMK',
-      'DataProtection-SNSTopicCMK',
-      'DataProtection-LogGroupCMK',
-      'DataProtection-ElastiCacheCMK',
-      'DataProtection-OpenSearchCMK',
-      'DataProtection-KinesisStreamCMK',
-      'DataProtection-SecretCMK',
-      'DataProtection-BackupVaultCMK',
-      'DataProtection-RedshiftClusterCMK',
-      'DataProtection-DocumentDBClusterCMK',
-      'DataProtection-NeptuneClusterCMK',
-      'DataProtection-ECRRepositoryCMK',
-      'DataProtection-KMSKeyRotation',
-      'DataProtection-KMSKeyRetained',
-      'DataProtection-BackupPlanSchedule',
-      'DataProtection-BackupRetention',
-      'DataProtection-BackupCrossRegionCopy',
-      'DataProtection-RestoreTesting',
-      'DataProtection-BackupFailureAlerts',
-      'DataProtection-BackupCoverage',
-      'DataProtection-BackupVaultLock',
-      'DataProtection-VpcAzCount',
-      'DataProtection-DatabaseReplication',
-      'DataProtection-NoSinglePointOfFailure',
-      'DataProtection-ZeroDowntimeDeploys',
-      'DataProtection-VersionedStorage',
-      'DataProtection-SecurityGroupPublicIngress',
-      'DataProtection-InstancePublicIp',
-      'DataProtection-DatabasePublicAccess',
-      'DataProtection-ShieldProtection',
-      'DataProtection-AmazonMQBrokerPrivate',
-      'DataProtection-SecurityGroupPlaintextAmqp',
-      'DataProtection-PeeringTrafficAmqps',
-      'DataProtection-PeeringRoutePrivate',
-      'DataProtection-SecurityGroupAdminPorts',
-      'DataProtection-ClientVpnEndpointAuth',
-      'DataProtection-CloudTrailConfiguration',
-      'DataProtection-DataAccessLogging',
-      'DataProtection-DatabaseAuditLogs',
-      'DataProtection-NetworkTrafficLogs',
-      'DataProtection-LogRetention',
-      'DataProtection-ResourceAlarms',
-      'DataProtection-IAMPolicyNoAdminWildcard',
-      'DataProtection-ServiceRoleNoAdministratorAccess',
-      'DataProtection-CognitoPasswordLength',
-      'DataProtection-ELBListenerAuthentication',
-      'DataProtection-S3BucketLifecycleExpiry',
-      'DataProtection-AuditTrailPresent',
-      'DataProtection-ThreatDetectionEnabled',
-      'DataProtection-MultiRegionWorkload',
-      'DataProtection-AcceleratorCoverage',
-      'DataProtection-AvailabilityBudget',
-    ]);
+  test('rule IDs are the registry\'s, each bound to a catalogue control (docs/rules.md pins the list)', () => {
+    expect(DataProtectionChecks.ALL_RULE_IDS).toEqual([...AWS_RULES, ...AWS_APP_RULES].map((r) => `DataProtection-${r.name}`));
     expect(DataProtectionChecks.rulesForControl('DP.ENC.3')).toEqual(['DataProtection-KMSKeyRotation', 'DataProtection-KMSKeyRetained']);
     expect(DataProtectionChecks.rulesForControl('DP.BAK.1')).toEqual(['DataProtection-BackupPlanSchedule']);
     expect(DataProtectionChecks.rulesForControl(MANUAL)).toEqual([]);

@@ -24,6 +24,11 @@ export interface RuleMetadata {
   /** Why the rule exists and how to fix a violation. */
   readonly explanation: string;
   /**
+   * What the rule looks at, when its name does not say ("daily and weekly rules; cron()/rate()
+   * parsed"): shown next to its name in the README's generated rule tables.
+   */
+  readonly covers?: string;
+  /**
    * How to fix a violation, in one line a developer can act on ("Pass encryptionKey: a customer-managed
    * kms.Key"); shown on the console and in the report next to what was found.
    */

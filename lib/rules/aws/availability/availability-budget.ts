@@ -13,6 +13,7 @@ import { Stacks, pct } from '../private/topology';
 export const AvailabilityBudget: AppRule = {
   name: 'AvailabilityBudget',
   controlId: 'DP.AVL.7',
+  covers: 'computed availability vs `uptimePercent`',
   level: Severity.ERROR,
   info: 'The availability the topology can promise is below the policy\'s uptime.',
   explanation: 'DP.AVL.7 promises the computed availability meets uptimePercent. Add a region behind a Global '

@@ -13,6 +13,7 @@ export const DatabaseReplication: ResourceRule = {
   name: 'DatabaseReplication',
   controlId: 'DP.AVL.3',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+  covers: 'Multi-AZ RDS, clusters with a second instance, DynamoDB global tables or PITR',
   level: Severity.ERROR,
   info: 'The database has no secondary in another availability zone.',
   explanation: 'DP.AVL.3 promises databases with a primary and at least one secondary. Use Multi-AZ RDS, an '

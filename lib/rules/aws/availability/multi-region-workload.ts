@@ -10,6 +10,7 @@ import { Stacks } from '../private/topology';
 export const MultiRegionWorkload: AppRule = {
   name: 'MultiRegionWorkload',
   controlId: 'DP.AVL.2',
+  covers: 'regions running load balancers, services, databases, tables, data buckets',
   level: Severity.ERROR,
   info: 'The workload runs in fewer regions than the policy promises.',
   explanation: 'DP.AVL.2 promises the workload in at least regionCount regions. Deploy the regional stacks in '

@@ -41,6 +41,7 @@ export const NoSinglePointOfFailure: ResourceRule = {
   name: 'NoSinglePointOfFailure',
   controlId: 'DP.AVL.4',
   resourceTypes: ['AWS::EC2::VPC', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ECS::Service', 'AWS::AutoScaling::AutoScalingGroup'],
+  covers: 'NAT per AZ that routes to one, LBs / services / groups over two subnets, two tasks',
   level: Severity.ERROR,
   info: 'A single availability zone failure would take this down.',
   explanation: 'DP.AVL.4 promises no single point of failure. One NAT gateway per AZ (RegionalNetwork), load '

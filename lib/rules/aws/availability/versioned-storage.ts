@@ -11,6 +11,7 @@ export const VersionedStorage: ResourceRule = {
   name: 'VersionedStorage',
   controlId: 'DP.AVL.6',
   resourceTypes: ['AWS::S3::Bucket', 'AWS::EFS::FileSystem'],
+  covers: 'data buckets versioned, EFS not One Zone',
   level: Severity.ERROR,
   info: 'The storage is not versioned, or keeps its data in one availability zone.',
   explanation: 'DP.AVL.6 promises redundant, versioned storage. Enable bucket versioning (SecureBucket does) and '

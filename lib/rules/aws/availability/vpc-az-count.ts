@@ -21,6 +21,7 @@ export const VpcAzCount: ResourceRule = {
   name: 'VpcAzCount',
   controlId: 'DP.AVL.1',
   resourceTypes: ['AWS::EC2::VPC'],
+  covers: 'distinct AZs of a VPC\'s subnets, by name or `Fn::GetAZs` index',
   level: Severity.ERROR,
   info: 'The VPC spans fewer availability zones than the policy promises.',
   explanation: 'DP.AVL.1 promises regional networks over at least availabilityZonesPerRegion AZs. Create subnets '

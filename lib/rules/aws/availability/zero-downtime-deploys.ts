@@ -27,6 +27,7 @@ export const ZeroDowntimeDeploys: ResourceRule = {
   name: 'ZeroDowntimeDeploys',
   controlId: 'DP.AVL.5',
   resourceTypes: ['AWS::ECS::Service', 'AWS::AutoScaling::AutoScalingGroup'],
+  covers: 'circuit breaker with rollback, 100% minimum healthy, a scaling policy',
   level: Severity.ERROR,
   info: 'The service does not scale automatically or can lose capacity while deploying.',
   explanation: 'DP.AVL.5 promises autoscaling and zero-downtime rolling deployments with automatic rollback. '

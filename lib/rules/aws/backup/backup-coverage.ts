@@ -13,6 +13,7 @@ export const BackupCoverage: ResourceRule = {
   name: 'BackupCoverage',
   controlId: 'DP.BAK.6',
   resourceTypes: Object.keys(STATEFUL_TYPES),
+  covers: 'by reference, wildcard ARN or tag',
   level: Severity.ERROR,
   info: 'The stateful resource is not selected by any backup plan.',
   explanation: 'DP.BAK.6 promises that every stateful resource is backed up. Add it to a PolicyBackupPlan '

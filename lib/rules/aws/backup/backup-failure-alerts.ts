@@ -48,6 +48,7 @@ export const BackupFailureAlerts: ResourceRule = {
   name: 'BackupFailureAlerts',
   controlId: 'DP.BAK.5',
   resourceTypes: ['AWS::Backup::BackupPlan'],
+  covers: 'EventBridge job-state events; the deprecated vault notification does not count',
   level: Severity.ERROR,
   info: 'Failed backup, copy or restore jobs of this plan alert nobody.',
   explanation: 'DP.BAK.5 promises that the operations team is alerted when a backup, copy or restore job fails. '

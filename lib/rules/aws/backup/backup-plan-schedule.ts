@@ -15,6 +15,7 @@ export const BackupPlanSchedule: ResourceRule = {
   name: 'BackupPlanSchedule',
   controlId: 'DP.BAK.1',
   resourceTypes: ['AWS::Backup::BackupPlan'],
+  covers: 'daily and weekly rules; `cron()`/`rate()` parsed, unreadable ones reported',
   level: Severity.ERROR,
   info: 'The backup plan does not back up daily (incremental) and weekly (full).',
   explanation: 'DP.BAK.1 promises a daily incremental and a weekly full backup. Give the plan a rule that '

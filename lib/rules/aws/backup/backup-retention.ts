@@ -14,6 +14,7 @@ export const BackupRetention: ResourceRule = {
   name: 'BackupRetention',
   controlId: 'DP.BAK.2',
   resourceTypes: Object.keys(STATEFUL_TYPES),
+  covers: 'per data class, copies included; continuous rules exempt',
   level: Severity.ERROR,
   info: 'Backups of the resource (or their copies) expire before the policy\'s retention.',
   explanation: 'DP.BAK.2 promises backups kept databaseBackupRetentionDays for databases and '

@@ -58,6 +58,7 @@ export const DataAccessLogging: ResourceRule = {
   name: 'DataAccessLogging',
   controlId: 'DP.LOG.2',
   resourceTypes: Object.keys(DATA_TYPES),
+  covers: 'trail data events by type, ARN or prefix; server access logs',
   level: Severity.ERROR,
   info: 'Access to the data in this store is not logged.',
   explanation: 'DP.LOG.2 promises that every access to customer data is logged. Record CloudTrail data events '

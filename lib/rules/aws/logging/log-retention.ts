@@ -14,6 +14,7 @@ export const LogRetention: ResourceRule = {
   name: 'LogRetention',
   controlId: 'DP.LOG.4',
   resourceTypes: ['AWS::Logs::LogGroup', 'AWS::S3::Bucket'],
+  covers: 'log groups: KMS and retention, unset is a finding; log buckets never expire earlier',
   level: Severity.ERROR,
   info: 'Logs here are not encrypted, or not kept exactly as long as the policy promises.',
   explanation: 'DP.LOG.4 promises logs encrypted and retained at least logRetentionDays. Give log groups a KMS '

@@ -18,6 +18,7 @@ export const NetworkTrafficLogs: ResourceRule = {
   name: 'NetworkTrafficLogs',
   controlId: 'DP.LOG.3',
   resourceTypes: ['AWS::EC2::VPC', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::GlobalAccelerator::Accelerator'],
+  covers: 'VPC flow logs, load balancer access logs, accelerator flow logs via a custom resource',
   level: Severity.ERROR,
   info: 'Traffic through this network entry point is not logged.',
   explanation: 'DP.LOG.3 promises that network and edge traffic is logged. Add a flow log to the VPC, enable '

@@ -28,6 +28,7 @@ export const ResourceAlarms: ResourceRule = {
   name: 'ResourceAlarms',
   controlId: 'DP.MON.1',
   resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::RDS::DBCluster', 'AWS::ECS::Service'],
+  covers: 'ALBs, DB clusters, ECS services: an alarm paging an encrypted topic',
   level: Severity.ERROR,
   info: 'No alarm on this resource\'s KPIs pages the incident topic.',
   explanation: 'DP.MON.1 promises anomaly-detection alarms on KPIs that page an encrypted incident topic. '

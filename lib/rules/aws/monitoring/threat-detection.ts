@@ -11,6 +11,7 @@ import { boolValue } from '../private/values';
 export const ThreatDetectionEnabled: AppRule = {
   name: 'ThreatDetectionEnabled',
   controlId: 'DP.MON.2',
+  covers: 'per region: GuardDuty detector and a findings rule to a topic',
   level: Severity.ERROR,
   info: 'Security events are not detected and alerted in this region.',
   explanation: 'DP.MON.2 promises automatic detection of security events that alerts the incident topic. '

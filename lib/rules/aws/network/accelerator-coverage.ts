@@ -10,6 +10,7 @@ import { Stacks } from '../private/topology';
 export const AcceleratorCoverage: AppRule = {
   name: 'AcceleratorCoverage',
   controlId: 'DP.NET.3',
+  covers: 'an endpoint group in every workload region',
   level: Severity.ERROR,
   info: 'The workload is not fronted by a Global Accelerator in every region it runs in.',
   explanation: 'DP.NET.3 promises a Global Accelerator with an endpoint group in every workload region. Add a '

@@ -14,6 +14,7 @@ export const PeeringTrafficAmqps: ResourceRule = {
   name: 'PeeringTrafficAmqps',
   controlId: 'DP.NET.4',
   resourceTypes: SG_TYPES,
+  covers: 'rules toward a CIDR routed to a peering connection',
   level: Severity.ERROR,
   info: 'A security group allows traffic to or from a peered broker network other than AMQPS.',
   explanation: EXPLANATION + ' Acknowledge [ManagementApi] when HTTPS to the broker\'s management API is intended.',

@@ -10,6 +10,7 @@ export const ShieldProtection: ResourceRule = {
   name: 'ShieldProtection',
   controlId: 'DP.NET.2',
   resourceTypes: ['AWS::GlobalAccelerator::Accelerator', 'AWS::ElasticLoadBalancingV2::LoadBalancer'],
+  covers: 'accelerators, and internet-facing load balancers no accelerator fronts',
   level: Severity.ERROR,
   info: 'The public entry point has no AWS Shield Advanced protection.',
   explanation: 'DP.NET.2 promises DDoS protection of public entry points. Add an AWS::Shield::Protection for the '

@@ -28,6 +28,7 @@ export const AzureWorkloadRegions: AzureResourceRule = {
   name: 'AzureWorkloadRegions',
   controlId: 'DP.AVL.2',
   resourceTypes: WORKLOAD_TYPES,
+  covers: 'across every stack checked together',
   level: Severity.ERROR,
   info: "The workload runs in fewer regions than the policy's regionCount.",
   explanation: 'DP.AVL.2 promises a workload in >= regionCount regions. Deploy the workload resources to that many '

@@ -16,6 +16,7 @@ export const AzureBackupCoverage: AzureResourceRule = {
   name: 'AzureBackupCoverage',
   controlId: 'DP.BAK.6',
   resourceTypes: Object.keys(PROTECTED_BY),
+  covers: 'storage accounts, PostgreSQL/MySQL servers, disks',
   level: Severity.ERROR,
   info: 'No backup instance protects this stateful resource.',
   explanation: 'DP.BAK.6 promises that every stateful resource is backed up. Bind it to a backup vault with an '

@@ -14,6 +14,7 @@ export const AzureBackupFailureAlerts: AzureResourceRule = {
   name: 'AzureBackupFailureAlerts',
   controlId: 'DP.BAK.5',
   resourceTypes: ['azurerm_data_protection_backup_vault'],
+  covers: 'vault logs in a workspace, a query alert on `AddonAzureBackupJobs` with an action group',
   level: Severity.ERROR,
   info: 'No alert notifies an action group when a backup job of this vault fails.',
   explanation: 'DP.BAK.5 promises that failed backup and restore jobs alert the operations team. Send the vault\'s '

@@ -11,6 +11,7 @@ export const AzureBackupPolicyRetention: AzureResourceRule = {
   name: 'AzureBackupPolicyRetention',
   controlId: 'DP.BAK.2',
   resourceTypes: Object.keys(BACKUP_POLICY_TYPES),
+  covers: 'every vault life cycle; months count 28 days',
   level: Severity.ERROR,
   info: "A retention of the backup policy is shorter than the policy's retention for its data class, or it keeps nothing in the vault.",
   explanation: 'DP.BAK.2 promises databaseBackupRetentionDays for databases and fileBackupRetentionDays for files. '

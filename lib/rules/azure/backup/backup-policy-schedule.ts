@@ -12,6 +12,7 @@ export const AzureBackupPolicySchedule: AzureResourceRule = {
   name: 'AzureBackupPolicySchedule',
   controlId: 'DP.BAK.1',
   resourceTypes: Object.keys(BACKUP_POLICY_TYPES),
+  covers: 'a `/P1D` interval and a weekly retention rule',
   level: Severity.ERROR,
   info: 'The backup policy does not back up daily to the vault, or keeps no weekly backup.',
   explanation: 'DP.BAK.1 promises daily and weekly backups. Give the policy a backup_repeating_time_intervals entry '

@@ -12,6 +12,7 @@ export const AzureBackupVaultKey: AzureResourceRule = {
   name: 'AzureBackupVaultKey',
   controlId: 'DP.ENC.4',
   resourceTypes: ['azurerm_data_protection_backup_vault'],
+  covers: 'RSA key of `backupKeyBits` in a purge-protected vault',
   level: Severity.ERROR,
   info: "The backup vault is not encrypted with an RSA key of the policy's backupKeyBits in a purge-protected Key Vault.",
   explanation: 'DP.ENC.4 promises a dedicated backup key; on Azure an RSA key of backupKeyBits bits (4096 for Situm). '

@@ -21,6 +21,7 @@ export const AzureDiagnosticSettings: AzureResourceRule = {
   name: 'AzureDiagnosticSettings',
   controlId: 'DP.LOG.1',
   resourceTypes: LOGGED_TYPES,
+  covers: 'storage, Key Vault, PostgreSQL, backup vaults, NSGs',
   level: Severity.ERROR,
   info: 'No diagnostic setting sends this resource\'s logs to a Log Analytics workspace.',
   explanation: 'DP.LOG.1 promises a central audit trail of API activity. Add an azurerm_monitor_diagnostic_setting whose '
