@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass } from '../../core/policy/data-class';
 import { DataKey } from '../encryption/data-key';
@@ -77,6 +78,10 @@ export class ReplicatedDatabase extends Construct {
       defaultDatabaseName: props.defaultDatabaseName,
     });
     Tags.of(this.cluster).add(DATA_CLASS_TAG, DataClass.DATABASE);
+    // The break-glass credentials outlive a deleted or replaced stack, like the cluster's final snapshot.
+    // (cluster.secret is the attachment; the secret itself is the cluster's child 'Secret'.)
+    const secret = this.cluster.node.tryFindChild('Secret');
+    if (secret instanceof secretsmanager.Secret) secret.applyRemovalPolicy(RemovalPolicy.RETAIN);
     acknowledgeRules(this.cluster, inCompliancePacks('RDSInBackupPlan', ['NIST.800.53.R5', 'HIPAA.Security']),
       'Aurora instances hold no data of their own: AWS Backup protects the cluster, which PolicyBackupPlan selects by its '
       + 'dp:data-class tag (DP.BAK.6), plus continuous point-in-time backups of the cluster.');
