@@ -33,9 +33,14 @@ export function sources(dir: string = LIB): string[] {
   });
 }
 
-/** The import specifiers of a file (static imports and re-exports, type-only ones included). */
+/** The import specifiers of a file (static imports, side-effect imports and re-exports, type-only ones included). */
 export function importsOf(file: string): string[] {
-  return [...fs.readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'/gms)].map((m) => m[1]);
+  const text = fs.readFileSync(file, 'utf8');
+  return [
+    ...[...text.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'/gms)].map((m) => m[1]),
+    // Side-effect imports (`import './x';`) load modules too.
+    ...[...text.matchAll(/^import\s+'([^']+)'/gm)].map((m) => m[1]),
+  ];
 }
 
 /** The module a file of lib/ belongs to. */

@@ -1,3 +1,6 @@
+// First: a missing aws-cdk-lib or cdk-nag gets a message naming the install command.
+import './core/requires-aws';
+
 export * from './core/policy/documents';
 export * from './core/policy/controls';
 export * from './core/policy/policy';

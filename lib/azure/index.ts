@@ -1,5 +1,8 @@
 // cdk-data-protection/azure: the CDK for Terraform (azurerm) side of the library.
 // HashiCorp deprecated CDKTF in December 2025; everything that imports cdktf lives in this folder.
+// First: a missing cdktf or provider gets a message naming the install command.
+import '../core/requires-azure';
+
 export * from './placement';
 export * from './azure-stack';
 export * from './backup-key';

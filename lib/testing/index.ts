@@ -10,5 +10,7 @@
  * expect(stack).toMeetControl('DP.BAK.3');
  * ```
  */
+// First: a missing aws-cdk-lib or cdk-nag gets a message naming the install command.
+import '../core/requires-aws';
 export * from './evaluate';
 export * from './matchers';
