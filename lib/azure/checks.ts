@@ -4,7 +4,8 @@ import { IConstruct, IValidation } from 'constructs';
 import { AzureAcknowledgement, AzureEvaluation, evaluateTerraform } from '../checks/terraform';
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { EvidenceReport } from '../core/report/model';
-import { writeEvidenceReport } from '../core/report/write';
+import { summaryLine, unusedAcknowledgementWarning } from '../core/engine/pipeline';
+import { REPORT_FILES, writeEvidenceReport } from '../core/report/write';
 
 /** Metadata type under which acknowledgements are recorded on constructs. */
 const ACK_METADATA = 'cdk-data-protection:azure-acknowledgement';
@@ -115,9 +116,15 @@ export class AzureDataProtectionChecks {
 
   private write(stack: TerraformStack, report: EvidenceReport): void {
     const root = this.root;
+    let reportPath: string | undefined;
     if (this.writeReports && App.isApp(root)) {
-      writeEvidenceReport(path.join(root.outdir, 'stacks', stack.node.id), report, process.cwd());
+      const dir = path.join(root.outdir, 'stacks', stack.node.id);
+      writeEvidenceReport(dir, report, process.cwd());
+      reportPath = path.relative(process.cwd(), path.join(dir, REPORT_FILES.markdown));
     }
+    // What the developer sees at the end of every synth, passing or failing, as on AWS.
+    for (const u of report.unusedAcknowledgements) console.error(unusedAcknowledgementWarning({ record: u, why: u.why }));
+    console.error(summaryLine(stack.node.id, report, reportPath));
   }
 
   private evaluateStack(stack: TerraformStack): AzureEvaluation {

@@ -10,11 +10,11 @@ import { evaluateCloudFormation } from './cloudformation';
 import { packageVersion } from './private/version';
 import { CloudFormationStack } from '../cloudformation/template-index';
 import { packOf } from '../core/engine/acknowledgements';
-import { PipelineResult, Violation } from '../core/engine/pipeline';
+import { PipelineResult, summaryLine, unusedAcknowledgementWarning, Violation, violationText } from '../core/engine/pipeline';
 import { PACK_NAME, ruleIdOf } from '../core/engine/rule';
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { AcknowledgementRecord, EvidenceReport } from '../core/report/model';
-import { writeEvidenceReport } from '../core/report/write';
+import { REPORT_FILES, writeEvidenceReport } from '../core/report/write';
 import { AWS_APP_RULES, AWS_RULES } from '../rules/aws';
 
 /**
@@ -110,7 +110,15 @@ export class DataProtectionChecks extends NagPack {
     const reportDir = dirs.length > 0 ? commonDirectory(dirs) : undefined;
     const judged = new Set(context.stackTemplates.map((s) => s.stackConstructPath));
     const result = this.run(root, judged, reportDir ?? rootOutdir(root), synthesizedTemplate);
-    if (this.writeReport && reportDir) writeEvidenceReport(reportDir, result.report, process.cwd());
+    let reportPath: string | undefined;
+    if (this.writeReport && reportDir) {
+      writeEvidenceReport(reportDir, result.report, process.cwd());
+      reportPath = path.relative(process.cwd(), path.join(reportDir, REPORT_FILES.markdown)) || REPORT_FILES.markdown;
+    }
+    // What the developer sees at the end of every synth, passing or failing: stale acknowledgements,
+    // then one line per architecture (the Stage, or the app) with the report's path.
+    for (const u of result.unusedAcknowledgements) console.error(unusedAcknowledgementWarning(u));
+    console.error(summaryLine(architectureName(root, judged), result.report, reportPath));
     throwIfReasonless(result);
     return this.pluginReport(result.violations);
   }
@@ -162,7 +170,7 @@ export class DataProtectionChecks extends NagPack {
     const byKey = new Map<string, PolicyViolation & { violatingResources: { constructPath: string; locations: string[] }[] }>();
     for (const v of violations) {
       const f = v.finding;
-      const description = `(${f.controlId}) ${v.rule.info}${f.detail ? ` Found: ${f.detail}.` : ''}${this.verboseMessages ? ` ${v.rule.explanation}` : ''}`;
+      const description = `${violationText(f, v.rule, v.promised, v.fix)}${this.verboseMessages && v.rule.fix ? ` Why: ${v.rule.explanation}` : ''}`;
       const key = `${f.ruleId}\u0000${description}`;
       let entry = byKey.get(key);
       if (!entry) {
@@ -172,6 +180,16 @@ export class DataProtectionChecks extends NagPack {
     }
     return { success: violations.length === 0, violations: [...byKey.values()] };
   }
+}
+
+/** The architecture a synth judges: the Stage its stacks are in, or the app. */
+function architectureName(root: IConstruct, judged: ReadonlySet<string> | undefined): string {
+  const first = judged ? [...judged][0] : undefined;
+  // Down the path of the first judged stack (not a walk of the whole tree) to its construct.
+  let c: IConstruct | undefined = first ? root : undefined;
+  for (const id of first ? first.split('/').filter((x) => x) : []) c = c?.node.tryFindChild(id);
+  const stage = c ? Stage.of(c) : undefined;
+  return stage && stage.node.path ? stage.node.path : 'app';
 }
 
 /** The top-level stacks at or under `scope`; undefined (every stack) for the app itself. */

@@ -26,7 +26,14 @@ export interface Violation {
   readonly finding: EvidenceFinding;
   /** The rule that produced it. */
   readonly rule: RuleMetadata;
-  /** One line: where, which rule and control, what is wrong and how to fix it. */
+  /** What the policy promises, with its numbers (the control's commitment). */
+  readonly promised: string;
+  /** How to fix it: the rule's one-line fix, or its explanation. */
+  readonly fix: string;
+  /**
+   * One line: where, which rule and control, what is wrong, what was found, what the policy
+   * promises and how to fix it.
+   */
   readonly message: string;
 }
 
@@ -157,7 +164,9 @@ export class FindingsPipeline {
     }
     const finding: EvidenceFinding = { ...base, status, ...(detail ? { detail } : {}) };
     this.findings.push(finding);
-    this.violations.push({ finding, rule, message: violationMessage(finding, rule) });
+    const promised = this.options.policy.commitmentOf(rule.controlId);
+    const fix = rule.fix ?? rule.explanation;
+    this.violations.push({ finding, rule, promised, fix, message: violationMessage(finding, rule, promised, fix) });
   }
 }
 
@@ -165,11 +174,34 @@ function findingName(v: Verdict): string {
   return v.finding ?? v.outcome;
 }
 
-/** The one-line message of a violation, the same on both clouds. */
-export function violationMessage(finding: EvidenceFinding, rule: RuleMetadata): string {
+/** What a violation says after its location: control, what is wrong and found, the promise, the fix. */
+export function violationText(finding: EvidenceFinding, rule: RuleMetadata, promised: string, fix: string): string {
   const title = findControl(finding.controlId)?.title ?? '';
-  return `[${finding.constructPath}] ${finding.ruleId} (${finding.controlId} ${title}): ${rule.info}`
-    + `${finding.detail ? ` (${finding.detail})` : ''} ${rule.explanation}`;
+  return `(${finding.controlId} ${title}): ${rule.info}${finding.detail ? ` Found: ${sentence(finding.detail)}` : ''}`
+    + `${promised ? ` Promised: ${sentence(promised)}` : ''} Fix: ${sentence(fix)}`;
+}
+
+/** The one-line message of a violation, the same on both clouds. */
+export function violationMessage(finding: EvidenceFinding, rule: RuleMetadata, promised: string, fix: string): string {
+  return `[${finding.constructPath}] ${finding.ruleId} ${violationText(finding, rule, promised, fix)}`;
+}
+
+/** One line per evaluated architecture, for the end of a synth or a CLI run. */
+export function summaryLine(name: string, report: EvidenceReport, reportPath?: string): string {
+  const c = report.summary.controls;
+  return `DataProtection ${name}: ${c.met} met, ${c.violated} violated, ${c.acknowledged} acknowledged, `
+    + `${c['not-applicable']} not applicable, ${c['not-automated']} not automated${reportPath ? ` · report: ${reportPath}` : ''}`;
+}
+
+/** The console warning for an acknowledgement that covers nothing. */
+export function unusedAcknowledgementWarning(u: UnusedAcknowledgement): string {
+  return `DataProtection warning: the acknowledgement ${u.record.ruleId} on ${u.record.constructPath || 'the whole app'} covers nothing (${u.why}); `
+    + 'remove it, or correct its ID or the construct it is recorded on.';
+}
+
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?)]$/.test(t) ? t : `${t}.`;
 }
 
 /** `DataProtection` rule IDs: the pack prefix, for entry points that need it. */

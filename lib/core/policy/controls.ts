@@ -76,7 +76,7 @@ export const CONTROLS: readonly Control[] = [
   {
     id: 'DP.BAK.4',
     title: 'Automated restore tests',
-    commitment: 'Restores are tested automatically on [restoreTestSchedules] (daily, weekly, quarterly).',
+    commitment: 'Restores are tested automatically on a [restoreTestSchedules] schedule.',
     sourceDocuments: ['000', '004'],
     appliesTo: 'backup plan or backup vault',
   },

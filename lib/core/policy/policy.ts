@@ -385,6 +385,21 @@ export class DataProtectionPolicy {
   }
 
   /**
+   * A control's commitment with this policy's numbers in place of its `[placeholders]`, e.g.
+   * "Logs are encrypted and retained >= 400 days." for DP.LOG.4: what a violation is measured against.
+   */
+  public commitmentOf(controlId: string): string {
+    const control = findControl(controlId);
+    if (!control) return '';
+    const values = this.toJson();
+    return control.commitment.replace(/\[(\w+)\]/g, (whole, name: string) => {
+      const v = values[name];
+      if (v === undefined) return whole;
+      return Array.isArray(v) ? (v.length > 1 ? `${v.slice(0, -1).join(', ')} and ${v[v.length - 1]}` : String(v[0])) : String(v);
+    });
+  }
+
+  /**
    * Whether this policy promises the given control.
    */
   public promises(controlId: string): boolean {
