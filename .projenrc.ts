@@ -59,6 +59,9 @@ const project = new typescript.TypeScriptProject({
     '@types/jest@^30.0.0',
     '@swc/core@1.16.18',
     '@swc/jest@^0.2.39',
+    // The report's topology picture is checked by Mermaid's own parser (jsdom 26: jsdom 27+ needs Node 22).
+    'mermaid@12.3.0',
+    'jsdom@26.1.0',
   ],
   tsconfig: {
     compilerOptions: {

@@ -13,8 +13,8 @@ export const LIB = path.join(__dirname, '..', 'lib');
 export const MODULES: readonly { name: string; prefixes: string[]; may: string[]; packages: RegExp; about: string }[] = [
   { name: 'core', prefixes: ['core/'], may: [], packages: /^constructs$/, about: 'policy, catalogue, verdicts, findings pipeline, report, prop validation' },
   { name: 'facts', prefixes: ['facts/'], may: ['core'], packages: /^$/, about: 'shared facts: TLS policy tables, CIDR arithmetic' },
-  { name: 'cloudformation', prefixes: ['cloudformation/'], may: ['core'], packages: /^$/, about: 'the CloudFormation model: resource views, template index, reference resolution' },
-  { name: 'terraform', prefixes: ['terraform/'], may: ['core'], packages: /^$/, about: 'the Terraform model: resource views, configuration index' },
+  { name: 'cloudformation', prefixes: ['cloudformation/'], may: ['core', 'facts'], packages: /^$/, about: 'the CloudFormation model: resource views, template index, reference resolution' },
+  { name: 'terraform', prefixes: ['terraform/'], may: ['core', 'facts'], packages: /^$/, about: 'the Terraform model: resource views, configuration index' },
   { name: 'rules/aws', prefixes: ['rules/aws/'], may: ['core', 'facts', 'cloudformation'], packages: /^$/, about: 'AWS rules, one per file, by control family' },
   { name: 'rules/azure', prefixes: ['rules/azure/'], may: ['core', 'facts', 'terraform'], packages: /^$/, about: 'Azure rules, one per file, by control family' },
   { name: 'engines', prefixes: ['checks/cloudformation.ts', 'checks/terraform.ts', 'checks/private/'], may: ['core', 'cloudformation', 'terraform', 'rules/aws', 'rules/azure'], packages: /^$/, about: 'evaluateCloudFormation, evaluateTerraform: rules over plain templates' },

@@ -1,6 +1,7 @@
 import { packageVersion, TOOL_NAME } from './private/version';
 import { AppFinding, AppRule, ResourceRule, ResourceView, RuleContext, StackView } from '../cloudformation/model';
 import { CloudFormationStack, TemplateIndex } from '../cloudformation/template-index';
+import { cloudFormationTopology } from '../cloudformation/topology';
 import { FindingsPipeline, FindingSubject, PipelineResult } from '../core/engine/pipeline';
 import { RuleResult, verdictsOf } from '../core/engine/verdict';
 import { DataProtectionPolicy } from '../core/policy/policy';
@@ -88,8 +89,10 @@ export function runCloudFormation(
   const judge = options.judge ? new Set(options.judge) : undefined;
   const judged = stacks.filter((s) => !judge || judge.has(topOf(s).path));
 
+  const judgedResources: ResourceView[] = [];
   for (const stack of judged) {
     for (const resource of index.resourcesOf(stack.path)) {
+      judgedResources.push(resource);
       for (const rule of byType.get(resource.type) ?? []) {
         pipeline.record(rule, subjectOf(resource, stack), safely(() => rule.evaluate(resource, context)));
       }
@@ -111,7 +114,7 @@ export function runCloudFormation(
       pipeline.record(rule, f.resource ? subjectOf(f.resource, stack) : stackSubject(stack), withDetail(f));
     }
   }
-  return pipeline.finish();
+  return pipeline.finish(cloudFormationTopology(judgedResources, index));
 }
 
 function subjectOf(resource: ResourceView, stack: CloudFormationStack): FindingSubject {

@@ -2,10 +2,11 @@ import { packageVersion, TOOL_NAME } from './private/version';
 import { FindingsPipeline, PipelineResult, Violation } from '../core/engine/pipeline';
 import { PACK_NAME } from '../core/engine/rule';
 import { DataProtectionPolicy } from '../core/policy/policy';
-import { AcknowledgementRecord, EvidenceFinding, EvidenceReport } from '../core/report/model';
+import { AcknowledgementRecord, EvidenceFinding, EvidenceReport, mergeTopologies, Topology } from '../core/report/model';
 import { AZURE_RULES } from '../rules/azure';
 import { indexConfiguration, resourcesOf, TerraformConfiguration } from '../terraform/configuration-index';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../terraform/model';
+import { terraformTopology } from '../terraform/topology';
 
 export { TerraformConfiguration } from '../terraform/configuration-index';
 
@@ -126,9 +127,11 @@ export function runTerraform(
   const stacks = configurations.map((c) => ({ ...c, resources: resourcesOf(c) }));
   const stackViews = stacks.map((s) => ({ name: s.name, resources: s.resources }));
   const judge = options.judge ? new Set(options.judge) : undefined;
+  const topologies: Topology[] = [];
   for (const stack of stacks) {
     if (judge && !judge.has(stack.name)) continue;
     const context: AzureRuleContext = { policy, lookup: indexConfiguration(stack.resources, stackViews) };
+    topologies.push(terraformTopology(stack.resources, context.lookup));
     const templatePath = stack.templatePath ?? 'cdk.tf.json';
     for (const resource of stack.resources) {
       const subject = {
@@ -141,7 +144,7 @@ export function runTerraform(
       for (const rule of byType.get(resource.type) ?? []) pipeline.record(rule, subject, safely(rule, resource, context));
     }
   }
-  return pipeline.finish();
+  return pipeline.finish(mergeTopologies(topologies));
 }
 
 function toAzureViolation(v: Violation): AzureViolation {

@@ -4,7 +4,7 @@ import { Outcome, RULE_ERROR_FINDING, RuleResult, Verdict, verdictsOf } from './
 import { DataProtectionPolicy } from '../policy/policy';
 import { findControl } from '../policy/controls';
 import { ControlNote, buildEvidenceReport } from '../report/build';
-import { AcknowledgementRecord, EvidenceFinding, EvidenceReport, FindingStatus } from '../report/model';
+import { AcknowledgementRecord, EvidenceFinding, EvidenceReport, FindingStatus, Topology } from '../report/model';
 
 /** What a finding is about: a resource, or a stack/configuration for app-wide verdicts. */
 export interface FindingSubject {
@@ -119,13 +119,16 @@ export class FindingsPipeline {
     return this.findings.slice(before);
   }
 
-  /** Finish: control statuses, the report, unused and reasonless acknowledgements. */
-  public finish(): PipelineResult {
+  /**
+   * Finish: control statuses, the report, unused and reasonless acknowledgements.
+   * @param topology the shape of the judged workload, for the report's picture
+   */
+  public finish(topology?: Topology): PipelineResult {
     const { policy, rules, tool, cloud, controlNotes } = this.options;
     const active = new Set<string>([...rules.map(ruleIdOf), ...rules.map((r) => r.controlId)]);
     const unused = this.acknowledgements.unused((id) => active.has(id));
     const report = buildEvidenceReport(policy, rules.map(describeRule), this.findings, tool, [...this.options.acknowledgements], {
-      cloud, controlNotes, unusedAcknowledgements: unused.map((u) => ({ ...u.record, why: u.why })),
+      cloud, controlNotes, unusedAcknowledgements: unused.map((u) => ({ ...u.record, why: u.why })), topology,
     });
     return {
       findings: this.findings,

@@ -163,6 +163,18 @@ function isWholeNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && !isUnresolved(v);
 }
 
+/**
+ * A commitment with the values of a policy (as `toJson()` writes them) in place of its
+ * `[placeholders]`; a placeholder the values do not hold is left as it is.
+ */
+export function fillCommitment(commitment: string, values: { readonly [key: string]: any }): string {
+  return commitment.replace(/\[(\w+)\]/g, (whole, name: string) => {
+    const v = values[name];
+    if (v === undefined || v === null) return whole;
+    return Array.isArray(v) ? (v.length > 1 ? `${v.slice(0, -1).join(', ')} and ${v[v.length - 1]}` : String(v[0])) : String(v);
+  });
+}
+
 /** The policy set on each scope with `applyTo`; a WeakMap so apps built in tests are collected. */
 const POLICIES = new WeakMap<IConstruct, DataProtectionPolicy>();
 
@@ -390,13 +402,7 @@ export class DataProtectionPolicy {
    */
   public commitmentOf(controlId: string): string {
     const control = findControl(controlId);
-    if (!control) return '';
-    const values = this.toJson();
-    return control.commitment.replace(/\[(\w+)\]/g, (whole, name: string) => {
-      const v = values[name];
-      if (v === undefined) return whole;
-      return Array.isArray(v) ? (v.length > 1 ? `${v.slice(0, -1).join(', ')} and ${v[v.length - 1]}` : String(v[0])) : String(v);
-    });
+    return control ? fillCommitment(control.commitment, this.toJson()) : '';
   }
 
   /**

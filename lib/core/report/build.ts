@@ -1,6 +1,6 @@
 import {
   AcknowledgementRecord, ControlEvidence, ControlStatus, EvidenceFinding, EvidenceReport, FindingStatus,
-  REPORT_SCHEMA_VERSION, RuleDescription, UnusedAcknowledgementRecord,
+  REPORT_SCHEMA_VERSION, RuleDescription, Topology, UnusedAcknowledgementRecord,
 } from './model';
 import { Control, CONTROLS } from '../policy/controls';
 import { DataProtectionPolicy } from '../policy/policy';
@@ -21,6 +21,8 @@ export interface EvidenceReportOptions {
   readonly controlNotes?: { readonly [controlId: string]: ControlNote };
   /** Acknowledgements of this library's rules that covered no finding. */
   readonly unusedAcknowledgements?: readonly UnusedAcknowledgementRecord[];
+  /** The shape of the judged workload. */
+  readonly topology?: Topology;
 }
 
 /**
@@ -80,6 +82,7 @@ export function buildEvidenceReport(
     rules: [...rules],
     acknowledgements: [...acknowledgements],
     unusedAcknowledgements: [...(options.unusedAcknowledgements ?? [])],
+    ...(options.topology ? { topology: options.topology } : {}),
   };
 }
 

@@ -143,6 +143,71 @@ export interface EvidenceSummary {
   readonly acknowledgementsByPack: { [pack: string]: number };
 }
 
+/** What a node of the topology picture is. */
+export enum TopologyKind {
+  /** A global entry point: an accelerator, a CDN or a global load balancer with a WAF. */
+  ENTRY = 'entry',
+  /** A regional load balancer or gateway. */
+  LOAD_BALANCER = 'load-balancer',
+  /** Compute that serves the workload: a container service, an auto scaling group, an app. */
+  SERVICE = 'service',
+  /** A database (primary). */
+  DATABASE = 'database',
+  /** A database replica. */
+  REPLICA = 'replica',
+  /** Object or file storage. */
+  STORAGE = 'storage',
+  /** A backup vault. */
+  BACKUP_VAULT = 'backup-vault',
+}
+
+/** One thing in the topology picture. */
+export interface TopologyNode {
+  /** Unique within the topology. */
+  readonly id: string;
+  /** What it is. */
+  readonly kind: TopologyKind;
+  /** What the picture says: type, name and what matters for availability ("Aurora PostgreSQL, writer + 1 reader"). */
+  readonly label: string;
+  /** Its region; none for global entry points. */
+  readonly region?: string;
+}
+
+/** A relation the picture draws: traffic, replication or a backup copy. */
+export interface TopologyEdge {
+  /** Node ID it starts at. */
+  readonly from: string;
+  /** Node ID it ends at. */
+  readonly to: string;
+  /** What flows ("routes", "replicates", "copies backups"). */
+  readonly label: string;
+}
+
+/** The workload's shape, for the report's picture: regions and their zones, and what runs where. */
+export interface Topology {
+  /** The regions the workload uses, with the availability zones its networks or services span (if known). */
+  readonly regions: { readonly name: string; readonly zones: string[] }[];
+  /** Entry points, load balancers, services, databases, replicas, storage and backup vaults. */
+  readonly nodes: TopologyNode[];
+  /** Traffic, replication and backup copies between them. */
+  readonly edges: TopologyEdge[];
+}
+
+/** One picture of several configurations judged together (their regions merged). */
+export function mergeTopologies(parts: readonly Topology[]): Topology {
+  const zones = new Map<string, Set<string>>();
+  for (const region of parts.flatMap((t) => t.regions)) {
+    let set = zones.get(region.name);
+    if (!set) zones.set(region.name, set = new Set());
+    region.zones.forEach((z) => set!.add(z));
+  }
+  return {
+    regions: [...zones].sort(([a], [b]) => a.localeCompare(b)).map(([name, z]) => ({ name, zones: [...z].sort() })),
+    nodes: parts.flatMap((t) => t.nodes),
+    edges: parts.flatMap((t) => t.edges),
+  };
+}
+
 /**
  * The evidence report: what the JSON, Markdown and SARIF files are written from.
  */
@@ -163,6 +228,8 @@ export interface EvidenceReport {
   readonly acknowledgements: AcknowledgementRecord[];
   /** Acknowledgements of this library's rules that covered no finding. */
   readonly unusedAcknowledgements: UnusedAcknowledgementRecord[];
+  /** The shape of the judged workload, when the engine could read one. */
+  readonly topology?: Topology;
 }
 
 /** The report format version; bump on any breaking change to the JSON shape. */
