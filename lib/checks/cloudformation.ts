@@ -8,7 +8,7 @@ import { DataProtectionPolicy } from '../core/policy/policy';
 import { AcknowledgementRecord } from '../core/report/model';
 import { AWS_APP_RULES, AWS_RULES } from '../rules/aws';
 
-export { CloudFormationStack } from '../cloudformation/template-index';
+export type { CloudFormationStack } from '../cloudformation/template-index';
 
 /** Where unverifiable values come from in CloudFormation, for verdicts that do not say. */
 const UNVERIFIABLE_DETAIL = 'a value the rule depends on is a parameter, condition or import from outside the app; '

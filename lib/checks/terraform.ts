@@ -8,7 +8,7 @@ import { indexConfiguration, resourcesOf, TerraformConfiguration } from '../terr
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../terraform/model';
 import { terraformTopology } from '../terraform/topology';
 
-export { TerraformConfiguration } from '../terraform/configuration-index';
+export type { TerraformConfiguration } from '../terraform/configuration-index';
 
 /** Where unverifiable values come from in Terraform, for verdicts that do not say. */
 const UNVERIFIABLE_DETAIL = 'a value the rule depends on is a variable, data source or expression it cannot follow; '

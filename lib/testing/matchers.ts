@@ -4,7 +4,7 @@ import { CONTROLS } from '../core/policy/controls';
 import { ControlStatus, EvidenceReport } from '../core/report/model';
 
 /** What a jest matcher returns. */
-interface MatcherResult {
+export interface MatcherResult {
   pass: boolean;
   message: () => string;
 }
