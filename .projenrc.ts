@@ -62,6 +62,8 @@ const project = new typescript.TypeScriptProject({
     // The report's topology picture is checked by Mermaid's own parser (jsdom 26: jsdom 27+ needs Node 22).
     'mermaid@12.3.0',
     'jsdom@26.1.0',
+    // The public API must stay jsii-compatible: `npm test` compiles it with jsii (jsii tracks TypeScript's minor).
+    'jsii@5.9.50',
   ],
   tsconfig: {
     compilerOptions: {
@@ -88,7 +90,7 @@ const project = new typescript.TypeScriptProject({
     },
     include: ['lib/**/*.ts', 'bin/**/*.ts', 'examples/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'docs/**/*.ts', '.projenrc.ts'],
   },
-  gitignore: ['cdk.out/', 'cdktf.out/', '*.tsbuildinfo', '.jest-cache/', '.jest-results.json', '.rule-outcomes/'],
+  gitignore: ['cdk.out/', 'cdktf.out/', '*.tsbuildinfo', '.jest-cache/', '.jest-results.json', '.rule-outcomes/', '/.jsii'],
 });
 
 // Every CDK is optional: AWS users install no CDK for Terraform, Azure users no aws-cdk-lib or
@@ -132,10 +134,33 @@ project.package.addField('jest', {
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 });
 
-// `npm test`: one type-check of everything (lib, bin, examples, tests), then jest on swc.
+// jsii checks that the public API (the main entry point) stays usable from other languages: no
+// unions, no inline object types, optional overrides, I-prefixed behavioural interfaces. It compiles
+// lib/ with its own strict settings into dist/ and writes the assembly to .jsii (not published).
+project.package.addField('repository', { type: 'git', url: 'https://github.com/cdk-data-protection/cdk-data-protection.git' });
+project.package.addField('jsii', {
+  outdir: 'dist',
+  targets: {},
+  tsconfig: 'tsconfig.jsii.json',
+  excludeTypescript: ['test', 'examples', 'bench', 'docs', 'bin', 'projenrc'],
+});
+new JsonFile(project, 'tsconfig.jsii.json', {
+  obj: {
+    compilerOptions: {
+      rootDir: 'lib', outDir: 'dist', declaration: true, strict: true, noEmitOnError: true, target: 'ES2022', lib: ['es2022'],
+      module: 'CommonJS', skipLibCheck: true, experimentalDecorators: true, esModuleInterop: true, resolveJsonModule: true,
+      types: ['jest', 'node'],
+    },
+    include: ['lib/**/*.ts'],
+  },
+});
+
+// `npm test`: one type-check of everything (lib, bin, examples, tests), the jsii check of the
+// public API, then jest on swc.
 const testTask = project.tasks.tryFind('test')!;
 testTask.reset();
 testTask.exec('tsc --noEmit -p tsconfig.dev.json', { name: 'typecheck' });
+testTask.exec('jsii --silence-warnings=reserved-word', { name: 'jsii' });
 // The JSON results let .ci/run print one plain "N passed, N failed" line.
 testTask.exec('jest --ci --json --outputFile=.jest-results.json', { receiveArgs: true });
 project.addTask('test:update', { exec: 'jest -u', receiveArgs: true });

@@ -26,7 +26,5 @@ export * from './aws/data/replicated-database';
 export * from './aws/compute/resilient-service';
 export * from './aws/edge/global-endpoint';
 export * from './aws/edge/multi-region-deployment';
-// The Azure rules read plain Terraform JSON and do not load cdktf: usable on any cdk.tf.json.
+// The Azure engine reads plain Terraform JSON and does not load cdktf: usable on any cdk.tf.json.
 export * from './checks/terraform';
-export { AZURE_RULES } from './rules/azure';
-export * from './terraform/model';

@@ -40,7 +40,7 @@ const OIDC = {
 export class RegionalWorkload implements IRegionalWorkload {
   constructor(private readonly props: RegionalWorkloadProps) {}
 
-  public build(stack: RegionalStack): elbv2.IApplicationLoadBalancer {
+  public buildRegion(stack: RegionalStack): elbv2.IApplicationLoadBalancer {
     const { policy, regions } = this.props;
     const region = stack.region;
     const index = regions.indexOf(region);

@@ -12,5 +12,3 @@ export * from './policy-backup-vault';
 export * from './central-log-analytics';
 export * from './checks';
 export * from '../checks/terraform';
-export { AZURE_RULES } from '../rules/azure';
-export * from '../terraform/model';

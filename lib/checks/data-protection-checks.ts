@@ -70,13 +70,13 @@ export class DataProtectionChecks extends NagPack {
 
   /** Plugin name shown in the CDK validation report; also the namespace of qualified rule IDs. */
   public readonly name = PACK_NAME;
-  /** Version of cdk-data-protection. */
-  public readonly version: string;
+  /** Version of cdk-data-protection (optional in cdk-nag's NagPack; always set here). */
+  public readonly version?: string;
   /**
    * IDs of every rule the pack can evaluate (what the CDK records for the plugin); rules of
    * controls the policy does not promise report nothing.
    */
-  public readonly ruleIds: string[] = DataProtectionChecks.ALL_RULE_IDS;
+  public readonly ruleIds?: string[] = DataProtectionChecks.ALL_RULE_IDS;
 
   private readonly writeReport: boolean;
   private readonly verboseMessages: boolean;

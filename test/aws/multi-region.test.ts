@@ -21,7 +21,7 @@ const OIDC = {
 class Workload implements IRegionalWorkload {
   constructor(private readonly policy: DataProtectionPolicy) {}
 
-  public build(stack: RegionalStack): elbv2.IApplicationLoadBalancer {
+  public buildRegion(stack: RegionalStack): elbv2.IApplicationLoadBalancer {
     const policy = this.policy;
     const archive = new CentralLogArchive(stack, 'Logs', { policy });
     const incidents = new IncidentTopic(stack, 'Incidents', { emails: ['oncall@example.com'] });

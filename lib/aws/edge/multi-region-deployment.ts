@@ -41,7 +41,7 @@ export class RegionalStack extends Stack {
  */
 export interface IRegionalWorkload {
   /** Build the workload in `stack` and return the load balancer the accelerator sends traffic to. */
-  build(stack: RegionalStack): elbv2.IApplicationLoadBalancer;
+  buildRegion(stack: RegionalStack): elbv2.IApplicationLoadBalancer;
 }
 
 /**
@@ -115,7 +115,7 @@ export class MultiRegionDeployment extends Construct {
   /** Build the workload in every region and put each region's load balancer behind the accelerator. */
   public addWorkload(workload: IRegionalWorkload): void {
     for (const stack of this.regionalStacks) {
-      this.endpoint.addRegion(stack.region, workload.build(stack));
+      this.endpoint.addRegion(stack.region, workload.buildRegion(stack));
     }
   }
 }

@@ -183,10 +183,18 @@ export interface TopologyEdge {
   readonly label: string;
 }
 
+/** A region of the topology and the availability zones the workload's networks or services span there (if known). */
+export interface TopologyRegion {
+  /** Region name, e.g. `eu-central-1` or `westeurope`. */
+  readonly name: string;
+  /** Zones, e.g. `eu-central-1a` or `zone 1`. */
+  readonly zones: string[];
+}
+
 /** The workload's shape, for the report's picture: regions and their zones, and what runs where. */
 export interface Topology {
-  /** The regions the workload uses, with the availability zones its networks or services span (if known). */
-  readonly regions: { readonly name: string; readonly zones: string[] }[];
+  /** The regions the workload uses. */
+  readonly regions: TopologyRegion[];
   /** Entry points, load balancers, services, databases, replicas, storage and backup vaults. */
   readonly nodes: TopologyNode[];
   /** Traffic, replication and backup copies between them. */
@@ -208,6 +216,14 @@ export function mergeTopologies(parts: readonly Topology[]): Topology {
   };
 }
 
+/** The tool that wrote a report. */
+export interface ToolInfo {
+  /** `cdk-data-protection`. */
+  readonly name: string;
+  /** Its version. */
+  readonly version: string;
+}
+
 /**
  * The evidence report: what the JSON, Markdown and SARIF files are written from.
  */
@@ -215,7 +231,7 @@ export interface EvidenceReport {
   /** Version of this report's format. */
   readonly schemaVersion: string;
   /** The tool that produced it. */
-  readonly tool: { readonly name: string; readonly version: string };
+  readonly tool: ToolInfo;
   /** The policy values used. */
   readonly policy: { [key: string]: any };
   /** Counts. */
