@@ -8,6 +8,9 @@ const CONSTRUCTS = '10.8.1';
 const CDK_NAG = '3.0.2';
 const CDKTF = '0.21.0';
 const PROVIDER_AZURERM = '14.23.1';
+// The CLI's parsers (runtime dependencies: `check` runs without the CDK or cdktf installed).
+const YAML = '2.9.1';
+const HCL2JSON = '0.21.0';
 
 const project = new typescript.TypeScriptProject({
   name: 'cdk-data-protection',
@@ -45,6 +48,11 @@ const project = new typescript.TypeScriptProject({
   // jest is configured below (swc transform, single tsc type-check).
   jest: false,
 
+  deps: [
+    `yaml@${YAML}`,
+    // HashiCorp's HCL parser as WebAssembly: HCL files and Terraform expressions. Not cdktf itself.
+    `@cdktf/hcl2json@${HCL2JSON}`,
+  ],
   peerDeps: [
     `aws-cdk-lib@^${AWS_CDK_LIB}`,
     `constructs@^${CONSTRUCTS}`,
