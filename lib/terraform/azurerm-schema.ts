@@ -147,7 +147,7 @@ export function judgeSetting(resource: TerraformResourceView, setting: AzurermSe
     if (isUnknownText(value)) return unverifiable(`${name} = ${value}${reasonOf(resource, value)}`);
     const invalid = read.invalidIn.length > 0 && read.invalidIn.length === read.version.majors.length
       ? `; ${name} is not an argument of ${describeAzurerm(read.version)}, so this configuration does not validate there` : '';
-    return withDetail(judge(value), `${name} = ${JSON.stringify(value)}${invalid}`);
+    return withDetail(judge(value), `${name} = ${JSON.stringify(value)}${sourceNote(resource, name)}${invalid}`);
   }
   const byValue = new Map<string, { value: unknown; majors: number[]; name?: string }>();
   for (const d of read.defaults) {
@@ -175,6 +175,12 @@ const RANK: { [o: string]: number } = { [Outcome.NON_COMPLIANT]: 3, [Outcome.UNV
 
 function worstOutcome(verdicts: readonly Verdict[]): string {
   return verdicts.reduce<string>((w, v) => (RANK[v.outcome] > RANK[w] ? v.outcome : w), Outcome.NOT_APPLICABLE);
+}
+
+/** ` (from the default of var.x)` when an argument's value came from input variables; empty otherwise. */
+export function sourceNote(resource: TerraformResourceView, argument: string): string {
+  const sources = resource.valueSources?.get(argument);
+  return sources && sources.length > 0 ? ` (from ${sources.join(' and ')})` : '';
 }
 
 /** Why an unknown value is unknown, as `: <why>` (empty when the reader did not record it). */

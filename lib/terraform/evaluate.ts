@@ -34,11 +34,26 @@ const provenance = new WeakMap<object, string>();
  */
 export function evaluateValue(raw: unknown, ctx: EvaluationContext, bindings: Bindings = NO_BINDINGS): TfValue {
   if (typeof raw === 'string') return evaluateString(raw, ctx, bindings);
-  if (Array.isArray(raw)) return raw.map((v) => evaluateValue(v, ctx, bindings));
+  // Literal parts come back as they are (the same objects): most of a configuration is literal.
+  if (Array.isArray(raw)) {
+    let out: TfValue[] | undefined;
+    for (let i = 0; i < raw.length; i++) {
+      const v = evaluateValue(raw[i], ctx, bindings);
+      if (v !== raw[i] && !out) out = raw.slice(0, i);
+      out?.push(v);
+    }
+    return out ?? raw;
+  }
   if (typeof raw === 'object' && raw !== null) {
-    const out: { [key: string]: TfValue } = {};
-    for (const [k, v] of Object.entries(raw)) out[k] = evaluateValue(v, ctx, bindings);
-    return out;
+    let out: { [key: string]: TfValue } | undefined;
+    const entries = Object.entries(raw);
+    for (let i = 0; i < entries.length; i++) {
+      const [k, v] = entries[i];
+      const e = evaluateValue(v, ctx, bindings);
+      if (e !== v && !out) out = Object.fromEntries(entries.slice(0, i));
+      if (out) out[k] = e;
+    }
+    return out ?? (raw as TfValue);
   }
   return (raw ?? null) as TfValue;
 }

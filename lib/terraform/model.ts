@@ -42,6 +42,11 @@ export interface TerraformResourceView {
   readonly uncertainExistence?: string;
   /** Why each unknown value is unknown, keyed by the `${...}` text that stands for it in `config`. */
   readonly unknownReasons?: ReadonlyMap<string, string>;
+  /**
+   * For arguments whose value came from input variables: which (`the default of var.tls`,
+   * `var.tls as given`), so a finding can say the verdict holds for those values.
+   */
+  readonly valueSources?: ReadonlyMap<string, readonly string[]>;
   /** Addresses of the resource instances this one's arguments refer to. */
   readonly references?: ReadonlySet<string>;
   /** Where the view was read from: a configuration, a plan or a state. */

@@ -33,7 +33,7 @@ export function singleMajor(version: AzurermVersion): number | undefined {
 /** The version in words, for a finding's detail: "azurerm 4 (required_providers \"~> 4.20\")". */
 export function describeAzurerm(version: AzurermVersion): string {
   if (!version.source) {
-    return `azurerm version not stated (no required_providers constraint or lock file): azurerm ${majorList(version.majors)} assumed`;
+    return `azurerm version not stated (${majorList(version.majors)} assumed)`;
   }
   const what = version.exact ? `azurerm ${version.exact}` : `azurerm ${majorList(version.majors)}`;
   const how = version.exact && version.source === 'lock file' ? 'from the lock file'

@@ -81,6 +81,8 @@ interface Declared {
   readonly type: string;
   readonly name: string;
   readonly body: { [key: string]: any };
+  /** The body's dynamic blocks by block name. */
+  readonly dynamic: { [name: string]: any[] };
   /** Instance keys; undefined when the count or for_each is not known. */
   keys?: (number | string)[];
   kind: 'single' | 'count' | 'for_each';
@@ -95,6 +97,7 @@ interface Instance {
   readonly bindings: Bindings;
   readonly values: Map<string, TfValue>;
   readonly refs: Map<string, Set<string>>;
+  readonly inputs: Map<string, Set<string>>;
   readonly resolving: Set<string>;
 }
 
@@ -111,6 +114,7 @@ class ConfigurationReader implements EvaluationContext {
   private readonly declared = new Map<string, Declared>();
   private readonly instances = new Map<string, Instance>();
   private readonly collectors: Set<string>[] = [];
+  private readonly inputCollectors: Set<string>[] = [];
   public readonly unknownReasons = new Map<string, string>();
   public readonly unjudged: UnjudgedItem[] = [];
 
@@ -129,7 +133,7 @@ class ConfigurationReader implements EvaluationContext {
         for (const [name, bodies] of Object.entries(entry)) {
           const body = asList(bodies).find(isObject);
           if (!body) continue;
-          this.declared.set(`${type}.${name}`, { type, name, body, kind: 'single' });
+          this.declared.set(`${type}.${name}`, { type, name, body, dynamic: body.dynamic === undefined ? {} : dynamicBlocks(body), kind: 'single' });
         }
       }
     }
@@ -192,16 +196,19 @@ class ConfigurationReader implements EvaluationContext {
   }
 
   private addInstance(decl: Declared, address: string, index: number | string | undefined, bindings: Bindings): void {
-    this.instances.set(address, { decl, address, index, bindings, values: new Map(), refs: new Map(), resolving: new Set() });
+    this.instances.set(address, { decl, address, index, bindings, values: new Map(), refs: new Map(), inputs: new Map(), resolving: new Set() });
   }
 
   public variable(name: string): TfValue {
+    const note = this.inputCollectors[this.inputCollectors.length - 1];
     if (this.source.variables && Object.prototype.hasOwnProperty.call(this.source.variables, name)) {
+      note?.add(`var.${name} as given`);
       return this.source.variables[name] as TfValue;
     }
     const v = this.variableDefaults.get(name);
     if (!v) return new EvaluationError(`\${var.${name}}`, `variable "${name}" is not declared`);
     if (!v.hasDefault) return new Unknown(`\${var.${name}}`, `variable "${name}" has no default and no value was given`);
+    note?.add(`the default of var.${name}`);
     return (v.value ?? null) as TfValue;
   }
 
@@ -238,9 +245,12 @@ class ConfigurationReader implements EvaluationContext {
 
   /** One argument of an instance, evaluated once. */
   private argument(instance: Instance, name: string): TfValue | undefined {
-    if (instance.values.has(name)) return instance.values.get(name);
+    if (instance.values.has(name)) {
+      instance.inputs.get(name)?.forEach((i) => this.inputCollectors[this.inputCollectors.length - 1]?.add(i));
+      return instance.values.get(name);
+    }
     const { body } = instance.decl;
-    const dynamic = this.dynamicBlocks(body)[name];
+    const dynamic = instance.decl.dynamic[name];
     if (!Object.prototype.hasOwnProperty.call(body, name) && !dynamic) return undefined;
     if (META.has(name)) return undefined;
     if (instance.resolving.has(name)) {
@@ -248,7 +258,9 @@ class ConfigurationReader implements EvaluationContext {
     }
     instance.resolving.add(name);
     const refs = new Set<string>();
+    const inputs = new Set<string>();
     this.collectors.push(refs);
+    this.inputCollectors.push(inputs);
     let value: TfValue;
     try {
       const statics = body[name] === undefined ? [] : [evaluateValue(body[name], this, instance.bindings)];
@@ -261,19 +273,17 @@ class ConfigurationReader implements EvaluationContext {
       }
     } finally {
       this.collectors.pop();
+      this.inputCollectors.pop();
       instance.resolving.delete(name);
     }
     refsOf(value, refs);
     refs.delete(instance.address);
     instance.values.set(name, value);
     instance.refs.set(name, refs);
+    instance.inputs.set(name, inputs);
+    // What this argument read reaches the argument that read it (a location through a resource group).
+    inputs.forEach((i) => this.inputCollectors[this.inputCollectors.length - 1]?.add(i));
     return value;
-  }
-
-  private dynamicBlocks(body: { [key: string]: any }): { [name: string]: any[] } {
-    const out: { [name: string]: any[] } = {};
-    for (const [name, specs] of labelled(body.dynamic)) out[name] = specs;
-    return out;
   }
 
   /** The blocks a `dynamic "<name>"` produces: one content per for_each element. */
@@ -307,7 +317,7 @@ class ConfigurationReader implements EvaluationContext {
       if (k === 'dynamic') continue;
       body[k] = evaluateValue(v, this, bindings);
     }
-    for (const [name, specs] of Object.entries(this.dynamicBlocks(content))) {
+    for (const [name, specs] of Object.entries(dynamicBlocks(content))) {
       const expanded = this.expandDynamic(specs, bindings, address, name);
       const statics = body[name] === undefined ? [] : asList(body[name]);
       body[name] = expanded instanceof Unknown ? expanded : [...statics, ...expanded];
@@ -322,7 +332,8 @@ class ConfigurationReader implements EvaluationContext {
       const { decl } = instance;
       const config: { [key: string]: any } = {};
       const references = new Set<string>();
-      const names = new Set([...Object.keys(decl.body), ...Object.keys(this.dynamicBlocks(decl.body))]);
+      const valueSources = new Map<string, string[]>();
+      const names = new Set([...Object.keys(decl.body), ...Object.keys(decl.dynamic)]);
       for (const name of names) {
         if (META.has(name)) continue;
         const value = this.argument(instance, name);
@@ -330,6 +341,8 @@ class ConfigurationReader implements EvaluationContext {
         this.noteUnknowns(value);
         config[name] = toConfigValue(value);
         instance.refs.get(name)?.forEach((r) => references.add(r));
+        const inputs = instance.inputs.get(name);
+        if (inputs && inputs.size > 0) valueSources.set(name, [...inputs]);
       }
       if (decl.body.lifecycle !== undefined) config.lifecycle = decl.body.lifecycle;
       const path = asList(decl.body['//']).find(isObject)?.metadata?.path;
@@ -345,6 +358,7 @@ class ConfigurationReader implements EvaluationContext {
         ...(decl.uncertain ? { uncertainExistence: decl.uncertain } : {}),
         unknownReasons: this.unknownReasons,
         references,
+        ...(valueSources.size > 0 ? { valueSources } : {}),
         origin: 'configuration',
       });
       if (decl.type.startsWith('azapi_')) {
@@ -361,6 +375,12 @@ class ConfigurationReader implements EvaluationContext {
     } else if (Array.isArray(value)) value.forEach((v) => this.noteUnknowns(v));
     else if (isObject(value)) Object.values(value).forEach((v) => this.noteUnknowns(v as TfValue));
   }
+}
+
+function dynamicBlocks(body: { [key: string]: any }): { [name: string]: any[] } {
+  const out: { [name: string]: any[] } = {};
+  for (const [name, specs] of labelled(body.dynamic)) out[name] = specs;
+  return out;
 }
 
 function describeRaw(raw: unknown): string {

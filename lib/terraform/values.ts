@@ -70,11 +70,25 @@ export function refsOf(value: unknown, into: Set<string> = new Set()): Set<strin
 export function toConfigValue(value: unknown): any {
   if (value instanceof Unknown) return value.text;
   if (value instanceof InstanceRef) return `\${${value.address}}`;
-  if (Array.isArray(value)) return value.map(toConfigValue);
+  if (Array.isArray(value)) {
+    let out: any[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = toConfigValue(value[i]);
+      if (v !== value[i] && !out) out = value.slice(0, i);
+      out?.push(v);
+    }
+    return out ?? value;
+  }
   if (typeof value === 'object' && value !== null) {
-    const out: { [key: string]: any } = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toConfigValue(v);
-    return out;
+    let out: { [key: string]: any } | undefined;
+    const entries = Object.entries(value);
+    for (let i = 0; i < entries.length; i++) {
+      const [k, v] = entries[i];
+      const c = toConfigValue(v);
+      if (c !== v && !out) out = Object.fromEntries(entries.slice(0, i));
+      if (out) out[k] = c;
+    }
+    return out ?? value;
   }
   return value;
 }

@@ -1,5 +1,8 @@
 import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
+import { RuleResult } from '../../../core/engine/verdict';
+import { AzurermSetting, judgeSetting } from '../../../terraform/azurerm-schema';
 import { referencedAddresses } from '../../../terraform/references';
+import { flagVerdict } from '../../../core/engine/verdict';
 
 // Terraform JSON writes booleans as CloudFormation does (true or "true"), and an expression is as
 // unverifiable as an intrinsic: the AWS helpers serve both clouds.
@@ -7,7 +10,7 @@ export { boolValue, findingsResult, flagVerdict, UNVERIFIABLE, worstOf } from '.
 
 // How values read and how resources join are the reading layer's: one meaning for every rule.
 export { mentions } from '../../../terraform/references';
-export { judgeSetting, readSetting, reasonOf, withDetail } from '../../../terraform/azurerm-schema';
+export { judgeSetting, readSetting, reasonOf, sourceNote, withDetail } from '../../../terraform/azurerm-schema';
 
 /** Whether a value is, or contains, a Terraform expression (`${...}`) rather than a literal. */
 export function isExpression(value: unknown): boolean {
@@ -66,6 +69,14 @@ export function minimumDays(duration: unknown): number | undefined {
 /** The other resources of `types` that reference `target` (e.g. diagnostic settings of a vault). */
 export function referrersOfType(target: TerraformResourceView, types: readonly string[], lookup: TerraformLookup): TerraformResourceView[] {
   return lookup.referrers(target).filter((r) => types.includes(r.type));
+}
+
+/**
+ * The verdict on a boolean azurerm setting (see `AZURERM_SETTINGS`): its configured value under
+ * any of its names, else the default of each provider major the configuration runs with.
+ */
+export function settingFlag(resource: TerraformResourceView, setting: AzurermSetting, compliantWhen: boolean): RuleResult {
+  return judgeSetting(resource, setting, (v) => flagVerdict(v, !compliantWhen, compliantWhen));
 }
 
 /** The resources that exist for certain (not those whose count or for_each is unknown). */
