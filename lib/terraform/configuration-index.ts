@@ -11,10 +11,21 @@ export { TerraformConfiguration } from './read-configuration';
  * @throws TerraformInputError for plan JSON of an unknown format version
  */
 export function readTerraform(configuration: TerraformConfiguration): ReadConfiguration {
-  if (isPlanOrState(configuration.config)) {
-    return readPlanJson(configuration.config, configuration.name, configuration.templatePath ?? 'plan.json');
-  }
-  return readConfigurationJson(configuration);
+  // The same JSON object is read once: cdktf checks judge each stack with every other stack read
+  // for app-wide rules.
+  const cached = readCache.get(configuration.config);
+  if (cached && sameSource(cached.source, configuration)) return cached.read;
+  const read = isPlanOrState(configuration.config)
+    ? readPlanJson(configuration.config, configuration.name, configuration.templatePath ?? 'plan.json')
+    : readConfigurationJson(configuration);
+  readCache.set(configuration.config, { source: configuration, read });
+  return read;
+}
+
+const readCache = new WeakMap<object, { source: TerraformConfiguration; read: ReadConfiguration }>();
+
+function sameSource(a: TerraformConfiguration, b: TerraformConfiguration): boolean {
+  return a.name === b.name && a.templatePath === b.templatePath && a.variables === b.variables && a.lockedAzurerm === b.lockedAzurerm;
 }
 
 /** The resource instances of a configuration (see `readTerraform`). */
