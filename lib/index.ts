@@ -27,3 +27,8 @@ export * from './aws/edge/multi-region-deployment';
 export * from './checks/terraform';
 export { AZURE_RULES } from './rules/azure';
 export * from './terraform/model';
+export { readTerraform } from './terraform/configuration-index';
+export { loadTerraformDirectory, LoadedTerraform } from './terraform/load';
+export { prepareConfigurations, ReadConfiguration, UnjudgedItem } from './terraform/read-configuration';
+export { TerraformInputError } from './terraform/read-plan';
+export { AzurermVersion } from './terraform/provider';

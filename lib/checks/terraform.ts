@@ -7,7 +7,7 @@ import { AcknowledgementRecord, EvidenceFinding, EvidenceReport } from '../core/
 import { AZURE_RULES } from '../rules/azure';
 import { indexConfiguration, readTerraform, TerraformConfiguration } from '../terraform/configuration-index';
 import { AzureResourceRule, AzureRuleContext, TerraformLookup, TerraformResourceView } from '../terraform/model';
-import { ReadConfiguration } from '../terraform/read-configuration';
+import { ReadConfiguration, UnjudgedItem } from '../terraform/read-configuration';
 
 export { TerraformConfiguration } from '../terraform/configuration-index';
 
@@ -76,18 +76,26 @@ export interface AzureEvaluation {
   readonly violations: AzureViolation[];
   /** The evidence report (same format as the AWS checks'). */
   readonly report: EvidenceReport;
+  /** Module calls and AzAPI resources whose content was not judged (never to be read as compliant). */
+  readonly notJudged: UnjudgedItem[];
 }
 
 /**
- * Evaluate azurerm resources in Terraform JSON against the policy: the Azure half of the checks,
- * free of cdktf, aws-cdk-lib and cdk-nag, so that any Terraform JSON (also one not written with
- * this library) can be judged.
+ * Evaluate azurerm resources against the policy: the Azure half of the checks, free of cdktf,
+ * aws-cdk-lib and cdk-nag. Accepts any Terraform JSON (a `cdk.tf.json`, hand-written `*.tf.json`,
+ * HCL converted with `loadTerraformDirectory`) and `terraform show -json` output of a plan. For JSON
+ * you load yourself that uses conditionals or functions, `await prepareConfigurations(...)` first.
  *
  * @throws when an acknowledgement has an empty reason
  */
 export function evaluateTerraform(configurations: TerraformConfiguration[], options: AzureEvaluationOptions): AzureEvaluation {
   const result = runTerraform(configurations, options, AZURE_RULES);
-  return { findings: result.findings, violations: result.violations.map(toAzureViolation), report: result.report };
+  return {
+    findings: result.findings,
+    violations: result.violations.map(toAzureViolation),
+    report: result.report,
+    notJudged: result.configurations.flatMap((c) => c.unjudged),
+  };
 }
 
 /** What `runTerraform` returns: the pipeline's result and the configurations as read. */

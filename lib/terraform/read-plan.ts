@@ -1,6 +1,26 @@
 import { TerraformResourceView } from './model';
 import { AzurermVersion, azurermFrom, UNKNOWN_AZURERM } from './provider';
+import { AZURERM_SETTINGS, SettingSpec } from './azurerm-schema';
 import { ReadConfiguration, UnjudgedItem } from './read-configuration';
+
+/** `<type>.<argument>` of every scalar argument with a documented default (see AZURERM_SETTINGS). */
+/**
+ * Top-level arguments the provider computes when the configuration leaves them out, so a plan
+ * shows them unknown. Blocks are listed only where every rule reads an absent block as the less
+ * favourable case (a dynamic block with an unknown for_each also shows as unknown and is then
+ * judged as absent: never compliant because of it).
+ */
+const COMPUTED_SCALARS = new Set([
+  'azurerm_postgresql_flexible_server.zone',
+  'azurerm_log_analytics_workspace.retention_in_days',
+  'azurerm_storage_account.blob_properties',
+  'azurerm_storage_account.customer_managed_key',
+  'azurerm_key_vault.network_acls',
+  'azurerm_postgresql_flexible_server.customer_managed_key',
+]);
+
+const DEFAULTED_ARGUMENTS = new Set(Object.values(AZURERM_SETTINGS as { [key: string]: SettingSpec })
+  .flatMap((s) => Object.values(s.majors).flatMap((m) => (m.default !== undefined ? m.names.map((n) => `${s.resourceType}.${n}`) : []))));
 
 /** A Terraform input that cannot be read: what is wrong, and what was expected. */
 export class TerraformInputError extends Error {
@@ -98,7 +118,8 @@ export function readPlanJson(doc: { [key: string]: any }, name: string, template
       void attr;
     }
     const unknown = isObject(change?.after_unknown) ? change.after_unknown : {};
-    fillUnknowns(values, unknown, `${address}`, config?.expressions ?? {}, resolveRef, unknownReasons);
+    const computedHere = (key: string, nested: boolean) => nested || DEFAULTED_ARGUMENTS.has(`${resource.type}.${key}`) || COMPUTED_SCALARS.has(`${resource.type}.${key}`);
+    fillUnknowns(values, unknown, `${address}`, config?.expressions, computedHere, false, resolveRef, unknownReasons);
     resources.push({
       stackName: name,
       address,
@@ -131,12 +152,25 @@ function clean(value: unknown, top: boolean): unknown {
   return value;
 }
 
-/** Put a `${...}` text wherever the plan says a value is known only after apply. */
+/**
+ * Put a `${...}` text wherever the plan says a value is known only after apply. An argument the
+ * configuration does not set (its block is configured, so a dynamic block cannot have set it) is
+ * unknown only because the provider or Azure computes it: it stays absent, and the documented
+ * default applies (3.114+ plans show both names of the HTTPS switch as unknown when neither is
+ * configured; a zone-redundant server's zones are Azure's choice, always two different zones).
+ *
+ * @param expressions the configuration of this block, or undefined when the plan has none for it
+ */
 function fillUnknowns(
-  target: { [key: string]: any }, unknown: { [key: string]: any }, path: string, expressions: { [key: string]: any },
+  target: { [key: string]: any }, unknown: { [key: string]: any }, path: string, expressions: { [key: string]: any } | undefined,
+  computed: (key: string, nested: boolean) => boolean, nested: boolean,
   resolveRef: (ref: string) => string | undefined, reasons: Map<string, string>,
 ): void {
   for (const [key, u] of Object.entries(unknown)) {
+    if (u === true && expressions && expressions[key] === undefined && computed(key, nested)) {
+      delete target[key];
+      continue;
+    }
     if (u === true) {
       const firstRef = referencesOf(expressions?.[key]).find((r) => resolveRef(r));
       const text = firstRef ? `\${${resolveRef(firstRef)}${afterAddress(firstRef)}}` : `\${${path}.${key}}`;
@@ -149,8 +183,8 @@ function fillUnknowns(
           target[key][i] = text;
           reasons.set(text, `${path}.${key}[${i}] is known only after apply`);
         } else if (isObject(item) && isObject(target[key][i])) {
-          const nested = Array.isArray(expressions?.[key]) ? expressions[key][i] ?? {} : {};
-          fillUnknowns(target[key][i], item, `${path}.${key}[${i}]`, nested, resolveRef, reasons);
+          const block = Array.isArray(expressions?.[key]) && isObject(expressions[key][i]) ? expressions[key][i] : undefined;
+          fillUnknowns(target[key][i], item, `${path}.${key}[${i}]`, block, computed, true, resolveRef, reasons);
         }
       });
     } else if (Array.isArray(u) && target[key] === undefined && u.length > 0) {
@@ -158,7 +192,7 @@ function fillUnknowns(
       target[key] = text;
       reasons.set(text, `${path}.${key} is known only after apply`);
     } else if (isObject(u) && isObject(target[key])) {
-      fillUnknowns(target[key], u, `${path}.${key}`, isObject(expressions?.[key]) ? expressions[key] : {}, resolveRef, reasons);
+      fillUnknowns(target[key], u, `${path}.${key}`, isObject(expressions?.[key]) ? expressions[key] : undefined, computed, true, resolveRef, reasons);
     }
   }
 }

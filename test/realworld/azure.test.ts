@@ -1,6 +1,7 @@
 // Real-world-shaped azurerm configurations (test/realworld/azure/<case>/main.tf), written the way
-// quickstarts, modules and older code write them, each with the verdicts a careful reviewer gives
-// (expected.json). Every configuration is read from HCL as the CLI reads it.
+// quickstarts, modules and older code write them, and plans in the exact `terraform show -json`
+// format (test/realworld/azure-plans/<case>/plan.json), each with the verdicts a careful reviewer
+// gives (expected.json). Configurations are read from HCL as the CLI reads them.
 //
 // expected.json: { about, policy (DataProtectionPolicy props), verdicts: { address: { Rule: status } },
 // notJudged?: [addresses] }. Status: compliant, non-compliant, unverifiable, not-applicable (no
@@ -13,10 +14,12 @@ import { DataProtectionPolicy } from '../../lib/core/policy/policy';
 import { EvidenceFinding, FindingStatus } from '../../lib/core/report/model';
 import { AZURE_RULES } from '../../lib/rules/azure';
 import { loadTerraformDirectory } from '../../lib/terraform/load';
+import { TerraformConfiguration } from '../../lib/terraform/read-configuration';
 import { recordOutcomes } from '../meta/rule-outcomes';
 
-const ROOT = path.join(__dirname, 'azure');
-const CASES = fs.readdirSync(ROOT).filter((d) => fs.statSync(path.join(ROOT, d)).isDirectory()).sort();
+const casesIn = (root: string) => fs.readdirSync(path.join(__dirname, root))
+  .filter((d) => fs.statSync(path.join(__dirname, root, d)).isDirectory()).sort().map((d) => `${root}/${d}`);
+const CASES = [...casesIn('azure'), ...casesIn('azure-plans')];
 
 interface Expected {
   readonly about: string;
@@ -28,16 +31,23 @@ interface Expected {
 const statusOf = (f: EvidenceFinding) => (f.ruleId.includes('[Unverifiable]') ? 'unverifiable' : f.status);
 const ruleOf = (f: EvidenceFinding) => f.ruleId.replace(/^DataProtection-/, '').replace(/\[.*$/, '');
 
-test('at least 35 hand-judged cases', () => {
-  expect(CASES.length).toBeGreaterThanOrEqual(35);
+test('at least 35 hand-judged configurations and 4 plans', () => {
+  expect(CASES.filter((c) => c.startsWith('azure/')).length).toBeGreaterThanOrEqual(35);
+  expect(CASES.filter((c) => c.startsWith('azure-plans/')).length).toBeGreaterThanOrEqual(4);
 });
 
+async function configurationOf(dir: string): Promise<TerraformConfiguration> {
+  const plan = path.join(dir, 'plan.json');
+  if (fs.existsSync(plan)) return { name: 'plan.json', config: JSON.parse(fs.readFileSync(plan, 'utf8')), templatePath: 'plan.json' };
+  return (await loadTerraformDirectory(dir)).configuration;
+}
+
 describe.each(CASES)('%s', (name) => {
-  const dir = path.join(ROOT, name);
+  const dir = path.join(__dirname, name);
   const expected: Expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
 
   test(expected.about, async () => {
-    const { configuration } = await loadTerraformDirectory(dir);
+    const configuration = await configurationOf(dir);
     const result = runTerraform([configuration], { policy: new DataProtectionPolicy(expected.policy) }, AZURE_RULES);
     const findings = result.findings;
     const addresses = new Set(result.configurations.flatMap((c) => c.resources.map((r) => r.address)));

@@ -194,6 +194,19 @@ describe('diagnostic settings written with v3 `log` blocks (DP.LOG.1)', () => {
     expect(findingsIn('AzureDiagnosticSettings', config, KV)[0].detail).toMatch(/log blocks, removed in azurerm 4.0/);
   });
 
+  test('a workspace outside the configuration (literal ID or data source) receives the logs; a variable does not tell', () => {
+    const external = (id: string) => ({
+      resource: {
+        azurerm_key_vault: { kv: [{ purge_protection_enabled: true }] },
+        azurerm_monitor_diagnostic_setting: { kv: [{ target_resource_id: '${azurerm_key_vault.kv.id}', log_analytics_workspace_id: id, enabled_log: [{ category_group: 'audit' }] }] },
+      },
+    });
+    const literal = '/subscriptions/0000/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/law-central';
+    expect(verdictsIn('AzureDiagnosticSettings', external(literal), KV)).toEqual(COMPLIANT);
+    expect(verdictsIn('AzureDiagnosticSettings', external('${data.azurerm_log_analytics_workspace.central.id}'), KV)).toEqual(COMPLIANT);
+    expect(verdictsIn('AzureDiagnosticSettings', { variable: { w: [{ type: '${string}' }] }, ...external('${var.w}') }, KV)).toEqual(UNVERIFIABLE);
+  });
+
   test('a diagnostic setting with count = 0 sends nothing', () => {
     const config = { resource: setting({ count: 0, enabled_log: [{ category_group: 'audit' }] }) };
     expect(verdictsIn('AzureDiagnosticSettings', config, KV)).toEqual(NON_COMPLIANT);

@@ -61,8 +61,8 @@ export const AzureDiagnosticSettings: AzureResourceRule = {
     const receiving = workspacesReceiving(resource, context.lookup);
     const unknowns: string[] = [];
     const missing: string[] = [];
-    for (const { setting, workspace, unresolved } of receiving) {
-      if (!workspace) {
+    for (const { setting, workspace, external, unresolved } of receiving) {
+      if (!workspace && !external) {
         if (unresolved) unknowns.push(unknownDetail(setting, 'log_analytics_workspace_id', setting.config.log_analytics_workspace_id));
         else missing.push(`${setting.address} sends to no Log Analytics workspace of this configuration`);
         continue;
@@ -71,7 +71,11 @@ export const AzureDiagnosticSettings: AzureResourceRule = {
       if ('unknown' in sends) unknowns.push(sends.unknown);
       else if (!sends.logs) missing.push(sends.why);
       else if (setting.uncertainExistence !== undefined) unknowns.push(`${setting.address} may not exist: ${setting.uncertainExistence}`);
-      else return sends.detail ? compliant(sends.detail) : compliant();
+      else {
+        const where = external ? `${setting.address} sends to workspace ${external}, outside this configuration` : '';
+        const detail = [sends.detail, where].filter((d) => d).join('; ');
+        return detail ? compliant(detail) : compliant();
+      }
     }
     if (unknowns.length > 0) return unverifiable(unknowns.join('; '));
     return missing.length > 0 ? nonCompliant(missing.join('; ')) : nonCompliant();
