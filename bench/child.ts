@@ -83,7 +83,7 @@ async function azure(size: string, config: Config, outdir: string) {
   const { REPORT_FILES } = await import('../lib/core/report/write');
   const { writeEvidenceReport } = await import('../lib/core/report/write');
 
-  const inPack = timeMethods([AzureDataProtectionChecks.prototype], ['validateStack', 'writePending']);
+  const inPack = timeMethods([AzureDataProtectionChecks.prototype], ['validateAll']);
   const once = (dir: string) => {
     const t0 = performance.now();
     const app = new App({ outdir: dir });

@@ -14,7 +14,7 @@ export const MODULES: readonly { name: string; prefixes: string[]; may: string[]
   { name: 'core', prefixes: ['core/'], may: [], packages: /^constructs$/, about: 'policy, catalogue, verdicts, findings pipeline, report, prop validation' },
   { name: 'facts', prefixes: ['facts/'], may: ['core'], packages: /^$/, about: 'shared facts: TLS policy tables, CIDR arithmetic' },
   { name: 'cloudformation', prefixes: ['cloudformation/'], may: ['core', 'facts'], packages: /^$/, about: 'the CloudFormation model: resource views, template index, reference resolution' },
-  { name: 'terraform', prefixes: ['terraform/'], may: ['core', 'facts'], packages: /^$/, about: 'the Terraform model: resource views, configuration index' },
+  { name: 'terraform', prefixes: ['terraform/'], may: ['core', 'facts'], packages: /^@cdktf\/hcl2json$/, about: 'the Terraform model: reading HCL, JSON and plans, resource views, configuration index' },
   { name: 'rules/aws', prefixes: ['rules/aws/'], may: ['core', 'facts', 'cloudformation'], packages: /^$/, about: 'AWS rules, one per file, by control family' },
   { name: 'rules/azure', prefixes: ['rules/azure/'], may: ['core', 'facts', 'terraform'], packages: /^$/, about: 'Azure rules, one per file, by control family' },
   { name: 'engines', prefixes: ['checks/cloudformation.ts', 'checks/terraform.ts', 'checks/private/'], may: ['core', 'cloudformation', 'terraform', 'rules/aws', 'rules/azure'], packages: /^$/, about: 'evaluateCloudFormation, evaluateTerraform: rules over plain templates' },
@@ -38,8 +38,9 @@ export function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   return [
     ...[...text.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'/gms)].map((m) => m[1]),
-    // Side-effect imports (`import './x';`) load modules too.
+    // Side-effect imports (`import './x';`) and lazy `require('x')` load modules too.
     ...[...text.matchAll(/^import\s+'([^']+)'/gm)].map((m) => m[1]),
+    ...[...text.matchAll(/\brequire\('([^']+)'\)/g)].map((m) => m[1]),
   ];
 }
 

@@ -27,4 +27,6 @@ export * from './aws/compute/resilient-service';
 export * from './aws/edge/global-endpoint';
 export * from './aws/edge/multi-region-deployment';
 // The Azure engine reads plain Terraform JSON and does not load cdktf: usable on any cdk.tf.json.
-export * from './checks/terraform';
+export { evaluateTerraform } from './checks/terraform';
+export type { AzureAcknowledgement, AzureEvaluation, AzureEvaluationOptions, AzureViolation, TerraformConfiguration } from './checks/terraform';
+export type { UnjudgedItem } from './terraform/read-configuration';

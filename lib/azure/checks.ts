@@ -1,6 +1,7 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
-import { IConstruct, IValidation } from 'constructs';
+import { IConstruct } from 'constructs';
 import { AzureAcknowledgement, AzureEvaluation, evaluateTerraform } from '../checks/terraform';
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { EvidenceReport } from '../core/report/model';
@@ -27,10 +28,10 @@ export interface AzureDataProtectionChecksProps {
 
 /**
  * The Data Protection checks for CDK for Terraform. cdktf Aspects added to the App never reach
- * resources inside stacks, so `applyTo` attaches a validation to every `TerraformStack` of the
- * app: `app.synth()` then fails on any unacknowledged violation, naming the construct, rule and
- * control, and each stack's evidence report is written beside its `cdk.tf.json`, also when synth
- * fails.
+ * resources inside stacks, so `applyTo` attaches the checks to the App itself: once every stack
+ * has written its `cdk.tf.json`, each stack is judged on the JSON it wrote (the same reading a
+ * `cdk-data-protection check` of that file does), its evidence report is written beside it, and
+ * `app.synth()` fails on any unacknowledged violation, naming the construct, rule and control.
  *
  * @example
  * const app = new App();
@@ -44,15 +45,15 @@ export class AzureDataProtectionChecks {
    * error at synth time rather than silently unchecked.
    */
   public static applyTo(app: App, props: AzureDataProtectionChecksProps = {}): AzureDataProtectionChecks {
-    const checks = new AzureDataProtectionChecks(app, props);
-    for (const stack of stacksOf(app)) checks.attach(stack);
-    // App validations run after every stack wrote its cdk.tf.json: the reports of passing stacks are
-    // written then, so SARIF results can point at lines of the file.
+    const checks = new AzureDataProtectionChecks(props);
+    for (const stack of stacksOf(app)) checks.attached.add(stack);
+    // App validations run after every stack wrote its cdk.tf.json: the checks read what was
+    // written instead of rendering every stack again, and SARIF results point at its lines.
     app.node.addValidation({
       validate: () => {
-        checks.writePending();
-        return stacksOf(app).filter((s) => !checks.attached.has(s))
+        const late = stacksOf(app).filter((s) => !checks.attached.has(s))
           .map((s) => `AzureDataProtectionChecks: stack ${s.node.path} was added after AzureDataProtectionChecks.applyTo(app) and was not checked; call applyTo after creating every stack.`);
+        return [...checks.validateAll(app), ...late];
       },
     });
     return checks;
@@ -73,7 +74,9 @@ export class AzureDataProtectionChecks {
 
   /** Evaluate one stack without synthesizing files (for tests and tools). */
   public static evaluate(stack: TerraformStack, props: AzureDataProtectionChecksProps = {}): AzureEvaluation {
-    return new AzureDataProtectionChecks(stack.node.root, props).evaluateStack(stack);
+    const checks = new AzureDataProtectionChecks(props);
+    const configs = stacksOf(stack.node.root).map((s) => ({ name: s.node.id, config: s.toTerraform() }));
+    return checks.evaluateStack(stack, configs);
   }
 
   /** The policy given to the checks, if any (otherwise each stack's own). */
@@ -81,63 +84,49 @@ export class AzureDataProtectionChecks {
   /** The last evidence report per stack path, once synth ran. */
   public readonly reports = new Map<string, EvidenceReport>();
   private readonly attached = new Set<TerraformStack>();
-  private readonly rendered = new Map<TerraformStack, any>();
-  private readonly pending = new Map<TerraformStack, EvidenceReport>();
-  private allStacks?: TerraformStack[];
   private readonly writeReports: boolean;
 
-  private constructor(private readonly root: IConstruct, props: AzureDataProtectionChecksProps) {
+  private constructor(props: AzureDataProtectionChecksProps) {
     this.policy = props.policy;
     this.writeReports = props.writeReports ?? true;
   }
 
-  private attach(stack: TerraformStack): void {
-    this.attached.add(stack);
-    const validation: IValidation = { validate: () => this.validateStack(stack) };
-    stack.node.addValidation(validation);
-  }
-
-  private validateStack(stack: TerraformStack): string[] {
-    const evaluation = this.evaluateStack(stack);
-    this.reports.set(stack.node.path, evaluation.report);
-    if (evaluation.violations.length > 0) {
-      // Synth stops here, before cdk.tf.json is written: write the report now (SARIF without lines).
-      this.write(stack, evaluation.report);
-    } else {
-      this.pending.set(stack, evaluation.report);
+  /** Judge every attached stack on the cdk.tf.json it wrote; write each report; return the violations. */
+  private validateAll(app: App): string[] {
+    const stacks = stacksOf(app);
+    const configs = stacks.map((s) => ({ name: s.node.id, config: this.synthesized(app, s) }));
+    const messages: string[] = [];
+    for (const stack of stacks) {
+      if (!this.attached.has(stack)) continue;
+      const evaluation = this.evaluateStack(stack, configs);
+      const report = evaluation.report;
+      this.reports.set(stack.node.path, report);
+      let reportPath: string | undefined;
+      if (this.writeReports) {
+        const dir = path.join(app.outdir, 'stacks', stack.node.id);
+        writeEvidenceReport(dir, report, process.cwd());
+        reportPath = path.relative(process.cwd(), path.join(dir, REPORT_FILES.markdown));
+      }
+      // What the developer sees at the end of every synth, passing or failing, as on AWS.
+      for (const u of report.unusedAcknowledgements) console.error(unusedAcknowledgementWarning({ record: u, why: u.why }));
+      console.error(summaryLine(stack.node.id, report, reportPath));
+      messages.push(...evaluation.violations.map((v) => v.message));
     }
-    return evaluation.violations.map((v) => v.message);
+    return messages;
   }
 
-  private writePending(): void {
-    for (const [stack, report] of this.pending) this.write(stack, report);
-    this.pending.clear();
-  }
-
-  private write(stack: TerraformStack, report: EvidenceReport): void {
-    const root = this.root;
-    let reportPath: string | undefined;
-    if (this.writeReports && App.isApp(root)) {
-      const dir = path.join(root.outdir, 'stacks', stack.node.id);
-      writeEvidenceReport(dir, report, process.cwd());
-      reportPath = path.relative(process.cwd(), path.join(dir, REPORT_FILES.markdown));
+  /** The Terraform JSON a stack wrote during this synth (rendered again only when there is none, e.g. HCL output). */
+  private synthesized(app: App, stack: TerraformStack): { [key: string]: any } {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'));
+    } catch {
+      return stack.toTerraform();
     }
-    // What the developer sees at the end of every synth, passing or failing, as on AWS.
-    for (const u of report.unusedAcknowledgements) console.error(unusedAcknowledgementWarning({ record: u, why: u.why }));
-    console.error(summaryLine(stack.node.id, report, reportPath));
   }
 
-  private evaluateStack(stack: TerraformStack): AzureEvaluation {
-    // The judged stack is rendered now (its aspects have run); the others only feed app-wide
-    // rules (the region count) and are rendered once per checks object.
-    // The stacks of the app do not change during synth: find them once, not once per stack.
-    this.allStacks ??= stacksOf(this.root);
-    const others = this.allStacks.filter((s) => s !== stack).map((s) => {
-      let config = this.rendered.get(s);
-      if (!config) this.rendered.set(s, config = s.toTerraform());
-      return { name: s.node.id, config };
-    });
-    return evaluateTerraform([{ name: stack.node.id, config: stack.toTerraform() }, ...others], {
+  private evaluateStack(stack: TerraformStack, configs: { name: string; config: { [key: string]: any } }[]): AzureEvaluation {
+    // Every stack is read (the region count is app-wide); only this one is judged.
+    return evaluateTerraform(configs, {
       policy: this.policy ?? DataProtectionPolicy.of(stack),
       acknowledgements: acknowledgementsIn(stack),
       judge: [stack.node.id],

@@ -11,4 +11,6 @@ export * from './protected-postgres';
 export * from './policy-backup-vault';
 export * from './central-log-analytics';
 export * from './checks';
-export * from '../checks/terraform';
+export { evaluateTerraform } from '../checks/terraform';
+export type { AzureAcknowledgement, AzureEvaluation, AzureEvaluationOptions, AzureViolation, TerraformConfiguration } from '../checks/terraform';
+export type { UnjudgedItem } from '../terraform/read-configuration';

@@ -1,11 +1,13 @@
 import { packageVersion, TOOL_NAME } from './private/version';
 import { FindingsPipeline, PipelineResult, Violation } from '../core/engine/pipeline';
 import { PACK_NAME } from '../core/engine/rule';
+import { Outcome, RuleResult, unverifiable, verdictsOf } from '../core/engine/verdict';
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { AcknowledgementRecord, EvidenceFinding, EvidenceReport, mergeTopologies, Topology } from '../core/report/model';
 import { AZURE_RULES } from '../rules/azure';
-import { indexConfiguration, resourcesOf, TerraformConfiguration } from '../terraform/configuration-index';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../terraform/model';
+import { indexConfiguration, readTerraform, TerraformConfiguration } from '../terraform/configuration-index';
+import { AzureResourceRule, AzureRuleContext, TerraformLookup, TerraformResourceView } from '../terraform/model';
+import { ReadConfiguration, UnjudgedItem } from '../terraform/read-configuration';
 import { terraformTopology } from '../terraform/topology';
 
 export type { TerraformConfiguration } from '../terraform/configuration-index';
@@ -75,24 +77,42 @@ export interface AzureEvaluation {
   readonly violations: AzureViolation[];
   /** The evidence report (same format as the AWS checks'). */
   readonly report: EvidenceReport;
+  /** Module calls and AzAPI resources whose content was not judged (never to be read as compliant). */
+  readonly notJudged: UnjudgedItem[];
 }
 
 /**
- * Evaluate azurerm resources in Terraform JSON against the policy: the Azure half of the checks,
- * free of cdktf, aws-cdk-lib and cdk-nag, so that any Terraform JSON (also one not written with
- * this library) can be judged.
+ * Evaluate azurerm resources against the policy: the Azure half of the checks, free of cdktf,
+ * aws-cdk-lib and cdk-nag. Accepts any Terraform JSON (a `cdk.tf.json`, hand-written `*.tf.json`,
+ * HCL converted with `loadTerraformDirectory`) and `terraform show -json` output of a plan. For JSON
+ * you load yourself that uses conditionals or functions, `await prepareConfigurations(...)` first.
  *
  * @throws when an acknowledgement has an empty reason
  */
 export function evaluateTerraform(configurations: TerraformConfiguration[], options: AzureEvaluationOptions): AzureEvaluation {
   const result = runTerraform(configurations, options, AZURE_RULES);
-  return { findings: result.findings, violations: result.violations.map(toAzureViolation), report: result.report };
+  return {
+    findings: result.findings,
+    violations: result.violations.map(toAzureViolation),
+    report: result.report,
+    notJudged: result.configurations.flatMap((c) => c.unjudged),
+  };
 }
 
-/** `evaluateTerraform` with a given rule set, returning the pipeline's whole result. */
+/** What `runTerraform` returns: the pipeline's result and the configurations as read. */
+export interface TerraformRunResult extends PipelineResult {
+  /** Each configuration as the rules read it (resource instances, provider version, what was not judged). */
+  readonly configurations: readonly ReadConfiguration[];
+}
+
+/**
+ * `evaluateTerraform` with a given rule set, returning the pipeline's whole result.
+ *
+ * @throws TerraformInputError for plan JSON of an unknown format version
+ */
 export function runTerraform(
   configurations: readonly TerraformConfiguration[], options: AzureEvaluationOptions, allRules: readonly AzureResourceRule[],
-): PipelineResult {
+): TerraformRunResult {
   const { policy } = options;
   const acknowledgements = options.acknowledgements ?? [];
   const reasonless = acknowledgements.filter((a) => typeof a.reason !== 'string' || a.reason.trim() === '');
@@ -124,27 +144,74 @@ export function runTerraform(
     unverifiableDetail: UNVERIFIABLE_DETAIL,
   });
 
-  const stacks = configurations.map((c) => ({ ...c, resources: resourcesOf(c) }));
+  const stacks = configurations.map(readTerraform);
   const stackViews = stacks.map((s) => ({ name: s.name, resources: s.resources }));
   const judge = options.judge ? new Set(options.judge) : undefined;
   const topologies: Topology[] = [];
   for (const stack of stacks) {
     if (judge && !judge.has(stack.name)) continue;
-    const context: AzureRuleContext = { policy, lookup: indexConfiguration(stack.resources, stackViews) };
-    topologies.push(terraformTopology(stack.resources, context.lookup));
-    const templatePath = stack.templatePath ?? 'cdk.tf.json';
+    const lookup = indexConfiguration(stack.resources, stackViews);
+    const context: AzureRuleContext = { policy, lookup };
+    topologies.push(terraformTopology(stack.resources, lookup));
+    const anyUncertain = stack.resources.some((r) => r.uncertainExistence !== undefined);
     for (const resource of stack.resources) {
       const subject = {
         stack: stack.name,
         logicalId: resource.address,
         resourceType: resource.type,
         constructPath: resource.constructPath ?? `${stack.name}/${resource.address}`,
-        templatePath,
+        templatePath: stack.templatePath,
       };
-      for (const rule of byType.get(resource.type) ?? []) pipeline.record(rule, subject, safely(rule, resource, context));
+      for (const rule of byType.get(resource.type) ?? []) {
+        const watched = anyUncertain && !rule.handlesUncertainResources ? watchUncertain(lookup) : undefined;
+        let result = safely(rule, resource, watched ? { policy, lookup: watched.lookup } : context);
+        if (!(result instanceof Error)) {
+          if (resource.uncertainExistence !== undefined) result = ifItExists(result, resource);
+          else if (watched && watched.seen.length > 0) result = notOnUncertainEvidence(result, watched.seen);
+        }
+        pipeline.record(rule, subject, result);
+      }
     }
   }
-  return pipeline.finish(mergeTopologies(topologies));
+  return { ...pipeline.finish(mergeTopologies(topologies)), configurations: stacks };
+}
+
+/** A lookup that records the resources of uncertain existence a rule was given. */
+function watchUncertain(lookup: TerraformLookup): { lookup: TerraformLookup; seen: TerraformResourceView[] } {
+  const seen: TerraformResourceView[] = [];
+  const note = <T extends TerraformResourceView | undefined>(v: T): T => {
+    if (v && v.uncertainExistence !== undefined && !seen.includes(v)) seen.push(v);
+    return v;
+  };
+  return {
+    seen,
+    lookup: {
+      byAddress: (a) => note(lookup.byAddress(a)),
+      ofType: (t) => lookup.ofType(t).map(note),
+      referrers: (t) => lookup.referrers(t).map(note),
+      stacks: lookup.stacks,
+    },
+  };
+}
+
+/**
+ * A resource whose count or for_each is not known may not exist: what a rule said about it holds
+ * only if it does, so it is unverifiable (never compliant), with the rule's verdict in the detail.
+ */
+function ifItExists(result: RuleResult, resource: TerraformResourceView): RuleResult {
+  const verdicts = verdictsOf(result);
+  if (verdicts.length === 0 || verdicts.every((v) => v.outcome === Outcome.NOT_APPLICABLE)) return result;
+  const found = verdicts.filter((v) => v.outcome !== Outcome.NOT_APPLICABLE)
+    .map((v) => `${v.outcome}${v.finding && v.outcome !== Outcome.UNVERIFIABLE ? ` [${v.finding}]` : ''}${v.detail ? ` (${v.detail})` : ''}`);
+  return unverifiable(`${resource.address} may not be created: ${resource.uncertainExistence}; if it is: ${[...new Set(found)].join('; ')}`);
+}
+
+/** A compliant verdict reached while looking at resources that may not exist is not evidence. */
+function notOnUncertainEvidence(result: RuleResult, seen: readonly TerraformResourceView[]): RuleResult {
+  const verdicts = verdictsOf(result);
+  if (!verdicts.some((v) => v.outcome === Outcome.COMPLIANT)) return result;
+  const u = seen[0];
+  return unverifiable(`the verdict depends on ${u.address}, which may not be created: ${u.uncertainExistence}`);
 }
 
 function toAzureViolation(v: Violation): AzureViolation {

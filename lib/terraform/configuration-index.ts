@@ -1,76 +1,110 @@
 import { TerraformLookup, TerraformResourceView } from './model';
+import { ReadConfiguration, readConfigurationJson, TerraformConfiguration } from './read-configuration';
+import { isPlanOrState, readPlanJson } from './read-plan';
 
-/** One Terraform configuration in JSON form (a stack's `cdk.tf.json`, a `*.tf.json` file, converted HCL). */
-export interface TerraformConfiguration {
-  /** Configuration (stack) name: the folder under `cdktf.out/stacks/`, or the file's name. */
-  readonly name: string;
-  /** The parsed Terraform JSON. */
-  readonly config: { [key: string]: any };
-  /**
-   * Path of the configuration file, relative to where the report is written.
-   * @default 'cdk.tf.json'
-   */
-  readonly templatePath?: string;
-}
-
-/** The resources of a configuration, with construct paths from cdktf's metadata. */
-export function resourcesOf(configuration: TerraformConfiguration): TerraformResourceView[] {
-  const views: TerraformResourceView[] = [];
-  const resourceBlock = configuration.config.resource;
-  if (typeof resourceBlock !== 'object' || resourceBlock === null) return views;
-  for (const [type, byName] of Object.entries(resourceBlock as Record<string, any>)) {
-    if (typeof byName !== 'object' || byName === null) continue;
-    for (const [name, config] of Object.entries(byName as Record<string, any>)) {
-      if (typeof config !== 'object' || config === null) continue;
-      const path = config['//']?.metadata?.path;
-      views.push({
-        stackName: configuration.name,
-        address: `${type}.${name}`,
-        type,
-        name,
-        config,
-        ...(typeof path === 'string' ? { constructPath: path } : {}),
-      });
-    }
-  }
-  return views;
-}
-
-const REFERENCE = /\$\{([a-zA-Z0-9_]+)\.([a-zA-Z0-9_-]+)[.}[]/g;
+export { TerraformConfiguration } from './read-configuration';
 
 /**
- * Index one configuration once: by address, by type, and who references whom (one pass over every
- * string), so every cross-resource rule stays linear.
+ * Read one configuration, whatever its JSON form: Terraform JSON (cdktf, hand-written, converted
+ * HCL) or `terraform show -json` output of a plan or a state.
+ *
+ * @throws TerraformInputError for plan JSON of an unknown format version
+ */
+export function readTerraform(configuration: TerraformConfiguration): ReadConfiguration {
+  // The same JSON object is read once: cdktf checks judge each stack with every other stack read
+  // for app-wide rules.
+  const cached = readCache.get(configuration.config);
+  if (cached && sameSource(cached.source, configuration)) return cached.read;
+  const read = isPlanOrState(configuration.config)
+    ? readPlanJson(configuration.config, configuration.name, configuration.templatePath ?? 'plan.json')
+    : readConfigurationJson(configuration);
+  readCache.set(configuration.config, { source: configuration, read });
+  return read;
+}
+
+const readCache = new WeakMap<object, { source: TerraformConfiguration; read: ReadConfiguration }>();
+
+function sameSource(a: TerraformConfiguration, b: TerraformConfiguration): boolean {
+  return a.name === b.name && a.templatePath === b.templatePath && a.variables === b.variables && a.lockedAzurerm === b.lockedAzurerm;
+}
+
+/** The resource instances of a configuration (see `readTerraform`). */
+export function resourcesOf(configuration: TerraformConfiguration): TerraformResourceView[] {
+  return readTerraform(configuration).resources;
+}
+
+/**
+ * Index one configuration once: by address, by type, and who references whom (from each view's
+ * references, and in plans from literal IDs of existing resources), so every cross-resource rule
+ * stays linear.
  */
 export function indexConfiguration(resources: readonly TerraformResourceView[], stacks: TerraformLookup['stacks']): TerraformLookup {
   const byAddress = new Map<string, TerraformResourceView>();
+  const byBase = new Map<string, TerraformResourceView[]>();
   const byType = new Map<string, TerraformResourceView[]>();
+  const byId = new Map<string, TerraformResourceView>();
   for (const r of resources) {
     byAddress.set(r.address, r);
+    const base = r.address.replace(/\[[^\]]*\]$/, '');
+    let same = byBase.get(base);
+    if (!same) byBase.set(base, same = []);
+    same.push(r);
     let list = byType.get(r.type);
     if (!list) byType.set(r.type, list = []);
     list.push(r);
+    const id = r.config.id;
+    if (typeof id === 'string' && id.startsWith('/') && !id.includes('${')) byId.set(id.toLowerCase(), r);
   }
-  const referrers = new Map<string, Set<TerraformResourceView>>();
+  const lookupAddress = (address: string): TerraformResourceView | undefined => {
+    const exact = byAddress.get(address);
+    if (exact) return exact;
+    const same = byBase.get(address);
+    return same?.length === 1 ? same[0] : undefined;
+  };
+
+  const referrers = new Map<TerraformResourceView, Set<TerraformResourceView>>();
+  const link = (from: TerraformResourceView, to: TerraformResourceView | undefined) => {
+    if (!to || to === from) return;
+    let set = referrers.get(to);
+    if (!set) referrers.set(to, set = new Set());
+    set.add(from);
+  };
   for (const r of resources) {
-    visitStrings(r.config, (s) => {
-      if (!s.includes('${')) return;
-      for (const m of s.matchAll(REFERENCE)) {
-        const target = `${m[1]}.${m[2]}`;
-        if (target === r.address || !byAddress.has(target)) continue;
-        let set = referrers.get(target);
-        if (!set) referrers.set(target, set = new Set());
-        set.add(r);
+    if (r.references) {
+      for (const address of r.references) {
+        const target = byAddress.get(address);
+        if (target) link(r, target);
+        else byBase.get(address)?.forEach((t) => link(r, t));
       }
-    });
+    } else {
+      visitStrings(r.config, (s) => {
+        if (!s.includes('${')) return;
+        for (const m of s.matchAll(REFERENCE)) link(r, lookupAddress(`${m[1]}.${m[2]}`));
+      });
+    }
+    if (byId.size > 0) {
+      visitStrings(r.config, (s) => {
+        if (!s.startsWith('/')) return;
+        const lower = s.toLowerCase();
+        for (let end = lower.length; end > 0; end = lower.lastIndexOf('/', end - 1)) {
+          const target = byId.get(lower.slice(0, end));
+          if (target) {
+            link(r, target);
+            break;
+          }
+        }
+      });
+    }
   }
   return {
-    byAddress: (address) => byAddress.get(address),
+    byAddress: lookupAddress,
     ofType: (type) => byType.get(type) ?? [],
-    referrers: (target) => [...(referrers.get(target.address) ?? [])],
+    referrers: (target) => [...(referrers.get(target) ?? [])],
     stacks,
   };
 }
+
+const REFERENCE = /\$\{([a-zA-Z0-9_]+)\.([a-zA-Z0-9_-]+)[.}[]/g;
 
 function visitStrings(value: unknown, visit: (s: string) => void): void {
   if (typeof value === 'string') visit(value);

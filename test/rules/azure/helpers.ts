@@ -14,12 +14,26 @@ export type Resources = { [type: string]: { [name: string]: any } };
  * `[Unverifiable]` suffix kept: 'non-compliant[Unverifiable]'. Empty when not applicable.
  */
 export function verdicts(rule: string, resources: Resources, address: string, policy = ALL): string[] {
-  const { findings } = evaluateTerraform([{ name: 'S', config: { resource: resources } }], { policy });
+  return verdictsIn(rule, { resource: resources }, address, policy);
+}
+
+/** `verdicts` on a whole configuration (with `terraform`, `variable`, `locals` blocks). */
+export function verdictsIn(rule: string, config: { [key: string]: any }, address: string, policy = ALL): string[] {
+  return findingsIn(rule, config, address, policy).map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}`);
+}
+
+/** The findings one rule gives one resource of a configuration (not-applicable ones left out); records the outcomes. */
+export function findingsIn(rule: string, config: { [key: string]: any }, address: string, policy = ALL) {
+  const { findings } = evaluateTerraform([{ name: 'S', config }], { policy });
   const out = findings
-    .filter((f) => f.logicalId === address && f.ruleId.startsWith(`DataProtection-${rule}`) && f.status !== FindingStatus.NOT_APPLICABLE)
-    .map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}`);
-  recordOutcomes(rule, out);
+    .filter((f) => f.logicalId === address && f.ruleId.startsWith(`DataProtection-${rule}`) && f.status !== FindingStatus.NOT_APPLICABLE);
+  recordOutcomes(rule, out.map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}`));
   return out;
+}
+
+/** A `terraform { required_providers }` block pinning azurerm. */
+export function azurerm(constraint: string): { [key: string]: any } {
+  return { terraform: [{ required_providers: [{ azurerm: { source: 'hashicorp/azurerm', version: constraint } }] }] };
 }
 
 export const COMPLIANT = [FindingStatus.COMPLIANT as string];

@@ -1,6 +1,6 @@
-import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { COMPLIANT, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
-import { block, isExpression, boolValue, UNVERIFIABLE } from '../private/values';
+import { block, boolValue, isExpression, unknownDetail } from '../private/values';
 
 /** DP.AVL.6: blob storage keeps versions and soft-deletes blobs and containers. */
 export const AzureStorageVersioning: AzureResourceRule = {
@@ -15,12 +15,20 @@ export const AzureStorageVersioning: AzureResourceRule = {
     const kind = resource.config.account_kind ?? 'StorageV2';
     if (kind === 'FileStorage') return NOT_APPLICABLE;
     const raw = resource.config.blob_properties;
-    if (isExpression(raw) || isExpression(kind)) return [UNVERIFIABLE];
+    if (isExpression(kind)) return unverifiable(unknownDetail(resource, 'account_kind', kind));
+    if (isExpression(raw)) return unverifiable(unknownDetail(resource, 'blob_properties', raw));
     const props = block(raw);
-    if (!props) return NON_COMPLIANT;
+    if (!props) return nonCompliant('no blob_properties: no versioning and no soft delete');
     const versioning = boolValue(props.versioning_enabled, false);
-    if (versioning === undefined) return [UNVERIFIABLE];
-    const softDelete = block(props.delete_retention_policy) && block(props.container_delete_retention_policy);
-    return versioning && softDelete ? COMPLIANT : NON_COMPLIANT;
+    if (versioning === undefined) return unverifiable(unknownDetail(resource, 'blob_properties.versioning_enabled', props.versioning_enabled));
+    if (isExpression(props.delete_retention_policy) || isExpression(props.container_delete_retention_policy)) {
+      return unverifiable(unknownDetail(resource, 'blob_properties retention policies', props.delete_retention_policy));
+    }
+    const missing = [
+      ...(versioning ? [] : ['versioning_enabled is false']),
+      ...(block(props.delete_retention_policy) ? [] : ['no delete_retention_policy']),
+      ...(block(props.container_delete_retention_policy) ? [] : ['no container_delete_retention_policy']),
+    ];
+    return missing.length === 0 ? COMPLIANT : nonCompliant(missing.join(', '));
   },
 };

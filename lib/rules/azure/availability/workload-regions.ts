@@ -1,6 +1,7 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { isExpression, UNVERIFIABLE } from '../private/values';
+import { isReplica } from '../private/postgres';
+import { isExpression, unknownDetail } from '../private/values';
 
 /** Resource types that run the workload or hold its primary data (backup vaults do not count). */
 export const WORKLOAD_TYPES = [
@@ -30,13 +31,18 @@ export const AzureWorkloadRegions: AzureResourceRule = {
   resourceTypes: WORKLOAD_TYPES,
   covers: 'across every stack checked together',
   level: Severity.ERROR,
+  handlesUncertainResources: true,
   info: "The workload runs in fewer regions than the policy's regionCount.",
   explanation: 'DP.AVL.2 promises a workload in >= regionCount regions. Deploy the workload resources to that many '
-    + 'regions (one configuration per region is the usual shape); backup copies in the paired region do not count.',
+    + 'regions (one configuration per region is the usual shape); backup copies and database read replicas in the '
+    + 'paired region do not count.',
   evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
-    if (typeof resource.config.location !== 'string' || isExpression(resource.config.location)) return [UNVERIFIABLE];
+    if (resource.type === 'azurerm_postgresql_flexible_server' && isReplica(resource) === true) return NOT_APPLICABLE;
+    const location = resource.config.location;
+    if (typeof location !== 'string' || isExpression(location)) return unverifiable(unknownDetail(resource, 'location', location));
     const regions = regionsOfWorkload(context);
-    return regions.size >= context.policy.regionCount ? COMPLIANT : NON_COMPLIANT;
+    const detail = `workload regions: ${[...regions].sort().join(', ') || 'none'}`;
+    return regions.size >= context.policy.regionCount ? compliant(detail) : nonCompliant(detail);
   },
 };
 
@@ -49,7 +55,9 @@ function regionsOfWorkload(context: AzureRuleContext): Set<string> {
     regions = new Set();
     for (const stack of context.lookup.stacks) {
       for (const r of stack.resources) {
-        if (WORKLOAD_TYPES.includes(r.type) && typeof r.config.location === 'string' && !isExpression(r.config.location)) {
+        if (!WORKLOAD_TYPES.includes(r.type) || r.uncertainExistence !== undefined) continue;
+        if (r.type === 'azurerm_postgresql_flexible_server' && isReplica(r) !== false) continue;
+        if (typeof r.config.location === 'string' && !isExpression(r.config.location)) {
           regions.add(regionKey(r.config.location));
         }
       }

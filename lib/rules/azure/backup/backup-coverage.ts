@@ -1,7 +1,8 @@
-import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { mentions, referrersOfType } from '../private/values';
+import { mentions, referrersOfType, uncertainDetail } from '../private/values';
 import { BACKUP_INSTANCE_TARGETS } from '../private/backup-policy';
+import { isReplica } from '../private/postgres';
 
 /** The stateful azurerm types and the backup instance type that protects each. */
 const PROTECTED_BY: { readonly [type: string]: string } = {
@@ -18,6 +19,7 @@ export const AzureBackupCoverage: AzureResourceRule = {
   resourceTypes: Object.keys(PROTECTED_BY),
   covers: 'storage accounts, PostgreSQL/MySQL servers, disks',
   level: Severity.ERROR,
+  handlesUncertainResources: true,
   info: 'No backup instance protects this stateful resource.',
   explanation: 'DP.BAK.6 promises that every stateful resource is backed up. Bind it to a backup vault with an '
     + 'azurerm_data_protection_backup_instance_* resource (PolicyBackupVault.protectPostgres or protectStorage). '
@@ -27,9 +29,12 @@ export const AzureBackupCoverage: AzureResourceRule = {
     if (resource.type === 'azurerm_storage_account' && resource.config.account_kind === 'FileStorage') {
       return NOT_APPLICABLE;
     }
+    // A read replica holds the primary's data; Azure Backup protects the primary, not its replicas.
+    if (resource.type === 'azurerm_postgresql_flexible_server' && isReplica(resource) === true) return NOT_APPLICABLE;
     const argument = BACKUP_INSTANCE_TARGETS[instanceType];
-    const covered = referrersOfType(resource, [instanceType], context.lookup)
-      .some((i) => mentions(i.config[argument], resource));
-    return covered ? COMPLIANT : NON_COMPLIANT;
+    const instances = referrersOfType(resource, [instanceType], context.lookup).filter((i) => mentions(i.config[argument], resource));
+    if (instances.some((i) => i.uncertainExistence === undefined)) return COMPLIANT;
+    const uncertain = uncertainDetail(instances);
+    return uncertain ? unverifiable(uncertain) : NON_COMPLIANT;
   },
 };

@@ -1,6 +1,6 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { blocks, mentions, referrersOfType, UNVERIFIABLE } from '../private/values';
+import { blocks, mentions, referrersOfType, unknownDetail } from '../private/values';
 import { actionGroupsOf, workspacesReceiving } from '../private/monitoring';
 
 /** The resource-specific table Backup vaults write job results to. */
@@ -22,7 +22,6 @@ export const AzureBackupFailureAlerts: AzureResourceRule = {
     + `scoped to that workspace whose query reads ${BACKUP_JOBS_TABLE} and which names an action group (CentralLogAnalytics does).`,
   evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     const receiving = workspacesReceiving(resource, context.lookup);
-    const unresolved = receiving.some((r) => r.unresolved);
     for (const { workspace } of receiving) {
       if (!workspace) continue;
       for (const alert of referrersOfType(workspace, ['azurerm_monitor_scheduled_query_rules_alert_v2'], context.lookup)) {
@@ -31,6 +30,7 @@ export const AzureBackupFailureAlerts: AzureResourceRule = {
         if (scoped && queriesJobs && actionGroupsOf(alert).length > 0) return COMPLIANT;
       }
     }
-    return unresolved ? [UNVERIFIABLE] : NON_COMPLIANT;
+    const open = receiving.find((r) => r.unresolved);
+    return open ? unverifiable(unknownDetail(open.setting, 'log_analytics_workspace_id', open.setting.config.log_analytics_workspace_id)) : NON_COMPLIANT;
   },
 };

@@ -1,6 +1,6 @@
 import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
 import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
-import { isExpression, UNVERIFIABLE } from '../private/values';
+import { judgeSetting, worstOf } from '../private/values';
 
 /** Soft-delete states that keep deleted recovery points. */
 const SOFT_DELETE_ON = ['On', 'AlwaysOn'];
@@ -13,12 +13,12 @@ export const AzureBackupVaultImmutable: AzureResourceRule = {
   level: Severity.ERROR,
   info: 'The backup vault is not locked immutable or does not soft-delete recovery points.',
   explanation: 'DP.BAK.7 promises immutable backups. Set immutability "Locked" (an unlocked vault can be made mutable '
-    + 'again) and soft_delete "On" or "AlwaysOn". Default (absent) immutability is Disabled and soft delete is On.',
+    + 'again) and soft_delete "On" or "AlwaysOn". Default (absent) immutability is Disabled and soft delete is On; '
+    + 'azurerm 3.x has no immutability argument at all.',
   evaluate(resource: TerraformResourceView): RuleResult {
-    const immutability = resource.config.immutability ?? 'Disabled';
-    const softDelete = resource.config.soft_delete ?? 'On';
-    if (isExpression(immutability) || isExpression(softDelete)) return [UNVERIFIABLE];
-    return immutability === 'Locked' && SOFT_DELETE_ON.includes(softDelete)
-      ? COMPLIANT : NON_COMPLIANT;
+    return worstOf([
+      judgeSetting(resource, 'backupVaultImmutability', (v) => (v === 'Locked' ? COMPLIANT : NON_COMPLIANT)),
+      judgeSetting(resource, 'backupVaultSoftDelete', (v) => (typeof v === 'string' && SOFT_DELETE_ON.includes(v) ? COMPLIANT : NON_COMPLIANT)),
+    ]);
   },
 };

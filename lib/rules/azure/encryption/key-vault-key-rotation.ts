@@ -1,6 +1,6 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
-import { block, isExpression, UNVERIFIABLE } from '../private/values';
+import { block, isExpression, unknownDetail } from '../private/values';
 
 /** DP.ENC.3: a Key Vault key rotates automatically. */
 export const AzureKeyVaultKeyRotation: AzureResourceRule = {
@@ -13,12 +13,12 @@ export const AzureKeyVaultKeyRotation: AzureResourceRule = {
     + 'time_after_creation or time_before_expiry (BackupKey rotates yearly by default).',
   evaluate(resource: TerraformResourceView): RuleResult {
     const raw = resource.config.rotation_policy;
-    if (isExpression(raw)) return [UNVERIFIABLE];
+    if (isExpression(raw)) return unverifiable(unknownDetail(resource, 'rotation_policy', raw));
     const automatic = block(block(raw)?.automatic);
     if (!automatic) return NON_COMPLIANT;
     const after = automatic.time_after_creation;
     const before = automatic.time_before_expiry;
-    if (isExpression(after) || isExpression(before)) return [UNVERIFIABLE];
+    if (isExpression(after) || isExpression(before)) return unverifiable(unknownDetail(resource, 'rotation_policy.automatic', isExpression(after) ? after : before));
     return after || before ? COMPLIANT : NON_COMPLIANT;
   },
 };

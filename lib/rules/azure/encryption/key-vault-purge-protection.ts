@@ -1,6 +1,6 @@
 import { RuleResult, Severity } from '../../../core/engine';
 import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
-import { flagVerdict } from '../private/values';
+import { settingFlag } from '../private/values';
 
 /** DP.ENC.3: a Key Vault's keys cannot be purged before their soft-delete period ends. */
 export const AzureKeyVaultPurgeProtection: AzureResourceRule = {
@@ -12,6 +12,6 @@ export const AzureKeyVaultPurgeProtection: AzureResourceRule = {
   explanation: 'DP.ENC.3 promises that keys are never deleted with the stack. Set purge_protection_enabled: true '
     + '(BackupKeyVault does; it cannot be switched off again).',
   evaluate(resource: TerraformResourceView): RuleResult {
-    return flagVerdict(resource.config.purge_protection_enabled, false, true);
+    return settingFlag(resource, 'keyVaultPurgeProtection', true);
   },
 };

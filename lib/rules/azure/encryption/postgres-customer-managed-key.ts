@@ -1,6 +1,6 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
-import { block, isExpression, boolValue, UNVERIFIABLE } from '../private/values';
+import { block, boolValue, isExpression, unknownDetail } from '../private/values';
 
 /**
  * DP.ENC.2: a PostgreSQL flexible server encrypts data and, when geo-redundant backups are on,
@@ -16,11 +16,11 @@ export const AzurePostgresCustomerManagedKey: AzureResourceRule = {
     + 'and, with geo_redundant_backup_enabled, geo_backup_key_vault_key_id (a key in the paired region); ProtectedPostgres does.',
   evaluate(resource: TerraformResourceView): RuleResult {
     const raw = resource.config.customer_managed_key;
-    if (isExpression(raw)) return [UNVERIFIABLE];
+    if (isExpression(raw)) return unverifiable(unknownDetail(resource, 'customer_managed_key', raw));
     const cmk = block(raw);
     if (!cmk?.key_vault_key_id) return NON_COMPLIANT;
     const geo = boolValue(resource.config.geo_redundant_backup_enabled, false);
-    if (geo === undefined) return [UNVERIFIABLE];
+    if (geo === undefined) return unverifiable(unknownDetail(resource, 'geo_redundant_backup_enabled', resource.config.geo_redundant_backup_enabled));
     if (geo && !cmk.geo_backup_key_vault_key_id) return NON_COMPLIANT;
     return COMPLIANT;
   },

@@ -1,6 +1,6 @@
 import { RuleResult, Severity } from '../../../core/engine';
 import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
-import { flagVerdict } from '../private/values';
+import { settingFlag } from '../private/values';
 
 /** DP.ENC.2: a storage account encrypts twice (service + infrastructure layer, both AES-256). */
 export const AzureStorageInfrastructureEncryption: AzureResourceRule = {
@@ -12,6 +12,6 @@ export const AzureStorageInfrastructureEncryption: AzureResourceRule = {
   explanation: 'DP.ENC.2 promises layered encryption at rest. Set infrastructure_encryption_enabled: true; it can only '
     + 'be chosen when the account is created (changing it replaces the account).',
   evaluate(resource: TerraformResourceView): RuleResult {
-    return flagVerdict(resource.config.infrastructure_encryption_enabled, false, true);
+    return settingFlag(resource, 'storageInfrastructureEncryption', true);
   },
 };

@@ -1,6 +1,6 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { isExpression, tfNumber, UNVERIFIABLE } from '../private/values';
+import { isExpression, sourceNote, tfNumber, unknownDetail } from '../private/values';
 
 /** Log Analytics keeps data 30 days when retention_in_days is absent. */
 const SERVICE_DEFAULT_DAYS = 30;
@@ -17,9 +17,11 @@ export const AzureLogAnalyticsRetention: AzureResourceRule = {
     + 'always encrypted at rest.',
   evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     const raw = resource.config.retention_in_days;
-    if (isExpression(raw)) return [UNVERIFIABLE];
+    if (isExpression(raw)) return unverifiable(unknownDetail(resource, 'retention_in_days', raw));
     const days = raw === undefined ? SERVICE_DEFAULT_DAYS : tfNumber(raw);
-    if (days === undefined) return [UNVERIFIABLE];
-    return days >= context.policy.logRetentionDays ? COMPLIANT : NON_COMPLIANT;
+    if (days === undefined) return unverifiable(unknownDetail(resource, 'retention_in_days', raw));
+    const detail = raw === undefined ? `retention_in_days not set: the service keeps ${SERVICE_DEFAULT_DAYS} days`
+      : `retention_in_days = ${days}${sourceNote(resource, 'retention_in_days')}`;
+    return days >= context.policy.logRetentionDays ? compliant(detail) : nonCompliant(detail);
   },
 };

@@ -1,6 +1,6 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
-import { boolValue, UNVERIFIABLE } from '../private/values';
+import { boolValue, unknownDetail } from '../private/values';
 import { actionGroupsOf, ALERT_TYPES } from '../private/monitoring';
 
 /** DP.MON.1: every enabled alert rule notifies an action group. */
@@ -14,7 +14,7 @@ export const AzureAlertActionGroup: AzureResourceRule = {
     + 'azurerm_monitor_action_group and keep it enabled.',
   evaluate(resource: TerraformResourceView): RuleResult {
     const enabled = boolValue(resource.config.enabled, true);
-    if (enabled === undefined) return [UNVERIFIABLE];
+    if (enabled === undefined) return unverifiable(unknownDetail(resource, 'enabled', resource.config.enabled));
     if (!enabled) return NON_COMPLIANT;
     return actionGroupsOf(resource).length > 0 ? COMPLIANT : NON_COMPLIANT;
   },

@@ -1,6 +1,13 @@
 import { NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { blocks, mentions, referrersOfType, flagVerdict } from '../private/values';
+import { blocks, mentions, referrersOfType, settingFlag } from '../private/values';
+import { AzurermSetting } from '../../../terraform/azurerm-schema';
+
+const PUBLIC_ACCESS: { readonly [type: string]: AzurermSetting } = {
+  azurerm_storage_account: 'storagePublicNetworkAccess',
+  azurerm_key_vault: 'keyVaultPublicNetworkAccess',
+  azurerm_postgresql_flexible_server: 'postgresPublicNetworkAccess',
+};
 
 /**
  * DP.NET.1: a resource reachable over a private path (a private endpoint, or a PostgreSQL server
@@ -19,6 +26,6 @@ export const AzurePrivatePathPublicAccess: AzureResourceRule = {
       blocks(e.config.private_service_connection).some((c) => mentions(c.private_connection_resource_id, resource)));
     const injected = resource.type === 'azurerm_postgresql_flexible_server' && resource.config.delegated_subnet_id !== undefined;
     if (!viaEndpoint && !injected) return NOT_APPLICABLE;
-    return flagVerdict(resource.config.public_network_access_enabled, true, false);
+    return settingFlag(resource, PUBLIC_ACCESS[resource.type], false);
   },
 };

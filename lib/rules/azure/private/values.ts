@@ -1,10 +1,16 @@
 import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
+import { RuleResult } from '../../../core/engine/verdict';
+import { AzurermSetting, judgeSetting } from '../../../terraform/azurerm-schema';
+import { referencedAddresses } from '../../../terraform/references';
+import { flagVerdict } from '../../../core/engine/verdict';
 
 // Terraform JSON writes booleans as CloudFormation does (true or "true"), and an expression is as
 // unverifiable as an intrinsic: the AWS helpers serve both clouds.
 export { boolValue, findingsResult, flagVerdict, UNVERIFIABLE, worstOf } from '../../../core/engine/verdict';
 
-const WHOLE_REFERENCE = /^\$\{([a-zA-Z0-9_]+)\.([a-zA-Z0-9_-]+)\.([a-zA-Z0-9_.]+)\}$/;
+// How values read and how resources join are the reading layer's: one meaning for every rule.
+export { mentions } from '../../../terraform/references';
+export { judgeSetting, readSetting, reasonOf, sourceNote, withDetail } from '../../../terraform/azurerm-schema';
 
 /** Whether a value is, or contains, a Terraform expression (`${...}`) rather than a literal. */
 export function isExpression(value: unknown): boolean {
@@ -12,14 +18,14 @@ export function isExpression(value: unknown): boolean {
 }
 
 /**
- * The resource a `${<type>.<name>.<attribute>}` reference points at, when the configuration
- * declares it. Variables, locals, data sources and compound expressions give `undefined`.
+ * The resource a reference to one of its attributes (`${azurerm_x.y.id}`, `${azurerm_x.y[0].id}`,
+ * `${module.m.azurerm_x.y.id}`) points at, when the configuration declares it. Variables, locals,
+ * data sources and compound expressions give `undefined`.
  */
 export function referencedResource(value: unknown, lookup: TerraformLookup): TerraformResourceView | undefined {
-  if (typeof value !== 'string') return undefined;
-  const m = WHOLE_REFERENCE.exec(value);
-  if (!m || m[1] === 'var' || m[1] === 'local' || m[1] === 'data' || m[1] === 'module') return undefined;
-  return lookup.byAddress(`${m[1]}.${m[2]}`);
+  if (typeof value !== 'string' || !/^\$\{[^{}]*\}$/.test(value)) return undefined;
+  const addresses = referencedAddresses(value);
+  return addresses.length === 1 ? lookup.byAddress(addresses[0]) : undefined;
 }
 
 /**
@@ -65,7 +71,27 @@ export function referrersOfType(target: TerraformResourceView, types: readonly s
   return lookup.referrers(target).filter((r) => types.includes(r.type));
 }
 
-/** Does `value` reference `target` (`${<address>.<attr>}`), possibly inside a larger expression? */
-export function mentions(value: unknown, target: TerraformResourceView): boolean {
-  return typeof value === 'string' && value.includes(`\${${target.address}.`);
+/**
+ * The verdict on a boolean azurerm setting (see `AZURERM_SETTINGS`): its configured value under
+ * any of its names, else the default of each provider major the configuration runs with.
+ */
+export function settingFlag(resource: TerraformResourceView, setting: AzurermSetting, compliantWhen: boolean): RuleResult {
+  return judgeSetting(resource, setting, (v) => flagVerdict(v, !compliantWhen, compliantWhen));
+}
+
+/** The resources that exist for certain (not those whose count or for_each is unknown). */
+export function certain(views: readonly TerraformResourceView[]): TerraformResourceView[] {
+  return views.filter((v) => v.uncertainExistence === undefined);
+}
+
+/** The first of `views` whose existence is unknown, in words for an unverifiable verdict's detail. */
+export function uncertainDetail(views: readonly TerraformResourceView[]): string | undefined {
+  const u = views.find((v) => v.uncertainExistence !== undefined);
+  return u ? `${u.address} may not exist: ${u.uncertainExistence}` : undefined;
+}
+
+/** `<name> = <value> (why it is unknown)`, for the detail of an unverifiable verdict. */
+export function unknownDetail(resource: TerraformResourceView, name: string, value: unknown): string {
+  const why = typeof value === 'string' ? resource.unknownReasons?.get(value) : undefined;
+  return `${name} = ${typeof value === 'string' ? value : JSON.stringify(value)}${why ? ` (${why})` : ''}`;
 }
