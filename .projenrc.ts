@@ -72,6 +72,8 @@ const project = new typescript.TypeScriptProject({
     'jsdom@26.1.0',
     // The public API must stay jsii-compatible: `npm test` compiles it with jsii (jsii tracks TypeScript's minor).
     'jsii@5.9.50',
+    // The testing kit is also run under ts-jest, which many CDK projects use (test/testing/ts-jest.test.ts).
+    'ts-jest@29.4.15',
   ],
   tsconfig: {
     compilerOptions: {
