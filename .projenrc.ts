@@ -101,6 +101,10 @@ project.package.addField('overrides', {
   '@swc/core': '1.16.18',
 });
 
+// `npx cdk-data-protection check <path...>`: judges cloud assemblies, templates and Terraform without
+// loading aws-cdk-lib, cdk-nag or cdktf (test/cli/cli.test.ts checks what it loads).
+project.addBins({ 'cdk-data-protection': 'dist/cli/bin.js' });
+
 // Three entry points: the library, the jest kit (`cdk-data-protection/testing`) and the CDK for
 // Terraform side (`cdk-data-protection/azure`, the only one that loads cdktf). typesVersions
 // serves the kit's types to TypeScript setups that ignore `exports` (moduleResolution node10).

@@ -24,6 +24,17 @@ export function renderMarkdown(report: EvidenceReport): string {
     + `${c[ControlStatus.ACKNOWLEDGED]} acknowledged, ${c[ControlStatus.NOT_APPLICABLE]} not applicable, `
     + `${c[ControlStatus.NOT_AUTOMATED]} not automated (need manual evidence).`, '');
 
+  if (report.notJudged && report.notJudged.length > 0) {
+    out.push('## Not judged', '');
+    out.push('No rule could see into these; they are no evidence of compliance.', '');
+    out.push('| Input | Address | What | Acknowledged |');
+    out.push('|---|---|---|---|');
+    for (const n of report.notJudged) {
+      out.push(`| ${cell(n.source)} | ${cell(n.address)} | ${cell(n.detail)} | ${cell(n.acknowledgedReason ?? 'no')} |`);
+    }
+    out.push('');
+  }
+
   out.push('## Summary', '');
   out.push('| Control | Title | Status | Compliant | Non-compliant | Acknowledged | Not applicable |');
   out.push('|---|---|---|---:|---:|---:|---:|');
