@@ -10,15 +10,16 @@ interface Sample { ms: number; packMs: number; writeMs?: number; resources: numb
 
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const AWS_SIZES = (process.env.BENCH_AWS_SIZES ?? '50,500,2000,reference').split(',');
-const AZURE_SIZES = (process.env.BENCH_AZURE_SIZES ?? '50,500').split(',');
+const AZURE_SIZES = (process.env.BENCH_AZURE_SIZES ?? '50,500,2000').split(',');
+const CHECK_SIZES = (process.env.BENCH_CHECK_SIZES ?? '2000').split(',').filter((s) => s);
 const AWS_CONFIGS = ['floor', 'ours', 'awssolutions'];
 const AZURE_CONFIGS = ['floor', 'ours'];
 
 const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
 const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'result.json');
 
-function measure(cloud: string, size: string, config: string): Sample {
-  execFileSync(tsx, [path.join(__dirname, 'child.ts'), cloud, size, config, resultFile], { stdio: 'ignore' });
+function measure(cloud: string, size: string, config: string, env: NodeJS.ProcessEnv = process.env): Sample {
+  execFileSync(tsx, [path.join(__dirname, 'child.ts'), cloud, size, config, resultFile], { stdio: 'ignore', env });
   return JSON.parse(fs.readFileSync(resultFile, 'utf8'));
 }
 
@@ -90,5 +91,31 @@ for (const size of AZURE_SIZES) {
   const pb = median(b.map((x) => x.packMs));
   console.log(`| generated ~${size} | ${a[0].resources} | ${ma.toFixed(0)} | ${mb.toFixed(0)} | ${(mb - ma).toFixed(0)} | ${pct((mb - ma) / ma)} | ${pb.toFixed(0)} | ${write.toFixed(1)} | ${pct(write / (mb - ma))} | ${pct(write / pb)} | ${rss} |`);
 }
+
+// `cdk-data-protection check` against the synth that produced its input: each repetition synthesizes
+// the generated app into a directory (one process), then checks that directory (a fresh process).
+if (CHECK_SIZES.length > 0) {
+  console.log('');
+  console.log('| check on | resources | synth that produced it ms | check ms (read + judge + write, fresh process) | check/synth | peak RSS synth/check MB |');
+  console.log('|---|---:|---:|---:|---:|---|');
+  for (const [cloud, what] of [['check-aws', 'cloud assembly (generated AWS app)'], ['check-azure', 'cdktf.out (generated Azure app)']]) {
+    for (const size of CHECK_SIZES) {
+      const synth: Sample[] = [];
+      const checked: Sample[] = [];
+      const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-check-')), 'out');
+      for (let rep = 0; rep < REPS; rep++) {
+        const env = { ...process.env, BENCH_CHECK_DIR: dir };
+        synth.push(measure(cloud, size, 'synth', env));
+        checked.push(measure(cloud, size, 'check', env));
+      }
+      fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+      const [ms, mc] = [synth, checked].map((s) => median(s.map((x) => x.ms)));
+      const rss = [synth, checked].map((s) => Math.max(...s.map((x) => x.maxRssMb))).join(' / ');
+      console.log(`| ${what} ~${size} | ${synth[0].resources} | ${ms.toFixed(0)} | ${mc.toFixed(0)} | ${pct(mc / ms)} | ${rss} |`);
+    }
+    process.stderr.write(`${cloud}: done\n`);
+  }
+}
+
 console.log('');
 console.log(`Total wall time: ${((Date.now() - started) / 1000).toFixed(0)} s.`);
