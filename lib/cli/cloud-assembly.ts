@@ -99,7 +99,7 @@ function readAssembly(dir: string, reportDir: string, label: string, out: CloudA
       constructPaths,
     });
     judge.push(stackPath);
-    readNestedStacks(dir, reportDir, stackPath, template, out);
+    readNestedStacks(dir, reportDir, stackPath, template, constructPaths, nestedTemplateFiles(dir, artifacts), out);
   }
   if (judge.length > 0) out.stages.push({ label, judge });
 }
@@ -114,25 +114,66 @@ function stackMetadata(dir: string, artifact: { [key: string]: any }): { [path: 
   return { ...inline, ...(parseJson(path.relative(process.cwd(), file) || file, fs.readFileSync(file, 'utf8')) as object) };
 }
 
-/** Nested stacks: `AWS::CloudFormation::Stack` resources whose template is an asset of the assembly. */
-function readNestedStacks(dir: string, reportDir: string, parentPath: string, template: { [key: string]: any }, out: CloudAssembly): void {
+/**
+ * The nested-stack templates of an assembly, by the S3 object key their parent's `TemplateURL`
+ * names (from the asset manifests), so nested stacks are found whether or not the CDK wrote
+ * `aws:asset:path` metadata.
+ */
+function nestedTemplateFiles(dir: string, artifacts: { [id: string]: any }): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const artifact of Object.values(artifacts)) {
+    if (artifact?.type !== 'cdk:asset-manifest' || typeof artifact.properties?.file !== 'string') continue;
+    const file = path.join(dir, artifact.properties.file);
+    if (!fs.existsSync(file)) continue;
+    let manifest: any;
+    try {
+      manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      continue;
+    }
+    for (const asset of Object.values<any>(manifest.files ?? {})) {
+      const source = asset?.source?.path;
+      if (typeof source !== 'string' || !source.endsWith('.nested.template.json')) continue;
+      for (const d of Object.values<any>(asset.destinations ?? {})) if (typeof d?.objectKey === 'string') byKey.set(d.objectKey, source);
+    }
+  }
+  return byKey;
+}
+
+/**
+ * Nested stacks: `AWS::CloudFormation::Stack` resources whose template is a file of the assembly
+ * (`aws:asset:path` metadata, or the asset whose object key the `TemplateURL` names). Their
+ * construct paths come from the parent artifact's metadata, under the nested stack's path.
+ */
+function readNestedStacks(
+  dir: string, reportDir: string, parentPath: string, template: { [key: string]: any }, parentPaths: { [logicalId: string]: string },
+  nestedFiles: Map<string, string>, out: CloudAssembly,
+): void {
   for (const [logicalId, resource] of Object.entries((template.Resources ?? {}) as { [id: string]: any })) {
     if (resource?.Type !== 'AWS::CloudFormation::Stack') continue;
-    const asset = resource.Metadata?.['aws:asset:path'];
+    let asset = resource.Metadata?.['aws:asset:path'];
+    if (typeof asset !== 'string') {
+      const url = JSON.stringify(resource.Properties?.TemplateURL ?? '');
+      asset = [...nestedFiles.entries()].find(([key]) => url.includes(key))?.[1];
+    }
     if (typeof asset !== 'string' || !fs.existsSync(path.join(dir, asset))) continue;
     const file = path.join(dir, asset);
     const nested = parseJson(path.relative(process.cwd(), file) || file, fs.readFileSync(file, 'utf8')) as { [key: string]: any };
-    const resourcePath = typeof resource.Metadata?.['aws:cdk:path'] === 'string' ? resource.Metadata['aws:cdk:path'] : `${parentPath}/${logicalId}`;
+    const cdkPath = resource.Metadata?.['aws:cdk:path'];
+    const resourcePath = parentPaths[logicalId] ?? (typeof cdkPath === 'string' ? cdkPath : `${parentPath}/${logicalId}`);
     // `<parent>/<Nested>.NestedStack/<Nested>.NestedStackResource` -> `<parent>/<Nested>`.
     const nestedPath = resourcePath.replace(/\.NestedStack\/[^/]+\.NestedStackResource$/, '');
+    const constructPaths: { [logicalId: string]: string } = {};
+    for (const [id, p] of Object.entries(parentPaths)) if (p.startsWith(`${nestedPath}/`)) constructPaths[id] = p;
     out.stacks.push({
       path: nestedPath,
       name: nestedPath.split('/').join('-'),
       template: nested,
       templatePath: relative(reportDir, file),
+      constructPaths,
       parentPath,
     });
-    readNestedStacks(dir, reportDir, nestedPath, nested, out);
+    readNestedStacks(dir, reportDir, nestedPath, nested, constructPaths, nestedFiles, out);
   }
 }
 
