@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { packageVersion, TOOL_NAME } from './private/version';
 import { FindingsPipeline, PipelineResult, Violation } from '../core/engine/pipeline';
 import { PACK_NAME } from '../core/engine/rule';
@@ -157,7 +158,8 @@ export function runTerraform(
         logicalId: resource.address,
         resourceType: resource.type,
         constructPath: resource.constructPath ?? `${stack.name}/${resource.address}`,
-        templatePath: stack.templatePath,
+        // A directory of Terraform files: the file that declares the resource.
+        templatePath: resource.sourceFile ? path.posix.join(path.posix.dirname(stack.templatePath), resource.sourceFile) : stack.templatePath,
       };
       for (const rule of byType.get(resource.type) ?? []) {
         const watched = anyUncertain && !rule.handlesUncertainResources ? watchUncertain(lookup) : undefined;

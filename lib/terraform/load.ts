@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { hclParser } from './expression-ast';
-import { prepareConfigurations, TerraformConfiguration } from './read-configuration';
+import { prepareConfigurations, SOURCE_FILE, TerraformConfiguration } from './read-configuration';
 import { TerraformInputError } from './read-plan';
 
 /** What `loadTerraformDirectory` read, besides the configuration. */
@@ -80,6 +80,7 @@ export async function loadTerraformDirectory(dir: string, options: { name?: stri
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
       throw new TerraformInputError(`${file}: expected a Terraform JSON object at the top level`);
     }
+    markSource(doc, file);
     documents.push({ file, doc, override: isOverride(file) });
   }
   const config = mergeDocuments(documents.filter((d) => !d.override).map((d) => d.doc));
@@ -116,6 +117,17 @@ export async function loadTerraformDirectory(dir: string, options: { name?: stri
   };
   await prepareConfigurations([configuration]);
   return { configuration, files };
+}
+
+/** Record on each resource body the file it is declared in. */
+function markSource(doc: { [key: string]: any }, file: string): void {
+  for (const part of asList(doc.resource)) {
+    for (const byName of Object.values(part ?? {})) {
+      for (const bodies of Object.values((byName ?? {}) as { [name: string]: any })) {
+        for (const body of asList(bodies)) if (typeof body === 'object' && body !== null) body[SOURCE_FILE] = file;
+      }
+    }
+  }
 }
 
 /** Merge the top-level blocks of several files (what Terraform does with a directory). */

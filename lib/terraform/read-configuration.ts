@@ -54,6 +54,12 @@ export interface ReadConfiguration {
   readonly unjudged: UnjudgedItem[];
 }
 
+/**
+ * Where a resource body was read from (a file of a directory), set by `loadTerraformDirectory` on
+ * the body object so findings can point at the file that declares the resource.
+ */
+export const SOURCE_FILE = Symbol('cdk-data-protection:source-file');
+
 /** Keys of a resource body that are Terraform's meta-arguments, not the resource's arguments. */
 const META = new Set(['count', 'for_each', 'dynamic', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection', '//']);
 
@@ -353,6 +359,7 @@ class ConfigurationReader implements EvaluationContext {
         name: decl.name,
         config,
         ...(typeof path === 'string' ? { constructPath: path } : {}),
+        ...(typeof (decl.body as any)[SOURCE_FILE] === 'string' ? { sourceFile: (decl.body as any)[SOURCE_FILE] } : {}),
         ...(instance.index !== undefined ? { index: instance.index } : {}),
         azurerm,
         ...(decl.uncertain ? { uncertainExistence: decl.uncertain } : {}),

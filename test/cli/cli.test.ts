@@ -169,6 +169,17 @@ describe('verdicts and exit codes', () => {
     expect(lifecycle.locations[0].physicalLocation.artifactLocation.uri).toMatch(/07-filtered-lifecycle\/main\.tf$/);
     expect(lifecycle.locations[0].physicalLocation.region.startLine).toBe(1);
   });
+
+  test('in a directory of several files, results point at the file and line declaring the resource', async () => {
+    const dir = tempDir('dp-cli-');
+    write(dir, 'tf/main.tf', 'terraform {\n  required_providers {\n    azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }\n  }\n}\n');
+    write(dir, 'tf/storage.tf', '# the storage account\n\nresource "azurerm_storage_account" "files" {\n  account_replication_type = "LRS"\n}\n');
+    await run('check', path.join(dir, 'tf'), '--out', path.join(dir, 'out'));
+    const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'out', REPORT_FILES.sarif), 'utf8'));
+    const zones = sarif.runs[0].results.find((r: any) => r.ruleId === 'DataProtection-AzureStorageZoneRedundant');
+    expect(zones.locations[0].physicalLocation.artifactLocation.uri).toMatch(/tf\/storage\.tf$/);
+    expect(zones.locations[0].physicalLocation.region.startLine).toBe(3);
+  });
 });
 
 test('the CLI loads no aws-cdk-lib, cdk-nag or cdktf (it runs for Azure-only users without them)', () => {
