@@ -18,6 +18,8 @@ export interface EvaluationContext {
   resource(type: string, name: string): TfValue | undefined;
   /** A configured argument of a resource instance, evaluated; `undefined` when not configured (computed). */
   attribute(address: string, name: string): TfValue | undefined;
+  /** `module.<name>`: the outputs of an expanded module call; `undefined` when it is not expanded. */
+  module?(name: string): TfValue | undefined;
 }
 
 /** Names bound while evaluating: `count`, `each`, a dynamic block's iterator, `for` variables. */
@@ -117,7 +119,10 @@ export function evaluateTraversal(steps: readonly TraversalStep[], ctx: Evaluati
   } else if (root === 'data') {
     return new Unknown(text, 'a data source is read only when Terraform runs');
   } else if (root === 'module') {
-    return new Unknown(text, 'a module output (modules are not expanded from configuration files)');
+    const outputs = steps.length >= 2 && steps[1].kind === 'name' ? ctx.module?.(String(steps[1].key)) : undefined;
+    if (outputs === undefined) return new Unknown(text, 'an output of a module that is not expanded');
+    value = outputs;
+    rest = steps.slice(2);
   } else if (root === 'path' || root === 'terraform' || root === 'self' || root === 'count' || root === 'each') {
     return new Unknown(text, `${root}.* is not known here`);
   } else {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { hclParser } from './expression-ast';
-import { prepareConfigurations, SOURCE_FILE, TerraformConfiguration } from './read-configuration';
+import { LOCAL_MODULES, LocalModule, prepareConfigurations, SOURCE_FILE, TerraformConfiguration } from './read-configuration';
 import { TerraformInputError } from './read-plan';
 
 /** What `loadTerraformDirectory` read, besides the configuration. */
@@ -72,19 +72,8 @@ const isOverride = (f: string) => f === 'override.tf' || f === 'override.tf.json
  */
 export async function loadTerraformDirectory(dir: string, options: { name?: string; templatePath?: string; varFiles?: string[] } = {}): Promise<LoadedTerraform> {
   const entries = fs.readdirSync(dir).sort();
-  const sources = entries.filter((f) => (f.endsWith('.tf') || f.endsWith('.tf.json')) && fs.statSync(path.join(dir, f)).isFile());
-  const documents: { file: string; doc: { [key: string]: any }; override: boolean }[] = [];
-  for (const file of sources) {
-    const text = fs.readFileSync(path.join(dir, file), 'utf8');
-    const doc = file.endsWith('.json') ? parseJsonFile(file, text) : await parseHcl(file, text);
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-      throw new TerraformInputError(`${file}: expected a Terraform JSON object at the top level`);
-    }
-    markSource(doc, file);
-    documents.push({ file, doc, override: isOverride(file) });
-  }
-  const config = mergeDocuments(documents.filter((d) => !d.override).map((d) => d.doc));
-  for (const o of documents.filter((d) => d.override)) applyOverride(config, o.doc);
+  const { config, sources } = await readDirectoryFiles(dir);
+  await attachLocalModules(config, dir, 0, new Set([fs.realpathSync(dir)]));
 
   let lockedAzurerm: string | undefined;
   const lockFile = path.join(dir, '.terraform.lock.hcl');
@@ -128,6 +117,52 @@ function markSource(doc: { [key: string]: any }, file: string): void {
       }
     }
   }
+}
+
+/** The `*.tf` and `*.tf.json` files of one directory, merged as Terraform merges them. */
+async function readDirectoryFiles(dir: string): Promise<{ config: { [key: string]: any[] }; sources: string[] }> {
+  const sources = fs.readdirSync(dir).sort().filter((f) => (f.endsWith('.tf') || f.endsWith('.tf.json')) && fs.statSync(path.join(dir, f)).isFile());
+  const documents: { doc: { [key: string]: any }; override: boolean }[] = [];
+  for (const file of sources) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    const doc = file.endsWith('.json') ? parseJsonFile(file, text) : await parseHcl(file, text);
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+      throw new TerraformInputError(`${file}: expected a Terraform JSON object at the top level`);
+    }
+    markSource(doc, file);
+    documents.push({ doc, override: isOverride(file) });
+  }
+  const config = mergeDocuments(documents.filter((d) => !d.override).map((d) => d.doc));
+  for (const o of documents.filter((d) => d.override)) applyOverride(config, o.doc);
+  return { config, sources };
+}
+
+/**
+ * Load the local modules a configuration calls (`source = "./modules/x"`), recursively, so the
+ * reader expands them. Registry and git modules are not downloaded: they stay not judged.
+ */
+async function attachLocalModules(config: { [key: string]: any }, dir: string, depth: number, seen: Set<string>): Promise<void> {
+  const modules: { [name: string]: LocalModule } = {};
+  for (const part of asList(config.module)) {
+    for (const [name, bodies] of Object.entries((part ?? {}) as { [name: string]: any })) {
+      const source = asList(bodies)[0]?.source;
+      if (typeof source !== 'string' || !/^\.\.?[/\\]/.test(source) || depth >= 16) continue;
+      const moduleDir = path.join(dir, source);
+      if (!fs.existsSync(moduleDir) || !fs.statSync(moduleDir).isDirectory()) continue;
+      const real = fs.realpathSync(moduleDir);
+      if (seen.has(real)) continue;
+      let loaded: { config: { [key: string]: any[] } };
+      try {
+        loaded = await readDirectoryFiles(moduleDir);
+      } catch (e) {
+        if (e instanceof TerraformInputError) throw new TerraformInputError(`${path.join(source, e.message)}`);
+        throw e;
+      }
+      await attachLocalModules(loaded.config, moduleDir, depth + 1, new Set([...seen, real]));
+      modules[name] = { config: loaded.config, dir: source.split(path.sep).join('/') };
+    }
+  }
+  if (Object.keys(modules).length > 0) (config as any)[LOCAL_MODULES] = modules;
 }
 
 /** Merge the top-level blocks of several files (what Terraform does with a directory). */
