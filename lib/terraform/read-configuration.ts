@@ -359,6 +359,11 @@ class ConfigurationReader implements EvaluationContext {
     const dynamic = instance.decl.dynamic[name];
     if (!Object.prototype.hasOwnProperty.call(body, name) && !dynamic) return undefined;
     if (META.has(name)) return undefined;
+    // Most arguments are literals: no evaluation, no bookkeeping.
+    if (!dynamic && !hasExpression(body[name])) {
+      instance.values.set(name, body[name] as TfValue);
+      return body[name] as TfValue;
+    }
     if (instance.resolving.has(name)) {
       return new Unknown(`\${${instance.address}.${name}}`, `${instance.address}.${name} depends on itself`, [instance.address]);
     }
@@ -438,37 +443,39 @@ class ConfigurationReader implements EvaluationContext {
       const { decl } = instance;
       const config: { [key: string]: any } = {};
       const references = new Set<string>();
-      const valueSources = new Map<string, string[]>();
-      const names = new Set([...Object.keys(decl.body), ...Object.keys(decl.dynamic)]);
+      let valueSources: Map<string, string[]> | undefined;
+      const names = Object.keys(decl.body);
+      for (const name of Object.keys(decl.dynamic)) if (!(name in decl.body)) names.push(name);
       for (const name of names) {
         if (META.has(name)) continue;
         const value = this.argument(instance, name);
         if (value === undefined) continue;
+        const refs = instance.refs.get(name);
+        if (!refs) {
+          config[name] = value;
+          continue;
+        }
         this.noteUnknowns(value);
         config[name] = toConfigValue(value);
-        instance.refs.get(name)?.forEach((r) => references.add(r));
+        refs.forEach((r) => references.add(r));
         const inputs = instance.inputs.get(name);
-        if (inputs && inputs.size > 0) valueSources.set(name, [...inputs]);
+        if (inputs && inputs.size > 0) (valueSources ??= new Map()).set(name, [...inputs]);
       }
       if (decl.body.lifecycle !== undefined) config.lifecycle = decl.body.lifecycle;
-      const metadataPath = asList(decl.body['//']).find(isObject)?.metadata?.path;
-      views.push({
-        stackName,
-        address: instance.address,
-        type: decl.type,
-        name: decl.name,
-        config,
-        ...(typeof metadataPath === 'string' ? { constructPath: metadataPath } : {}),
-        ...(typeof (decl.body as any)[SOURCE_FILE] === 'string' ? { sourceFile: path.posix.join(this.moduleDir, (decl.body as any)[SOURCE_FILE]) } : {}),
-        ...(this.prefix ? { moduleAddress: this.prefix.slice(0, -1) } : {}),
-        ...(instance.index !== undefined ? { index: instance.index } : {}),
-        azurerm,
-        ...(decl.uncertain ? { uncertainExistence: decl.uncertain } : {}),
-        unknownReasons: this.unknownReasons,
-        references,
-        ...(valueSources.size > 0 ? { valueSources } : {}),
-        origin: 'configuration',
-      });
+      const view: { -readonly [K in keyof TerraformResourceView]: TerraformResourceView[K] } = {
+        stackName, address: instance.address, type: decl.type, name: decl.name, config, azurerm,
+        unknownReasons: this.unknownReasons, references, origin: 'configuration',
+      };
+      const meta = decl.body['//'];
+      const metadataPath = meta === undefined ? undefined : asList(meta).find(isObject)?.metadata?.path;
+      if (typeof metadataPath === 'string') view.constructPath = metadataPath;
+      const source = (decl.body as any)[SOURCE_FILE];
+      if (typeof source === 'string') view.sourceFile = this.moduleDir ? path.posix.join(this.moduleDir, source) : source;
+      if (this.prefix) view.moduleAddress = this.prefix.slice(0, -1);
+      if (instance.index !== undefined) view.index = instance.index;
+      if (decl.uncertain) view.uncertainExistence = decl.uncertain;
+      if (valueSources) view.valueSources = valueSources;
+      views.push(view);
       if (decl.type.startsWith('azapi_')) {
         this.unjudged.push({ address: instance.address, detail: `${decl.type} (AzAPI) is not judged: the rules read azurerm resources` });
       }
@@ -489,6 +496,16 @@ class ConfigurationReader implements EvaluationContext {
     } else if (Array.isArray(value)) value.forEach((v) => this.noteUnknowns(v));
     else if (isObject(value)) Object.values(value).forEach((v) => this.noteUnknowns(v as TfValue));
   }
+}
+
+/** Whether a JSON value holds a Terraform expression anywhere (a string with `${` or `%{`). */
+function hasExpression(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('${') || value.includes('%{');
+  if (Array.isArray(value)) return value.some(hasExpression);
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) if (hasExpression(v)) return true;
+  }
+  return false;
 }
 
 function dynamicBlocks(body: { [key: string]: any }): { [name: string]: any[] } {
