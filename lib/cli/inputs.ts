@@ -74,7 +74,7 @@ async function readDirectory(dir: string, reportDir: string, inputs: CheckInputs
   }
   const cdktfManifest = path.join(dir, 'manifest.json');
   if (fs.existsSync(cdktfManifest)) {
-    const manifest = parseJson(cdktfManifest, fs.readFileSync(cdktfManifest, 'utf8')) as { [key: string]: any };
+    const manifest = parseJson(cdktfManifest, readText(cdktfManifest)) as { [key: string]: any };
     if (manifest && typeof manifest.stacks === 'object') {
       readCdktfOutput(dir, manifest, reportDir, inputs);
       return;
@@ -126,7 +126,7 @@ function readCdktfOutput(dir: string, manifest: { [key: string]: any }, reportDi
   for (const [name, stack] of Object.entries(manifest.stacks as { [name: string]: any })) {
     const file = path.join(dir, String(stack?.synthesizedStackPath ?? ''));
     if (!stack?.synthesizedStackPath || !fs.existsSync(file)) continue;
-    const config = parseJson(file, fs.readFileSync(file, 'utf8')) as { [key: string]: any };
+    const config = parseJson(file, readText(file)) as { [key: string]: any };
     inputs.terraform.push({ name, config, templatePath: rel(reportDir, file) });
     inputs.read.push({ path: file, as: 'Terraform JSON (cdktf)' });
   }
@@ -137,7 +137,7 @@ function readCdktfOutput(dir: string, manifest: { [key: string]: any }, reportDi
  * error); otherwise it was found in a directory and files that are not infrastructure code are skipped.
  */
 async function readFile(file: string, reportDir: string, inputs: CheckInputs, explicit: boolean): Promise<void> {
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readText(file);
   if (text.trim() === '') {
     if (explicit) throw new CheckInputError(`${file}: the file is empty: expected infrastructure code`);
     return;
@@ -175,12 +175,13 @@ function classify(file: string, doc: unknown, reportDir: string, inputs: CheckIn
   const d = doc as { [key: string]: any };
   if (isPlanOrState(d)) {
     const major = String(d.format_version).split('.')[0];
-    if (!SUPPORTED_PLAN_FORMAT_MAJORS.includes(major)) {
+    if (d.format_version !== undefined && !SUPPORTED_PLAN_FORMAT_MAJORS.includes(major)) {
       throw new CheckInputError(`${file}: format_version "${d.format_version}" is not supported: expected the output of terraform show -json `
         + `with a format_version major of ${SUPPORTED_PLAN_FORMAT_MAJORS.join(' or ')} (Terraform 0.12 to 1.x)`);
     }
     inputs.terraform.push({ name: file, config: d, templatePath: rel(reportDir, file) });
-    inputs.read.push({ path: file, as: d.planned_values || d.resource_changes ? `Terraform plan (format ${d.format_version})` : `Terraform state (format ${d.format_version})` });
+    const format = d.format_version === undefined ? 'no format_version' : `format ${d.format_version}`;
+    inputs.read.push({ path: file, as: d.planned_values || d.resource_changes ? `Terraform plan (${format})` : `Terraform state (${format})` });
     return;
   }
   if (typeof d.format_version === 'string' && explicit) {
@@ -208,6 +209,22 @@ function isCloudFormation(d: { [key: string]: any }): boolean {
   if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) return false;
   const values = Object.values(resources);
   return values.length > 0 && values.every((r: any) => typeof r?.Type === 'string');
+}
+
+/**
+ * A text file as tools write them: UTF-8 (with or without a byte-order mark) or UTF-16 with a
+ * byte-order mark (what `terraform show -json > plan.json` writes in Windows PowerShell).
+ */
+export function readText(file: string): string {
+  const bytes = fs.readFileSync(file);
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function rel(reportDir: string, file: string): string {

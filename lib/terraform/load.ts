@@ -16,6 +16,12 @@ interface Hcl2JsonParse {
   parse(filename: string, contents: string): Promise<{ [key: string]: any }>;
 }
 
+/** A UTF-8 file without its byte-order mark, if it has one. */
+function readUtf8(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Parse one HCL file with HashiCorp's parser; errors name the file, the line and what was expected. */
 export async function parseHcl(file: string, text: string, displayName = file): Promise<{ [key: string]: any }> {
   const parser = hclParser() as unknown as Hcl2JsonParse;
@@ -79,7 +85,7 @@ export async function loadTerraformDirectory(dir: string, options: { name?: stri
   const lockFile = path.join(dir, '.terraform.lock.hcl');
   const files = [...sources];
   if (fs.existsSync(lockFile)) {
-    const lock = await parseHcl(lockFile, fs.readFileSync(lockFile, 'utf8'), '.terraform.lock.hcl');
+    const lock = await parseHcl(lockFile, readUtf8(lockFile), '.terraform.lock.hcl');
     lockedAzurerm = lockedVersion(lock, 'azurerm');
     files.push('.terraform.lock.hcl');
   }
@@ -90,7 +96,7 @@ export async function loadTerraformDirectory(dir: string, options: { name?: stri
     ...entries.filter((f) => /\.auto\.tfvars(\.json)?$/.test(f)),
   ].map((f) => path.join(dir, f));
   for (const file of [...varFiles, ...(options.varFiles ?? [])]) {
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readUtf8(file);
     const shown = path.relative(dir, file) || path.basename(file);
     const values = file.endsWith('.json') ? parseJsonFile(shown, text) : await parseHcl(file, text, shown);
     Object.assign(variables, values);
@@ -124,7 +130,7 @@ async function readDirectoryFiles(dir: string): Promise<{ config: { [key: string
   const sources = fs.readdirSync(dir).sort().filter((f) => (f.endsWith('.tf') || f.endsWith('.tf.json')) && fs.statSync(path.join(dir, f)).isFile());
   const documents: { doc: { [key: string]: any }; override: boolean }[] = [];
   for (const file of sources) {
-    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    const text = readUtf8(path.join(dir, file));
     const doc = file.endsWith('.json') ? parseJsonFile(file, text) : await parseHcl(file, text);
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
       throw new TerraformInputError(`${file}: expected a Terraform JSON object at the top level`);

@@ -161,6 +161,17 @@ describe('verdicts and exit codes', () => {
     expect(out).toMatch(/DataProtection-AzureStorageHttpsOnly \(DP\.ENC\.1\).*Found: enable_https_traffic_only = false/);
   });
 
+  test('a plan written by Windows PowerShell (UTF-16 with a byte-order mark), and one without format_version', async () => {
+    const dir = tempDir('dp-cli-');
+    const text = fs.readFileSync(path.join(REALWORLD, 'azure-plans', '01-v3-storage-diagnostics', 'plan.json'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'plan16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const { format_version: _, ...bare } = JSON.parse(text);
+    write(dir, 'bare.json', JSON.stringify(bare));
+    const { code, out } = await run('check', path.join(dir, 'plan16.json'), path.join(dir, 'bare.json'), '--out', dir, '--format', 'json');
+    expect(code).toBe(1);
+    expect(JSON.parse(out).inputs.map((i: any) => i.as)).toEqual(['Terraform plan (format 1.2)', 'Terraform plan (no format_version)']);
+  });
+
   test('SARIF results of HCL point at the line of the resource', async () => {
     const dir = tempDir('dp-cli-');
     await run('check', path.join(REALWORLD, 'azure', '07-filtered-lifecycle'), '--out', dir);
