@@ -22,6 +22,8 @@ export interface CheckInputs {
 
 const HCL_START = /^\s*(resource|variable|terraform|provider|module|data|locals|output|import|moved|check)\s+("|\{)/m;
 const TERRAFORM_KEYS = ['resource', 'terraform', 'module', 'variable', 'provider', 'locals', 'data', 'output'];
+/** What a CloudFormation template, a Terraform JSON file or a plan holds near the top level. */
+const IAC_MARKERS = /"?(Resources|AWSTemplateFormatVersion|format_version|planned_values|resource_changes)"?\s*:|"(resource|terraform|module)"\s*:/;
 
 /**
  * Read every path given to `check`, recognising each by its content: a cloud assembly directory,
@@ -156,6 +158,9 @@ async function readFile(file: string, reportDir: string, inputs: CheckInputs, ex
     return;
   }
   const isJson = /\.json$/i.test(file) || ['{', '['].includes(text.replace(/^\uFEFF/, '').trimStart()[0]);
+  // A file found in a directory is read only when it looks like infrastructure code, so a broken
+  // package.json or a CI workflow beside the templates is no error; a named file always is read.
+  if (!explicit && !IAC_MARKERS.test(text)) return;
   let doc: unknown;
   if (isJson) {
     doc = parseJson(file, text);

@@ -70,6 +70,16 @@ describe('bad input: exit 2, the file and the problem named, nothing written', (
     expect(fs.existsSync(out) ? reportsIn(out) : []).toEqual([]);
   });
 
+  test('files beside the infrastructure code that are not infrastructure code are skipped, even broken ones', async () => {
+    const dir = tempDir('dp-cli-');
+    write(dir, 'infra/bucket.yaml', TLS_BUCKET_YAML);
+    write(dir, 'infra/package.json', '{ "name": "infra", ');
+    write(dir, 'infra/compose.yaml', 'services:\n  web: !reset null\n');
+    const { code, out } = await run('check', path.join(dir, 'infra'), '--out', dir);
+    expect(out).toMatch(/bucket\.yaml: CloudFormation template/);
+    expect([0, 1]).toContain(code);
+  });
+
   test('one bad input among good ones writes nothing either', async () => {
     const dir = tempDir('dp-cli-bad-');
     const good = write(dir, 'bucket.yaml', TLS_BUCKET_YAML);
