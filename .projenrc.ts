@@ -124,6 +124,9 @@ project.package.addField('overrides', {
 project.package.addField('files', ['dist/**/*.js', 'dist/**/*.d.ts']);
 // A clean compile, so a renamed or deleted source never leaves a stale file in the package.
 project.tasks.tryFind('pre-compile')!.exec('node -e "require(\'fs\').rmSync(\'dist\', { recursive: true, force: true })"');
+// `npx cdk-data-protection check <path...>`: judges cloud assemblies, templates and Terraform without
+// loading aws-cdk-lib, cdk-nag or cdktf (test/cli/cli.test.ts checks what it loads).
+project.addBins({ 'cdk-data-protection': 'dist/cli/bin.js' });
 
 // Three entry points: the library, the jest kit (`cdk-data-protection/testing`) and the CDK for
 // Terraform side (`cdk-data-protection/azure`, the only one that loads cdktf). typesVersions

@@ -5,13 +5,21 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 
-type Config = 'floor' | 'ours' | 'awssolutions';
+type Config = 'floor' | 'ours' | 'awssolutions' | 'synth' | 'check';
 
 async function main() {
   const [cloud, size, config, resultFile] = process.argv.slice(2) as [string, string, Config, string];
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${cloud}-${size}-${config}-`));
   // Module loading is the same for every configuration except the pack itself: load everything
   // before the clock starts so that (b - a) and (c - a) measure checking, not require().
+  if (cloud === 'check-aws' || cloud === 'check-azure') {
+    // The assembly (or cdktf.out) is kept for the `check` measurement that follows.
+    const kept = process.env.BENCH_CHECK_DIR!;
+    const result = config === 'synth' ? await synthFor(cloud, size, kept) : await checkOf(kept);
+    fs.writeFileSync(resultFile, JSON.stringify({ ...result, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+    fs.rmSync(outdir, { recursive: true, force: true });
+    return;
+  }
   const result = cloud === 'aws' ? await aws(size, config, outdir) : await azure(size, config, outdir);
   fs.rmSync(outdir, { recursive: true, force: true });
   // The CDK prints every finding; the result goes to a file so the runner never parses that output.
@@ -116,6 +124,64 @@ async function azure(size: string, config: Config, outdir: string) {
     }
   }
   return { ms, packMs, writeMs, resources, failed };
+}
+
+/**
+ * The synth that produces what `check` then reads: the generated app without any pack and with the
+ * CloudFormation validator off (the cheapest synth, so the ratio is conservative), timed like (a).
+ */
+async function synthFor(cloud: string, size: string, dir: string) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (cloud === 'check-aws') {
+    const { App } = await import('aws-cdk-lib');
+    const { buildBenchApp } = await import('./aws-app');
+    const context = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'cdk.json'), 'utf8')).context;
+    const once = (out: string) => {
+      const t0 = performance.now();
+      const app = new App({ outdir: out, builtinCloudFormationValidation: false, context });
+      buildBenchApp(app, Number(size));
+      app.synth();
+      return performance.now() - t0;
+    };
+    once(`${dir}-warmup`);
+    fs.rmSync(`${dir}-warmup`, { recursive: true, force: true });
+    const ms = once(dir);
+    return { ms, packMs: 0, resources: countResources(dir), failed: false };
+  }
+  const { App } = await import('cdktf');
+  const { buildAzureBenchApp } = await import('./azure-app');
+  const once = (out: string) => {
+    const t0 = performance.now();
+    const app = new App({ outdir: out });
+    buildAzureBenchApp(app, Number(size));
+    app.synth();
+    return performance.now() - t0;
+  };
+  once(`${dir}-warmup`);
+  fs.rmSync(`${dir}-warmup`, { recursive: true, force: true });
+  const ms = once(dir);
+  let resources = 0;
+  for (const s of fs.readdirSync(path.join(dir, 'stacks'))) {
+    const tf = JSON.parse(fs.readFileSync(path.join(dir, 'stacks', s, 'cdk.tf.json'), 'utf8'));
+    resources += Object.values(tf.resource as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+  }
+  return { ms, packMs: 0, resources, failed: false };
+}
+
+/**
+ * `cdk-data-protection check` on that output, in a fresh process as CI runs it: the CLI's modules
+ * are loaded before the clock starts; the time is reading every input, judging it and writing the
+ * three report files (the first and only run: no warm-up, nothing cached).
+ */
+async function checkOf(dir: string) {
+  const { check } = await import('../lib/cli/check');
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-check-out-'));
+  const t0 = performance.now();
+  const result = await check({ paths: [dir], out, policy: 'situm' });
+  const ms = performance.now() - t0;
+  const resources = result.report.controls.reduce((n, c) => n + c.findings.length, 0);
+  fs.rmSync(out, { recursive: true, force: true });
+  return { ms, packMs: ms, resources, failed: result.exitCode !== 0 };
 }
 
 /** Wrap methods to accumulate the time spent in them; returns a reader of the total in ms. */

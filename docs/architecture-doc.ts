@@ -21,6 +21,7 @@ export const MODULES: readonly { name: string; prefixes: string[]; may: string[]
   { name: 'aws', prefixes: ['aws/'], may: ['core', 'facts'], packages: /^(aws-cdk-lib(\/.*)?|constructs)$/, about: 'AWS constructs (aws-cdk-lib)' },
   { name: 'cdk-nag pack', prefixes: ['checks/data-protection-checks.ts'], may: ['core', 'cloudformation', 'rules/aws', 'engines'], packages: /^(aws-cdk-lib|cdk-nag|constructs)$/, about: 'DataProtectionChecks: the cdk-nag 3 boundary' },
   { name: 'azure', prefixes: ['azure/'], may: ['core', 'facts', 'terraform', 'rules/azure', 'engines'], packages: /^(cdktf|constructs|@cdktf\/provider-azurerm\/lib\/[a-z0-9-]+)$/, about: 'Azure constructs and AzureDataProtectionChecks (the only cdktf importer)' },
+  { name: 'cli', prefixes: ['cli/'], may: ['core', 'facts', 'cloudformation', 'terraform', 'rules/aws', 'rules/azure', 'engines'], packages: /^yaml$/, about: 'cdk-data-protection check: any IaC in, the same verdicts out (no CDK loaded)' },
   { name: 'testing', prefixes: ['testing/'], may: ['core', 'cdk-nag pack'], packages: /^(aws-cdk-lib(\/.*)?|constructs)$/, about: 'the jest kit' },
   { name: 'entry', prefixes: ['index.ts'], may: ['core', 'facts', 'cloudformation', 'terraform', 'rules/aws', 'rules/azure', 'engines', 'aws', 'cdk-nag pack'], packages: /^$/, about: 'the main entry point (never lib/azure)' },
 ];

@@ -102,6 +102,7 @@ export function runCloudFormation(
   const topLevel = judged.filter((s) => !s.parentPath || !byPath.has(s.parentPath));
   const stackViews: StackView[] = topLevel.map((s) => ({ path: s.path, ...(s.region ? { region: s.region } : {}) }));
   const judgedPaths = new Map(topLevel.map((s) => [s.path, s]));
+  const judgedStacks = new Set(judged);
   for (const rule of appRules) {
     const result = safely(() => rule.evaluate(context, stackViews));
     if (result instanceof Error) {
@@ -110,7 +111,9 @@ export function runCloudFormation(
     }
     for (const f of result) {
       const stack = f.resource ? byPath.get(f.resource.stackPath) : f.stackPath !== undefined ? judgedPaths.get(f.stackPath) : undefined;
-      if (!stack) continue;
+      // App rules read every stack of the app; findings belong to the report only for the stacks judged
+      // (a Stage's report must not judge another Stage's accelerator).
+      if (!stack || !judgedStacks.has(stack)) continue;
       pipeline.record(rule, f.resource ? subjectOf(f.resource, stack) : stackSubject(stack), withDetail(f));
     }
   }

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { packageVersion, TOOL_NAME } from './private/version';
 import { FindingsPipeline, PipelineResult, Violation } from '../core/engine/pipeline';
 import { PACK_NAME } from '../core/engine/rule';
@@ -160,7 +161,9 @@ export function runTerraform(
         logicalId: resource.address,
         resourceType: resource.type,
         constructPath: resource.constructPath ?? `${stack.name}/${resource.address}`,
-        templatePath: stack.templatePath,
+        // A directory of Terraform files: the file that declares the resource.
+        templatePath: resource.sourceFile ? path.posix.join(path.posix.dirname(stack.templatePath), resource.sourceFile) : stack.templatePath,
+        enclosingScopes: enclosingAddresses(resource.address),
       };
       for (const rule of byType.get(resource.type) ?? []) {
         const watched = anyUncertain && !rule.handlesUncertainResources ? watchUncertain(lookup) : undefined;
@@ -174,6 +177,25 @@ export function runTerraform(
     }
   }
   return { ...pipeline.finish(mergeTopologies(topologies)), configurations: stacks };
+}
+
+/**
+ * The addresses that contain an instance, nearest first: `module.m.azurerm_x.y[0]` is in
+ * `module.m.azurerm_x.y` and `module.m` (an acknowledgement of either covers it).
+ */
+export function enclosingAddresses(address: string): string[] {
+  const m = /^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*)([^.[]+\.[^.[]+)(\[[^\]]*\])?$/.exec(address);
+  if (!m) return [];
+  const out: string[] = [];
+  if (m[3]) out.push(`${m[1]}${m[2]}`);
+  // The module calls, innermost first, each with and without its instance key.
+  const calls = [...m[1].matchAll(/module\.[^.[]+(\[[^\]]*\])?\./g)].map((c) => c[0].slice(0, -1));
+  for (let i = calls.length; i > 0; i--) {
+    const call = calls.slice(0, i).join('.');
+    out.push(call);
+    if (call.endsWith(']')) out.push(call.replace(/\[[^\]]*\]$/, ''));
+  }
+  return out;
 }
 
 /** A lookup that records the resources of uncertain existence a rule was given. */

@@ -18,6 +18,8 @@ export interface EvaluationContext {
   resource(type: string, name: string): TfValue | undefined;
   /** A configured argument of a resource instance, evaluated; `undefined` when not configured (computed). */
   attribute(address: string, name: string): TfValue | undefined;
+  /** `module.<name>`: the outputs of an expanded module call; `undefined` when it is not expanded. */
+  module?(name: string): TfValue | undefined;
 }
 
 /** Names bound while evaluating: `count`, `each`, a dynamic block's iterator, `for` variables. */
@@ -104,35 +106,39 @@ function templatePart(v: TfValue): string | undefined {
 /** Evaluate a plain traversal (`var.x`, `azurerm_x.y[0].id`, `each.value.name`). */
 export function evaluateTraversal(steps: readonly TraversalStep[], ctx: EvaluationContext, bindings: Bindings): TfValue {
   const root = String(steps[0].key);
-  const text = `\${${renderTraversal(steps)}}`;
+  const text = (): string => `\${${renderTraversal(steps)}}`;
   let value: TfValue;
   let rest: readonly TraversalStep[];
   if (bindings.has(root)) {
     value = bindings.get(root)!;
     rest = steps.slice(1);
   } else if (root === 'var' || root === 'local') {
-    if (steps.length < 2 || steps[1].kind !== 'name') return new EvaluationError(text, `${root} needs a name`);
+    if (steps.length < 2 || steps[1].kind !== 'name') return new EvaluationError(text(), `${root} needs a name`);
     value = root === 'var' ? ctx.variable(String(steps[1].key)) : ctx.local(String(steps[1].key));
     rest = steps.slice(2);
   } else if (root === 'data') {
-    return new Unknown(text, 'a data source is read only when Terraform runs');
+    return new Unknown(text(), 'a data source is read only when Terraform runs');
   } else if (root === 'module') {
-    return new Unknown(text, 'a module output (modules are not expanded from configuration files)');
+    const outputs = steps.length >= 2 && steps[1].kind === 'name' ? ctx.module?.(String(steps[1].key)) : undefined;
+    if (outputs === undefined) return new Unknown(text(), 'an output of a module that is not expanded');
+    value = outputs;
+    rest = steps.slice(2);
   } else if (root === 'path' || root === 'terraform' || root === 'self' || root === 'count' || root === 'each') {
-    return new Unknown(text, `${root}.* is not known here`);
+    return new Unknown(text(), `${root}.* is not known here`);
   } else {
-    if (steps.length < 2 || steps[1].kind !== 'name') return new Unknown(text, `${root} is not a name this configuration declares`);
+    if (steps.length < 2 || steps[1].kind !== 'name') return new Unknown(text(), `${root} is not a name this configuration declares`);
     const resource = ctx.resource(root, String(steps[1].key));
-    if (resource === undefined) return new Unknown(text, `${root}.${steps[1].key} is not declared in this configuration`);
+    if (resource === undefined) return new Unknown(text(), `${root}.${steps[1].key} is not declared in this configuration`);
     value = resource;
     rest = steps.slice(2);
   }
-  for (const step of rest) value = getStep(value, step.key, ctx);
+  for (const step of rest) value = getStep(value, step.key, ctx, step.kind === 'name');
   return value;
 }
 
 /** `value.key` / `value[key]`. */
-export function getStep(value: TfValue, key: string | number, ctx: EvaluationContext): TfValue {
+export function getStep(value: TfValue, key: string | number, ctx: EvaluationContext, isName = false): TfValue {
+  const step = isName ? `.${key}` : stepTextOf(key);
   if (value instanceof EvaluationError) return value;
   if (value instanceof Unknown) {
     const extended = extendTraversal(value.text, key);
@@ -140,10 +146,10 @@ export function getStep(value: TfValue, key: string | number, ctx: EvaluationCon
   }
   if (value instanceof InstanceRef) {
     const attr = typeof key === 'number' ? undefined : ctx.attribute(value.address, key);
-    const text = `\${${value.address}${stepText(key)}}`;
-    if (attr === undefined) return new Unknown(text, `${value.address}${stepText(key)} is known only after apply`, [value.address]);
+    const text = `\${${value.address}${step}}`;
+    if (attr === undefined) return new Unknown(text, `${value.address}${step} is known only after apply`, [value.address]);
     if (typeof attr === 'object' && attr !== null && !(attr instanceof Unknown) && !(attr instanceof InstanceRef)) {
-      provenance.set(attr, `${value.address}${stepText(key)}`);
+      provenance.set(attr, `${value.address}${step}`);
     }
     return attr;
   }
@@ -158,23 +164,23 @@ export function getStep(value: TfValue, key: string | number, ctx: EvaluationCon
   if (result === undefined) {
     if (origin) {
       const address = origin.replace(/^((?:module\.[^.[]+(?:\[[^\]]*\])?\.)*[^.[]+\.[^.[]+(?:\[[^\]]*\])?).*$/, '$1');
-      return new Unknown(`\${${origin}${stepText(key)}}`, `${origin}${stepText(key)} is known only after apply`, [address]);
+      return new Unknown(`\${${origin}${step}}`, `${origin}${step} is known only after apply`, [address]);
     }
-    return new EvaluationError(`\${...${stepText(key)}}`, `no element ${stepText(key)} in ${describeShort(value)}`);
+    return new EvaluationError(`\${...${step}}`, `no element ${step} in ${describeShort(value)}`);
   }
   if (origin && typeof result === 'object' && result !== null && !(result instanceof Unknown) && !(result instanceof InstanceRef)) {
-    provenance.set(result, `${origin}${stepText(key)}`);
+    provenance.set(result, `${origin}${step}`);
   }
   return result;
 }
 
-function stepText(key: string | number): string {
+function stepTextOf(key: string | number): string {
   return typeof key === 'number' ? `[${key}]` : /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
 
 /** `${a.b}` + key -> `${a.b.key}`, when the text is a plain traversal. */
 function extendTraversal(text: string, key: string | number): string | undefined {
-  return plainTraversal(text) ? `${text.slice(0, -1)}${stepText(key)}}` : undefined;
+  return plainTraversal(text) ? `${text.slice(0, -1)}${stepTextOf(key)}}` : undefined;
 }
 
 function describeShort(value: TfValue): string {

@@ -55,10 +55,17 @@ export function hasInterpolation(value: string): boolean {
  * `undefined` for anything else.
  */
 export function plainTraversal(text: string): TraversalStep[] | undefined {
+  // The same reference text recurs across a configuration: split it once.
+  const cached = traversalCache.get(text);
+  if (cached !== undefined) return cached ?? undefined;
   const m = WHOLE_TRAVERSAL.exec(text);
-  if (!m) return undefined;
-  return traversalSteps(m[1]);
+  const steps = m ? traversalSteps(m[1]) : null;
+  if (traversalCache.size > 100_000) traversalCache.clear();
+  traversalCache.set(text, steps);
+  return steps ?? undefined;
 }
+
+const traversalCache = new Map<string, TraversalStep[] | null>();
 
 /** Split the text of a plain traversal (`azurerm_x.y[0].id`) into steps. */
 export function traversalSteps(traversal: string): TraversalStep[] {
@@ -96,6 +103,17 @@ export function needsParser(text: string): boolean {
  * is something else.
  */
 export function templateOfTraversals(text: string): (string | TraversalStep[])[] | undefined {
+  const cached = templateCache.get(text);
+  if (cached !== undefined) return cached ?? undefined;
+  const parts = splitTemplate(text);
+  if (templateCache.size > 100_000) templateCache.clear();
+  templateCache.set(text, parts ?? null);
+  return parts;
+}
+
+const templateCache = new Map<string, (string | TraversalStep[])[] | null>();
+
+function splitTemplate(text: string): (string | TraversalStep[])[] | undefined {
   if (text.includes('%{') || text.includes('$${')) return undefined;
   const parts: (string | TraversalStep[])[] = [];
   let rest = text;

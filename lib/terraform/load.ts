@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { hclParser } from './expression-ast';
-import { prepareConfigurations, TerraformConfiguration } from './read-configuration';
+import { LOCAL_MODULES, LocalModule, prepareConfigurations, SOURCE_FILE, TerraformConfiguration } from './read-configuration';
 import { TerraformInputError } from './read-plan';
 
 /** What `loadTerraformDirectory` read, besides the configuration. */
@@ -14,6 +14,12 @@ export interface LoadedTerraform {
 
 interface Hcl2JsonParse {
   parse(filename: string, contents: string): Promise<{ [key: string]: any }>;
+}
+
+/** A UTF-8 file without its byte-order mark, if it has one. */
+function readUtf8(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Parse one HCL file with HashiCorp's parser; errors name the file, the line and what was expected. */
@@ -72,24 +78,14 @@ const isOverride = (f: string) => f === 'override.tf' || f === 'override.tf.json
  */
 export async function loadTerraformDirectory(dir: string, options: { name?: string; templatePath?: string; varFiles?: string[] } = {}): Promise<LoadedTerraform> {
   const entries = fs.readdirSync(dir).sort();
-  const sources = entries.filter((f) => (f.endsWith('.tf') || f.endsWith('.tf.json')) && fs.statSync(path.join(dir, f)).isFile());
-  const documents: { file: string; doc: { [key: string]: any }; override: boolean }[] = [];
-  for (const file of sources) {
-    const text = fs.readFileSync(path.join(dir, file), 'utf8');
-    const doc = file.endsWith('.json') ? parseJsonFile(file, text) : await parseHcl(file, text);
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-      throw new TerraformInputError(`${file}: expected a Terraform JSON object at the top level`);
-    }
-    documents.push({ file, doc, override: isOverride(file) });
-  }
-  const config = mergeDocuments(documents.filter((d) => !d.override).map((d) => d.doc));
-  for (const o of documents.filter((d) => d.override)) applyOverride(config, o.doc);
+  const { config, sources } = await readDirectoryFiles(dir);
+  await attachLocalModules(config, dir, 0, new Set([fs.realpathSync(dir)]));
 
   let lockedAzurerm: string | undefined;
   const lockFile = path.join(dir, '.terraform.lock.hcl');
   const files = [...sources];
   if (fs.existsSync(lockFile)) {
-    const lock = await parseHcl(lockFile, fs.readFileSync(lockFile, 'utf8'), '.terraform.lock.hcl');
+    const lock = await parseHcl(lockFile, readUtf8(lockFile), '.terraform.lock.hcl');
     lockedAzurerm = lockedVersion(lock, 'azurerm');
     files.push('.terraform.lock.hcl');
   }
@@ -100,7 +96,7 @@ export async function loadTerraformDirectory(dir: string, options: { name?: stri
     ...entries.filter((f) => /\.auto\.tfvars(\.json)?$/.test(f)),
   ].map((f) => path.join(dir, f));
   for (const file of [...varFiles, ...(options.varFiles ?? [])]) {
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readUtf8(file);
     const shown = path.relative(dir, file) || path.basename(file);
     const values = file.endsWith('.json') ? parseJsonFile(shown, text) : await parseHcl(file, text, shown);
     Object.assign(variables, values);
@@ -116,6 +112,63 @@ export async function loadTerraformDirectory(dir: string, options: { name?: stri
   };
   await prepareConfigurations([configuration]);
   return { configuration, files };
+}
+
+/** Record on each resource body the file it is declared in. */
+function markSource(doc: { [key: string]: any }, file: string): void {
+  for (const part of asList(doc.resource)) {
+    for (const byName of Object.values(part ?? {})) {
+      for (const bodies of Object.values((byName ?? {}) as { [name: string]: any })) {
+        for (const body of asList(bodies)) if (typeof body === 'object' && body !== null) body[SOURCE_FILE] = file;
+      }
+    }
+  }
+}
+
+/** The `*.tf` and `*.tf.json` files of one directory, merged as Terraform merges them. */
+async function readDirectoryFiles(dir: string): Promise<{ config: { [key: string]: any[] }; sources: string[] }> {
+  const sources = fs.readdirSync(dir).sort().filter((f) => (f.endsWith('.tf') || f.endsWith('.tf.json')) && fs.statSync(path.join(dir, f)).isFile());
+  const documents: { doc: { [key: string]: any }; override: boolean }[] = [];
+  for (const file of sources) {
+    const text = readUtf8(path.join(dir, file));
+    const doc = file.endsWith('.json') ? parseJsonFile(file, text) : await parseHcl(file, text);
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+      throw new TerraformInputError(`${file}: expected a Terraform JSON object at the top level`);
+    }
+    markSource(doc, file);
+    documents.push({ doc, override: isOverride(file) });
+  }
+  const config = mergeDocuments(documents.filter((d) => !d.override).map((d) => d.doc));
+  for (const o of documents.filter((d) => d.override)) applyOverride(config, o.doc);
+  return { config, sources };
+}
+
+/**
+ * Load the local modules a configuration calls (`source = "./modules/x"`), recursively, so the
+ * reader expands them. Registry and git modules are not downloaded: they stay not judged.
+ */
+async function attachLocalModules(config: { [key: string]: any }, dir: string, depth: number, seen: Set<string>): Promise<void> {
+  const modules: { [name: string]: LocalModule } = {};
+  for (const part of asList(config.module)) {
+    for (const [name, bodies] of Object.entries((part ?? {}) as { [name: string]: any })) {
+      const source = asList(bodies)[0]?.source;
+      if (typeof source !== 'string' || !/^\.\.?[/\\]/.test(source) || depth >= 16) continue;
+      const moduleDir = path.join(dir, source);
+      if (!fs.existsSync(moduleDir) || !fs.statSync(moduleDir).isDirectory()) continue;
+      const real = fs.realpathSync(moduleDir);
+      if (seen.has(real)) continue;
+      let loaded: { config: { [key: string]: any[] } };
+      try {
+        loaded = await readDirectoryFiles(moduleDir);
+      } catch (e) {
+        if (e instanceof TerraformInputError) throw new TerraformInputError(`${path.join(source, e.message)}`);
+        throw e;
+      }
+      await attachLocalModules(loaded.config, moduleDir, depth + 1, new Set([...seen, real]));
+      modules[name] = { config: loaded.config, dir: source.split(path.sep).join('/') };
+    }
+  }
+  if (Object.keys(modules).length > 0) (config as any)[LOCAL_MODULES] = modules;
 }
 
 /** Merge the top-level blocks of several files (what Terraform does with a directory). */

@@ -28,6 +28,8 @@ export interface TerraformResourceView {
   readonly config: { [key: string]: any };
   /** Construct path from cdktf's `//` metadata, when the JSON came from cdktf. */
   readonly constructPath?: string;
+  /** The file declaring the resource, relative to the configuration's directory (directories of Terraform files). */
+  readonly sourceFile?: string;
   /** The `count` index or `for_each` key of this instance. */
   readonly index?: number | string;
   /** `module.a.module.b` for a resource of a child module (plans); absent in the root module. */

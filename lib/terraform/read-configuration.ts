@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { Bindings, EvaluationContext, evaluateValue, NO_BINDINGS } from './evaluate';
 import { hasInterpolation, needsParser, prepareExpressionStrings } from './expression-ast';
 import { EvaluationError } from './functions';
@@ -53,6 +54,29 @@ export interface ReadConfiguration {
   /** Module calls and resources of other Azure providers whose content was not judged. */
   readonly unjudged: UnjudgedItem[];
 }
+
+/**
+ * Where a resource body was read from (a file of a directory), set by `loadTerraformDirectory` on
+ * the body object so findings can point at the file that declares the resource.
+ */
+export const SOURCE_FILE = Symbol('cdk-data-protection:source-file');
+
+/**
+ * The configurations of local modules (`source = "./modules/x"`) a configuration calls, by module
+ * name, set by `loadTerraformDirectory` on the configuration object: such modules are expanded.
+ */
+export const LOCAL_MODULES = Symbol('cdk-data-protection:local-modules');
+
+/** A local module's files, as loaded. */
+export interface LocalModule {
+  /** The merged Terraform JSON of the module's directory (its own local modules attached the same way). */
+  readonly config: { [key: string]: any };
+  /** The module's directory, relative to the calling configuration's directory. */
+  readonly dir: string;
+}
+
+/** Arguments of a module call that are Terraform's, not the module's input variables. */
+const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on', '//']);
 
 /** Keys of a resource body that are Terraform's meta-arguments, not the resource's arguments. */
 const META = new Set(['count', 'for_each', 'dynamic', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection', '//']);
@@ -117,8 +141,19 @@ class ConfigurationReader implements EvaluationContext {
   private readonly inputCollectors: Set<string>[] = [];
   public readonly unknownReasons = new Map<string, string>();
   public readonly unjudged: UnjudgedItem[] = [];
+  /** Expanded local module calls: `module.<name>` -> its instances (one reader each). */
+  private readonly modules = new Map<string, { kind: 'single' | 'count' | 'for_each'; instances: { key?: number | string; reader: ConfigurationReader }[] }>();
 
-  constructor(private readonly source: TerraformConfiguration) {
+  /**
+   * @param prefix the module address of this configuration (`module.a.`), empty for the root
+   * @param given input values from the calling module (win over `source.variables` and defaults)
+   */
+  constructor(
+    private readonly source: TerraformConfiguration,
+    private readonly prefix = '',
+    private readonly given?: ReadonlyMap<string, TfValue>,
+    private readonly depth = 0,
+  ) {
     const config = source.config;
     for (const [name, bodies] of labelled(config.variable)) {
       const body = bodies.find(isObject) ?? {};
@@ -137,17 +172,84 @@ class ConfigurationReader implements EvaluationContext {
         }
       }
     }
+    for (const decl of this.declared.values()) this.expand(decl);
+    const local = (config as any)[LOCAL_MODULES] as { [name: string]: LocalModule } | undefined;
     for (const [name, bodies] of labelled(config.module)) {
       const body = asList(bodies).find(isObject) ?? {};
       const source = typeof body.source === 'string' ? body.source : '(unknown source)';
       const version = typeof body.version === 'string' ? ` ${body.version}` : '';
-      this.unjudged.push({
-        address: `module.${name}`,
-        detail: `module "${name}" (${source}${version}) is not expanded from configuration files: its resources are not judged. `
-          + 'Check the plan instead (terraform show -json), where modules are expanded.',
-      });
+      const why = local?.[name] && this.depth < 16 ? this.expandModule(name, body, local[name]) : 'it is not a local directory (registry and git modules are not downloaded)';
+      if (why) {
+        this.unjudged.push({
+          address: `${this.prefix}module.${name}`,
+          detail: `module "${name}" (${source}${version}) is not expanded: ${why}; its resources are not judged. `
+            + 'Check the plan instead (terraform show -json), where modules are expanded.',
+        });
+      }
     }
-    for (const decl of this.declared.values()) this.expand(decl);
+  }
+
+  /** Expand a local module call into child readers; returns why it could not be, if it could not. */
+  private expandModule(name: string, call: { [key: string]: any }, module: LocalModule): string | undefined {
+    let keys: (number | string)[] = [];
+    let kind: 'single' | 'count' | 'for_each' = 'single';
+    let values: Map<string, TfValue> | undefined;
+    if (call.count !== undefined) {
+      kind = 'count';
+      const count = evaluateValue(call.count, this);
+      const n = typeof count === 'number' ? count : typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : undefined;
+      if (n === undefined || !Number.isInteger(n) || n < 0) return `count = ${describeRaw(call.count)} cannot be evaluated (${whyOf(count)})`;
+      keys = Array.from({ length: n }, (_, i) => i);
+    } else if (call.for_each !== undefined) {
+      kind = 'for_each';
+      const each = evaluateValue(call.for_each, this);
+      if (Array.isArray(each) && each.every((v) => typeof v === 'string')) {
+        keys = [...new Set(each as string[])];
+        values = new Map(keys.map((k) => [String(k), k]));
+      } else if (isObject(each) && !(each instanceof Unknown) && !(each instanceof InstanceRef)) {
+        keys = Object.keys(each);
+        values = new Map(Object.entries(each));
+      } else {
+        return `for_each = ${describeRaw(call.for_each)} cannot be evaluated (${whyOf(each)})`;
+      }
+    }
+    const instances = (kind === 'single' ? [undefined] : keys).map((key) => {
+      const bindings = new Map<string, TfValue>(kind === 'count' ? [['count', { index: key as number }]]
+        : kind === 'for_each' ? [['each', { key: key!, value: values!.get(String(key)) ?? null }]] : []);
+      const given = new Map<string, TfValue>();
+      for (const [arg, raw] of Object.entries(call)) if (!MODULE_META.has(arg)) given.set(arg, evaluateValue(raw, this, bindings));
+      const address = `${this.prefix}module.${name}${key === undefined ? '' : `[${JSON.stringify(key)}]`}.`;
+      const reader = new ConfigurationReader({ name: this.source.name, config: module.config }, address, given, this.depth + 1);
+      reader.moduleDir = path.posix.join(this.moduleDir, module.dir);
+      return { key, reader };
+    });
+    this.modules.set(name, { kind, instances });
+    return undefined;
+  }
+
+  /** The directory of this module relative to the root configuration's ('' for the root). */
+  public moduleDir = '';
+
+  /** `module.<name>`: the outputs of an expanded local module (a list or map of them with count or for_each). */
+  public module(name: string): TfValue | undefined {
+    const m = this.modules.get(name);
+    if (!m) return undefined;
+    if (m.kind === 'single') return m.instances[0].reader.outputs();
+    if (m.kind === 'count') return m.instances.map((i) => i.reader.outputs());
+    return Object.fromEntries(m.instances.map((i) => [String(i.key), i.reader.outputs()]));
+  }
+
+  private outputValues?: { [name: string]: TfValue };
+
+  /** This module's outputs, evaluated once. */
+  public outputs(): { [name: string]: TfValue } {
+    if (this.outputValues) return this.outputValues;
+    this.outputValues = {};
+    for (const [name, bodies] of labelled(this.source.config.output)) {
+      const body = bodies.find(isObject);
+      if (body && body.value !== undefined) this.outputValues[name] = evaluateValue(body.value, this);
+    }
+    return this.outputValues;
   }
 
   /** Decide how many instances a resource has. */
@@ -177,7 +279,7 @@ class ConfigurationReader implements EvaluationContext {
     } else {
       decl.keys = [];
     }
-    const base = `${decl.type}.${decl.name}`;
+    const base = `${this.prefix}${decl.type}.${decl.name}`;
     if (decl.kind === 'single') {
       this.addInstance(decl, base, undefined, NO_BINDINGS);
     } else if (decl.uncertain) {
@@ -201,6 +303,10 @@ class ConfigurationReader implements EvaluationContext {
 
   public variable(name: string): TfValue {
     const note = this.inputCollectors[this.inputCollectors.length - 1];
+    if (this.given?.has(name)) {
+      note?.add(`module input ${this.prefix}${name}`);
+      return this.given.get(name)!;
+    }
     if (this.source.variables && Object.prototype.hasOwnProperty.call(this.source.variables, name)) {
       note?.add(`var.${name} as given`);
       return this.source.variables[name] as TfValue;
@@ -227,7 +333,7 @@ class ConfigurationReader implements EvaluationContext {
   public resource(type: string, name: string): TfValue | undefined {
     const decl = this.declared.get(`${type}.${name}`);
     if (!decl) return undefined;
-    const base = `${type}.${name}`;
+    const base = `${this.prefix}${type}.${name}`;
     if (decl.uncertain) return new Unknown(`\${${base}}`, decl.uncertain, [base]);
     if (decl.kind === 'single') return new InstanceRef(base);
     if (decl.kind === 'count') return (decl.keys ?? []).map((k) => new InstanceRef(`${base}[${k}]`));
@@ -253,6 +359,11 @@ class ConfigurationReader implements EvaluationContext {
     const dynamic = instance.decl.dynamic[name];
     if (!Object.prototype.hasOwnProperty.call(body, name) && !dynamic) return undefined;
     if (META.has(name)) return undefined;
+    // Most arguments are literals: no evaluation, no bookkeeping.
+    if (!dynamic && !hasExpression(body[name])) {
+      instance.values.set(name, body[name] as TfValue);
+      return body[name] as TfValue;
+    }
     if (instance.resolving.has(name)) {
       return new Unknown(`\${${instance.address}.${name}}`, `${instance.address}.${name} depends on itself`, [instance.address]);
     }
@@ -332,37 +443,47 @@ class ConfigurationReader implements EvaluationContext {
       const { decl } = instance;
       const config: { [key: string]: any } = {};
       const references = new Set<string>();
-      const valueSources = new Map<string, string[]>();
-      const names = new Set([...Object.keys(decl.body), ...Object.keys(decl.dynamic)]);
+      let valueSources: Map<string, string[]> | undefined;
+      const names = Object.keys(decl.body);
+      for (const name of Object.keys(decl.dynamic)) if (!(name in decl.body)) names.push(name);
       for (const name of names) {
         if (META.has(name)) continue;
         const value = this.argument(instance, name);
         if (value === undefined) continue;
+        const refs = instance.refs.get(name);
+        if (!refs) {
+          config[name] = value;
+          continue;
+        }
         this.noteUnknowns(value);
         config[name] = toConfigValue(value);
-        instance.refs.get(name)?.forEach((r) => references.add(r));
+        refs.forEach((r) => references.add(r));
         const inputs = instance.inputs.get(name);
-        if (inputs && inputs.size > 0) valueSources.set(name, [...inputs]);
+        if (inputs && inputs.size > 0) (valueSources ??= new Map()).set(name, [...inputs]);
       }
       if (decl.body.lifecycle !== undefined) config.lifecycle = decl.body.lifecycle;
-      const path = asList(decl.body['//']).find(isObject)?.metadata?.path;
-      views.push({
-        stackName,
-        address: instance.address,
-        type: decl.type,
-        name: decl.name,
-        config,
-        ...(typeof path === 'string' ? { constructPath: path } : {}),
-        ...(instance.index !== undefined ? { index: instance.index } : {}),
-        azurerm,
-        ...(decl.uncertain ? { uncertainExistence: decl.uncertain } : {}),
-        unknownReasons: this.unknownReasons,
-        references,
-        ...(valueSources.size > 0 ? { valueSources } : {}),
-        origin: 'configuration',
-      });
+      const view: { -readonly [K in keyof TerraformResourceView]: TerraformResourceView[K] } = {
+        stackName, address: instance.address, type: decl.type, name: decl.name, config, azurerm,
+        unknownReasons: this.unknownReasons, references, origin: 'configuration',
+      };
+      const meta = decl.body['//'];
+      const metadataPath = meta === undefined ? undefined : asList(meta).find(isObject)?.metadata?.path;
+      if (typeof metadataPath === 'string') view.constructPath = metadataPath;
+      const source = (decl.body as any)[SOURCE_FILE];
+      if (typeof source === 'string') view.sourceFile = this.moduleDir ? path.posix.join(this.moduleDir, source) : source;
+      if (this.prefix) view.moduleAddress = this.prefix.slice(0, -1);
+      if (instance.index !== undefined) view.index = instance.index;
+      if (decl.uncertain) view.uncertainExistence = decl.uncertain;
+      if (valueSources) view.valueSources = valueSources;
+      views.push(view);
       if (decl.type.startsWith('azapi_')) {
         this.unjudged.push({ address: instance.address, detail: `${decl.type} (AzAPI) is not judged: the rules read azurerm resources` });
+      }
+    }
+    for (const m of this.modules.values()) {
+      for (const { reader } of m.instances) {
+        views.push(...reader.views(stackName, azurerm));
+        this.unjudged.push(...reader.unjudged);
       }
     }
     return views;
@@ -375,6 +496,16 @@ class ConfigurationReader implements EvaluationContext {
     } else if (Array.isArray(value)) value.forEach((v) => this.noteUnknowns(v));
     else if (isObject(value)) Object.values(value).forEach((v) => this.noteUnknowns(v as TfValue));
   }
+}
+
+/** Whether a JSON value holds a Terraform expression anywhere (a string with `${` or `%{`). */
+function hasExpression(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('${') || value.includes('%{');
+  if (Array.isArray(value)) return value.some(hasExpression);
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) if (hasExpression(v)) return true;
+  }
+  return false;
 }
 
 function dynamicBlocks(body: { [key: string]: any }): { [name: string]: any[] } {
@@ -421,6 +552,8 @@ export function expressionStrings(config: { [key: string]: any }): string[] {
   visit(config.resource);
   visit(config.locals);
   visit(config.module);
+  visit(config.output);
+  for (const m of Object.values(((config as any)[LOCAL_MODULES] ?? {}) as { [name: string]: LocalModule })) out.push(...expressionStrings(m.config));
   return out;
 }
 

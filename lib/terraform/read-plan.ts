@@ -37,6 +37,8 @@ export const SUPPORTED_PLAN_FORMAT_MAJORS = ['0', '1'];
 export function isPlanOrState(doc: unknown): boolean {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return false;
   const d = doc as { [key: string]: any };
+  // A plan with its format_version cut off (as some tools store them) is still unmistakable.
+  if (d.format_version === undefined) return isObject(d.planned_values?.root_module) || Array.isArray(d.resource_changes);
   return typeof d.format_version === 'string'
     && ('planned_values' in d || 'resource_changes' in d || 'terraform_version' in d || 'values' in d || 'prior_state' in d || 'configuration' in d);
 }
@@ -63,7 +65,7 @@ interface Module {
 export function readPlanJson(doc: { [key: string]: any }, name: string, templatePath: string): ReadConfiguration {
   const format = String(doc.format_version ?? '');
   const major = format.split('.')[0];
-  if (!SUPPORTED_PLAN_FORMAT_MAJORS.includes(major)) {
+  if (doc.format_version !== undefined && !SUPPORTED_PLAN_FORMAT_MAJORS.includes(major)) {
     throw new TerraformInputError(`format_version "${format}" is not supported: expected the format of "terraform show -json" `
       + `with a major version of ${SUPPORTED_PLAN_FORMAT_MAJORS.join(' or ')} (Terraform 0.12 to 1.x)`);
   }

@@ -22,6 +22,11 @@ export interface AcknowledgementSubject {
   readonly constructPath: string;
   /** Logical ID or Terraform address. */
   readonly logicalId: string;
+  /**
+   * Other scopes that contain the subject, nearest first (for a Terraform instance
+   * `module.m.azurerm_x.y[0]`: `module.m.azurerm_x.y`, `module.m`).
+   */
+  readonly enclosingScopes?: readonly string[];
 }
 
 /** How much of the rule vocabulary an acknowledgement names. */
@@ -108,7 +113,7 @@ export class Acknowledgements {
     // Nearest scope first: the subject itself (construct path, then address), its ancestors, the whole evaluation.
     const scopes: string[] = [];
     for (let p = subject.constructPath; p; p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '') scopes.push(p);
-    if (subject.logicalId) scopes.splice(1, 0, subject.logicalId);
+    if (subject.logicalId) scopes.splice(1, 0, subject.logicalId, ...(subject.enclosingScopes ?? []));
     scopes.push('');
     for (const scope of scopes) {
       for (const id of ids) {

@@ -18,6 +18,8 @@ export interface FindingSubject {
   readonly constructPath: string;
   /** Template or configuration file, relative to where the report is written. */
   readonly templatePath: string;
+  /** Scopes that contain the subject besides its construct path (see `AcknowledgementSubject`). */
+  readonly enclosingScopes?: readonly string[];
 }
 
 /** A finding that is still open: non-compliant and not acknowledged. */

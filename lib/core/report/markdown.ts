@@ -32,6 +32,17 @@ export function renderMarkdown(report: EvidenceReport): string {
     + `Controls: ${c[ControlStatus.MET]} met, ${c[ControlStatus.VIOLATED]} violated, ${c[ControlStatus.ACKNOWLEDGED]} acknowledged, `
     + `${c[ControlStatus.NOT_APPLICABLE]} not applicable, ${c[ControlStatus.NOT_AUTOMATED]} not automated (need manual evidence).`, '');
 
+  if (report.notJudged && report.notJudged.length > 0) {
+    out.push('## Not judged', '');
+    out.push('No rule could see into these; they are no evidence of compliance.', '');
+    out.push('| Input | Address | What | Acknowledged |');
+    out.push('|---|---|---|---|');
+    for (const n of report.notJudged) {
+      out.push(`| ${cell(n.source)} | ${cell(n.address)} | ${cell(n.detail)} | ${cell(n.acknowledgedReason ?? 'no')} |`);
+    }
+    out.push('');
+  }
+
   out.push('## Summary', '');
   out.push('| Control | Title | Status | Why |', '|---|---|---|---|');
   const judged = promised.filter((ctl) => ctl.status !== ControlStatus.NOT_APPLICABLE);

@@ -132,6 +132,22 @@ export interface UnusedAcknowledgementRecord extends AcknowledgementRecord {
 }
 
 /**
+ * Content of the checked infrastructure code that no rule could see into (a Terraform module call
+ * that is not expanded, an AzAPI resource, a SAM resource before its transform): never evidence of
+ * compliance, and an open item until reviewed.
+ */
+export interface NotJudgedRecord {
+  /** The input (file or directory) it is in. */
+  readonly source: string;
+  /** Its address or logical ID. */
+  readonly address: string;
+  /** What it is and how to get it judged. */
+  readonly detail: string;
+  /** Why a reviewer accepts it, when acknowledged. */
+  readonly acknowledgedReason?: string;
+}
+
+/**
  * Counts for a quick look.
  */
 export interface EvidenceSummary {
@@ -246,6 +262,8 @@ export interface EvidenceReport {
   readonly unusedAcknowledgements: UnusedAcknowledgementRecord[];
   /** The shape of the judged workload, when the engine could read one. */
   readonly topology?: Topology;
+  /** Content the checks could not judge (`cdk-data-protection check` on Terraform and SAM); absent when none. */
+  readonly notJudged?: NotJudgedRecord[];
 }
 
 /** The report format version; bump on any breaking change to the JSON shape. */

@@ -53,7 +53,8 @@ function fileLocator(dir: string, repoRoot: string): TemplateLocator {
         byId = resourceLines(path.resolve(dir, templatePath));
         lines.set(templatePath, byId);
       }
-      return byId.get(logicalId);
+      // Terraform instances (`type.name[0]`, `type.name["key"]`) are declared once, as `type.name`.
+      return byId.get(logicalId) ?? byId.get(logicalId.replace(/\[[^\]]*\]$/, ''));
     },
   };
 }
@@ -98,6 +99,34 @@ function resourceLines(file: string): Map<string, number> {
     for (let m = re.exec(text); m && (end < 0 || m.index < end); m = re.exec(text)) {
       if (m[1].length === 4) type = m[2];
       else result.set(`${type}.${m[2]}`, lineAt(m.index + 1));
+    }
+    return result;
+  }
+  // Terraform HCL: `resource "type" "name" {`.
+  const hcl = /(^|\n)[ \t]*resource[ \t]+"([^"]+)"[ \t]+"([^"]+)"[ \t]*\{/g;
+  for (let m = hcl.exec(text); m; m = hcl.exec(text)) {
+    const key = `${m[2]}.${m[3]}`;
+    if (!result.has(key)) result.set(key, lineAt(m.index + m[1].length));
+  }
+  if (result.size > 0) return result;
+  // terraform show -json: the first `"address": "<address>"` of each resource.
+  const plan = /"address":\s*"((?:[^"\\]|\\.)*)"/g;
+  for (let m = plan.exec(text); m; m = plan.exec(text)) {
+    const address = m[1].replace(/\\"/g, '"');
+    if (!result.has(address)) result.set(address, lineAt(m.index));
+  }
+  if (result.size > 0) return result;
+  // CloudFormation in YAML: logical IDs at the first indent under `Resources:`.
+  const yaml = /(^|\n)Resources:[ \t]*(\r?\n)/.exec(text);
+  if (yaml) {
+    const start = yaml.index + yaml[0].length;
+    const item = /(^|\n)( +)([A-Za-z0-9]+):[ \t]*(?:#[^\n]*)?(?=\r?\n)|\n(?=[^\s#])/g;
+    item.lastIndex = start - 1;
+    let indent: string | undefined;
+    for (let m = item.exec(text); m; m = item.exec(text)) {
+      if (m[2] === undefined) break;
+      indent ??= m[2];
+      if (m[2] === indent) result.set(m[3], lineAt(m.index + m[1].length));
     }
   }
   return result;

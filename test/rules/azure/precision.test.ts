@@ -238,3 +238,17 @@ describe('anomaly alerts that are switched off (DP.MON.1)', () => {
     expect(verdictsIn('AzureAnomalyAlerts', config, SA)).toEqual(UNVERIFIABLE);
   });
 });
+
+describe('acknowledgement scopes for Terraform addresses', () => {
+  test('an address without index covers every instance; a module address covers its resources', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { evaluateTerraform } = require('../../../lib/checks/terraform') as typeof import('../../../lib/checks/terraform');
+    const config = { resource: { azurerm_storage_account: { files: [{ count: 2, account_replication_type: 'LRS' }] } } };
+    const acknowledged = (scope: string) => evaluateTerraform([{ name: 'S', config }], {
+      policy: new (require('../../../lib/core/policy/policy').DataProtectionPolicy)({ controls: ['DP.AVL.1'] }),
+      acknowledgements: [{ id: 'DP.AVL.1', scope, reason: 'Scratch accounts, rebuilt from source data on loss.' }],
+    }).findings.filter((f) => f.controlId === 'DP.AVL.1').map((f) => `${f.logicalId} ${f.status}`);
+    expect(acknowledged('azurerm_storage_account.files')).toEqual(['azurerm_storage_account.files[0] acknowledged', 'azurerm_storage_account.files[1] acknowledged']);
+    expect(acknowledged('azurerm_storage_account.files[1]')).toEqual(['azurerm_storage_account.files[0] non-compliant', 'azurerm_storage_account.files[1] acknowledged']);
+  });
+});
