@@ -1,5 +1,5 @@
 import { DataProtectionPolicy } from '../../../lib';
-import { evaluate, includeTemplate, statusesOf } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, newApp, statusesOf } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -98,7 +98,7 @@ describe('SecurityGroupAdminPorts (DP.NET.5)', () => {
     });
     expect(statusesOf(report, 'SecurityGroupAdminPorts')).toEqual({
       SshAnywhere: 'non-compliant [OutsideVpc]', RdpOffice: 'non-compliant [OutsideVpc]', SshFromVpc: OK, SshFromVpnGroup: OK,
-      RangeCovering22: 'non-compliant [OutsideVpc]', HttpsAnywhere: OK, SshFromSecondary: OK, NoVpc: UNVERIFIABLE,
+      RangeCovering22: 'non-compliant [OutsideVpc]', HttpsAnywhere: NA, SshFromSecondary: OK, NoVpc: UNVERIFIABLE,
       StandaloneSsh: 'non-compliant [OutsideVpc]',
     });
   });
@@ -124,5 +124,64 @@ describe('ClientVpnEndpointAuth (DP.NET.5)', () => {
       Mutual: OK, Saml: OK, AdOnly: 'non-compliant [Authentication]', NoLogs: 'non-compliant [ConnectionLogging]',
       Both: 'non-compliant [Authentication] [ConnectionLogging]',
     });
+  });
+});
+
+describe('values the app defines are resolved, not unverifiable (issue 16, item 1)', () => {
+  const db = (props: object = {}) => ({ Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', Engine: 'mysql', DBSubnetGroupName: 'g', ...props } });
+  const ingress = (group: string, props: object) => ({ Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: { 'Fn::GetAtt': [group, 'GroupId'] }, IpProtocol: 'tcp', ...props } });
+  const VPC_CIDR = { 'Fn::GetAtt': ['Vpc', 'CidrBlock'] };
+
+  test('a CIDR taken from a VPC of the app (addInterfaceEndpoint, Peer.ipv4(vpc.vpcCidrBlock)) is the VPC\'s block', () => {
+    const report = run({
+      Endpoint: sg([{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: VPC_CIDR }]),
+      Ssh: sg([{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: VPC_CIDR }]),
+    });
+    expect(statusesOf(report, 'SecurityGroupPublicIngress')).toEqual({ Endpoint: OK, Ssh: OK });
+    expect(statusesOf(report, 'SecurityGroupAdminPorts')).toEqual({ Endpoint: NA, Ssh: OK });
+  });
+
+  test('a port taken from a database endpoint (allowDefaultPortFrom) is its Port, or its engine\'s default', () => {
+    const report = run({
+      Db: db(),
+      DbGroup: sg([]),
+      Client: sg([]),
+      FromClient: ingress('DbGroup', { FromPort: { 'Fn::GetAtt': ['Db', 'Endpoint.Port'] }, ToPort: { 'Fn::GetAtt': ['Db', 'Endpoint.Port'] }, SourceSecurityGroupId: { 'Fn::GetAtt': ['Client', 'GroupId'] } }),
+      FromVpc: ingress('DbGroup', { FromPort: { 'Fn::GetAtt': ['Db', 'Endpoint.Port'] }, ToPort: { 'Fn::GetAtt': ['Db', 'Endpoint.Port'] }, CidrIp: VPC_CIDR }),
+      Cluster: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-postgresql', Port: 5432 } },
+      ToCluster: ingress('DbGroup', { FromPort: { 'Fn::GetAtt': ['Cluster', 'Endpoint.Port'] }, ToPort: { 'Fn::GetAtt': ['Cluster', 'Endpoint.Port'] }, CidrIp: '0.0.0.0/0' }),
+    });
+    expect(statusesOf(report, 'SecurityGroupPublicIngress')).toMatchObject({ FromClient: OK, FromVpc: OK, ToCluster: 'non-compliant [PublicPort] [NotLoadBalancer]' });
+    expect(statusesOf(report, 'SecurityGroupAdminPorts')).toMatchObject({ FromClient: NA, FromVpc: NA });
+    const toCluster = findingsOf(report, 'SecurityGroupPublicIngress').find((f) => f.logicalId === 'ToCluster' && f.ruleId.endsWith('[PublicPort]'));
+    expect(toCluster?.detail).toContain('5432');
+  });
+
+  test('parameter defaults are the app\'s values; a parameter without a default is unverifiable and the detail says which', () => {
+    const { app } = includeTemplate({
+      Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+      OpsWithDefault: sg([{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: { Ref: 'OpsCidr' } }]),
+      OpsWithout: sg([{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: { Ref: 'AdminCidr' } }]),
+    }, { parameterDefaults: { OpsCidr: '10.0.0.0/16' }, parameters: ['AdminCidr'] });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'SecurityGroupAdminPorts')).toEqual({ OpsWithDefault: OK, OpsWithout: UNVERIFIABLE });
+    const unverifiable = findingsOf(report, 'SecurityGroupAdminPorts').find((f) => f.logicalId === 'OpsWithout');
+    expect(unverifiable?.detail).toMatch(/CidrIp is parameter AdminCidr, which has no default/);
+    expect(findingsOf(report, 'SecurityGroupPublicIngress').find((f) => f.logicalId === 'OpsWithout')?.detail).toMatch(/parameter AdminCidr, which has no default/);
+  });
+
+  test('a CIDR exported by another stack of the app (Fn::ImportValue, Fn::GetStackOutput) is resolved there', () => {
+    const app = newApp();
+    includeTemplate({ Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.8.0.0/16' } } }, {
+      app, stackId: 'Shared', outputs: { VpcCidr: { Value: { 'Fn::GetAtt': ['Vpc', 'CidrBlock'] }, Export: { Name: 'Shared:VpcCidr' } } },
+    });
+    includeTemplate({
+      Imported: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: 'vpc-1', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: { 'Fn::ImportValue': 'Shared:VpcCidr' } }] } },
+      Outside: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: 'vpc-1', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: { 'Fn::ImportValue': 'Platform:OfficeCidr' } }] } },
+    }, { app, stackId: 'Service' });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'SecurityGroupPublicIngress')).toEqual({ Imported: OK, Outside: UNVERIFIABLE });
+    expect(findingsOf(report, 'SecurityGroupPublicIngress').find((f) => f.logicalId === 'Outside')?.detail)
+      .toMatch(/import of Platform:OfficeCidr, which no stack of this app exports/);
   });
 });

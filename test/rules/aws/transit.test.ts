@@ -1,5 +1,5 @@
 import { DataProtectionPolicy } from '../../../lib';
-import { evaluate, includeTemplate, statusesOf } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, statusesOf } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -170,6 +170,41 @@ describe('RDSForceTLS (DP.ENC.1)', () => {
       Pg14Forced: OK, Pg14Default: NON, Pg16Default: OK, Pg14Off: NON, MySql: OK, MySqlNamedGroup: UNVERIFIABLE,
       Oracle: UNVERIFIABLE, AuroraMember: NA, AuroraForced: OK, AuroraDefault: NON,
     });
+  });
+});
+
+describe('RDSForceTLS on values the app defines (issue 16, item 1)', () => {
+  const instance = (props: object) => ({ Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', ...props } });
+  const cluster = (props: object) => ({ Type: 'AWS::RDS::DBCluster', Properties: props });
+  test('literal default parameter groups have the engine\'s documented defaults', () => {
+    const report = run({
+      AuroraMySqlDefaultGroup: cluster({ Engine: 'aurora-mysql', DBClusterParameterGroupName: 'default.aurora-mysql8.0' }),
+      AuroraPgDefaultGroup: cluster({ Engine: 'aurora-postgresql', DBClusterParameterGroupName: 'default.aurora-postgresql16' }),
+      Pg16DefaultGroup: instance({ Engine: 'postgres', EngineVersion: '16.3', DBParameterGroupName: 'default.postgres16' }),
+      Pg14DefaultGroup: instance({ Engine: 'postgres', EngineVersion: '14.10', DBParameterGroupName: 'default.postgres14' }),
+      PgNoVersion: instance({ Engine: 'postgres' }),
+      MySqlDefaultGroup: instance({ Engine: 'mysql', DBParameterGroupName: 'default.mysql8.0' }),
+      SharedGroup: instance({ Engine: 'mysql', DBParameterGroupName: 'shared-group' }),
+    });
+    expect(statusesOf(report, 'RDSForceTLS')).toEqual({
+      AuroraMySqlDefaultGroup: NON, AuroraPgDefaultGroup: NON, Pg16DefaultGroup: OK, Pg14DefaultGroup: NON, PgNoVersion: OK,
+      MySqlDefaultGroup: NON, SharedGroup: UNVERIFIABLE,
+    });
+    const detail = (id: string) => findingsOf(report, 'RDSForceTLS').find((f) => f.logicalId === id)?.detail;
+    expect(detail('AuroraPgDefaultGroup')).toMatch(/default\.aurora-postgresql16.*rds\.force_ssl.*0/);
+    expect(detail('SharedGroup')).toMatch(/DBParameterGroupName is shared-group, a parameter group that is not in this app/);
+  });
+
+  test('parameter defaults in the engine version and in the group\'s values are the app\'s', () => {
+    const { app } = includeTemplate({
+      Group: { Type: 'AWS::RDS::DBParameterGroup', Properties: { Family: 'postgres14', Description: 'x', Parameters: { 'rds.force_ssl': { Ref: 'ForceSsl' } } } },
+      Forced: instance({ Engine: 'postgres', EngineVersion: '14.10', DBParameterGroupName: { Ref: 'Group' } }),
+      OldByDefault: instance({ Engine: 'postgres', EngineVersion: { Ref: 'PgVersion' } }),
+      UnknownVersion: instance({ Engine: 'postgres', EngineVersion: { Ref: 'OtherVersion' } }),
+    }, { parameterDefaults: { ForceSsl: '1', PgVersion: '14.10' }, parameters: ['OtherVersion'] });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'RDSForceTLS')).toEqual({ Forced: OK, OldByDefault: NON, UnknownVersion: UNVERIFIABLE });
+    expect(findingsOf(report, 'RDSForceTLS').find((f) => f.logicalId === 'UnknownVersion')?.detail).toMatch(/EngineVersion is parameter OtherVersion, which has no default/);
   });
 });
 

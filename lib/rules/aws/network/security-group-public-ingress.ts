@@ -1,8 +1,8 @@
-import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { failing, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { isAnywhere } from '../../../facts/cidr';
-import { ingressRulesOf, portRange } from '../private/ingress';
-import { findingsResult, UNVERIFIABLE } from '../private/values';
+import { describePermission, ingressRulesOf, portRange } from '../private/ingress';
+import { findingsResult } from '../private/values';
 
 const LOAD_BALANCER_TYPES = ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer'];
 
@@ -20,7 +20,8 @@ export function isLoadBalancerGroup(group: ResourceView, context: RuleContext): 
 
 /**
  * DP.NET.1: a permission open to the whole internet (0.0.0.0/0 or ::/0) opens only the policy's
- * `allowedPublicPorts`, and only on a security group a load balancer uses. Findings:
+ * `allowedPublicPorts`, and only on a security group a load balancer uses. A CIDR the app defines
+ * (a VPC's block, a parameter default, another stack's export) is resolved first. Findings:
  * `[PublicPort]` (a port or protocol the policy does not allow), `[NotLoadBalancer]`.
  */
 export const SecurityGroupPublicIngress: ResourceRule = {
@@ -32,25 +33,31 @@ export const SecurityGroupPublicIngress: ResourceRule = {
   explanation: 'DP.NET.1 promises that the internet reaches only load balancers and accelerators, and only on '
     + 'allowedPublicPorts. Open 0.0.0.0/0 and ::/0 only on the load balancer security group and only on those '
     + 'ports; everything behind it takes traffic from the load balancer security group.',
+  fix: 'Open 0.0.0.0/0 only on the load balancer\'s security group and only on allowedPublicPorts; admit the rest from that group.',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
-    const failing: (string | Verdict)[] = [];
+    const failures: (string | Verdict)[] = [];
+    const allowed = context.policy.allowedPublicPorts;
     for (const rule of ingressRulesOf(resource, context)) {
       if (rule.unreadable) {
-        failing.push(UNVERIFIABLE);
+        failures.push(unverifiable('an ingress entry is an expression the template computes at deployment'));
         continue;
       }
       if (rule.nonCidrSource) continue;
-      if (typeof rule.cidr !== 'string') {
-        failing.push(UNVERIFIABLE);
+      if (rule.cidr === undefined) {
+        failures.push(unverifiable(rule.cidrUnknown ?? 'the peer of an ingress entry is unknown'));
         continue;
       }
       if (!isAnywhere(rule.cidr)) continue;
       const range = portRange(rule);
-      if (range === undefined) failing.push(UNVERIFIABLE);
-      else if (range === null || !onlyAllowedPorts(range, context.policy.allowedPublicPorts)) failing.push('PublicPort');
-      if (!rule.group) failing.push(UNVERIFIABLE);
-      else if (!isLoadBalancerGroup(rule.group, context)) failing.push('NotLoadBalancer');
+      if (range === undefined) failures.push(unverifiable(`${rule.portsUnknown ?? 'a port is unknown'}; the peer is ${rule.cidr}`));
+      else if (range === null || !onlyAllowedPorts(range, allowed)) {
+        failures.push(failing('PublicPort', `${describePermission(rule, range)}; the policy allows the internet only on ${allowed.join(', ')}`));
+      }
+      if (!rule.group) failures.push(unverifiable(`GroupId is ${JSON.stringify(resource.properties.GroupId)}, a security group outside this app`));
+      else if (!isLoadBalancerGroup(rule.group, context)) {
+        failures.push(failing('NotLoadBalancer', `${describePermission(rule, range)} on a security group no load balancer uses`));
+      }
     }
-    return findingsResult(failing);
+    return findingsResult(failures);
   },
 };
