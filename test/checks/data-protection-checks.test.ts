@@ -92,6 +92,7 @@ describe('DataProtectionChecks', () => {
       'DataProtection-ELBListenerAuthentication',
       'DataProtection-S3BucketLifecycleExpiry',
       'DataProtection-AuditTrailPresent',
+      'DataProtection-AdminVpnPresent',
       'DataProtection-ThreatDetectionEnabled',
       'DataProtection-MultiRegionWorkload',
       'DataProtection-AcceleratorCoverage',

@@ -55,10 +55,17 @@ describe('evidence report', () => {
     expect(md).toMatch(/^# Data-protection evidence report/);
     expect(md).toMatch(/\| DP\.ENC\.2 \| Encryption at rest with customer-managed keys \| \*\*VIOLATED\*\* \|/);
     expect(md).toMatch(new RegExp(`\\| ${MANUAL.replace(/\./g, '\\.')} \\| .* \\| _not automated_ \\|`));
-    expect(md).toMatch(/### DP\.ENC\.2 .*\n\nCommitment: /);
+    expect(md).toMatch(/### DP\.ENC\.2 .*\n\nStatus: .*\n\nCommitment: /);
     // Pipes inside cells are escaped so the table stays a table.
     expect(md).toContain('Public \\| marketing assets');
     expect(md).toMatch(/## Policy values[\s\S]*\| databaseBackupRetentionDays \| 45 \|/);
+  });
+
+  test('Markdown: each control says why it has its status, and the statuses are explained (issue 16, item 3)', () => {
+    const md = read(REPORT_FILES.markdown);
+    expect(md).toMatch(/## How to read the statuses[\s\S]*`met`: at least one compliant finding/);
+    expect(md).toMatch(/### DP\.ENC\.2 .*\n\nStatus: \*\*VIOLATED\*\*: 1 open violation\n/);
+    expect(md).toMatch(/### DP\.NET\.4 .*\n\nStatus: not applicable: not promised by the policy/);
   });
 
   test('SARIF 2.1.0: one rule per DataProtection rule, results located at the template line of the logical ID', () => {

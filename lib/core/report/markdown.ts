@@ -10,6 +10,21 @@ const STATUS_MARK: { [status: string]: string } = {
 };
 
 /**
+ * What each control status means, printed at the top of the report (and in the README): an
+ * auditor signs `met` only because of evidence, never because nothing was found.
+ */
+export const STATUS_MEANINGS: readonly string[] = [
+  '`met`: at least one compliant finding on something the control covers, and nothing open or acknowledged. '
+    + 'A control whose commitment has a positive half (an audit trail exists, administrators come in through a VPN) '
+    + 'is met only when a rule has found that half.',
+  '`violated`: at least one open finding: non-compliant, unverifiable (a value only deployment knows) or a rule error.',
+  '`acknowledged`: nothing open, and at least one finding acknowledged by a person with a reason.',
+  '`not-applicable`: the policy does not promise the control, or the app has nothing it covers (the reason says what is missing, '
+    + 'e.g. "no message broker in this app"); no evidence either way.',
+  '`not-automated`: no rule checks the control on this cloud; it needs manual evidence and is never shown as met.',
+];
+
+/**
  * The evidence report for a person: summary table, evidence per control, acknowledgements with
  * their reasons, and the policy numbers that were applied.
  */
@@ -24,6 +39,10 @@ export function renderMarkdown(report: EvidenceReport): string {
     + `${c[ControlStatus.ACKNOWLEDGED]} acknowledged, ${c[ControlStatus.NOT_APPLICABLE]} not applicable, `
     + `${c[ControlStatus.NOT_AUTOMATED]} not automated (need manual evidence).`, '');
 
+  out.push('## How to read the statuses', '');
+  for (const line of STATUS_MEANINGS) out.push(`- ${line}`);
+  out.push('');
+
   out.push('## Summary', '');
   out.push('| Control | Title | Status | Compliant | Non-compliant | Acknowledged | Not applicable |');
   out.push('|---|---|---|---:|---:|---:|---:|');
@@ -37,6 +56,7 @@ export function renderMarkdown(report: EvidenceReport): string {
   out.push('## Evidence per control', '');
   for (const ctl of report.controls) {
     out.push(`### ${ctl.id} ${ctl.title}: ${STATUS_MARK[ctl.status]}`, '');
+    out.push(`Status: ${STATUS_MARK[ctl.status]}${ctl.reason ? `: ${cell(ctl.reason)}` : ''}`, '');
     out.push(`Commitment: ${ctl.commitment}`, '');
     out.push(`Source policies: ${ctl.sourceDocuments.map(documentName).join(', ')}`, '');
     if (!ctl.promised) {

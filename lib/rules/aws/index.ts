@@ -48,6 +48,7 @@ import { S3BucketCMK } from './encryption/s3-bucket-cmk';
 import { SecretCMK } from './encryption/secret-cmk';
 import { SNSTopicCMK } from './encryption/sns-topic-cmk';
 import { SQSQueueCMK } from './encryption/sqs-queue-cmk';
+import { AdminVpnPresent } from './network/admin-vpn-present';
 import { ClientVpnEndpointAuth } from './network/client-vpn-endpoint';
 import { DatabasePublicAccess } from './network/database-public-access';
 import { InstancePublicIp } from './network/instance-public-ip';
@@ -154,6 +155,7 @@ export const AWS_RULES: readonly ResourceRule[] = [
  */
 export const AWS_APP_RULES: readonly AppRule[] = [
   AuditTrailPresent,
+  AdminVpnPresent,
   ThreatDetectionEnabled,
   MultiRegionWorkload,
   AcceleratorCoverage,

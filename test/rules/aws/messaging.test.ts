@@ -1,3 +1,4 @@
+import { DataProtectionPolicy } from '../../../lib';
 import { evaluate, includeTemplate, statusesOf } from '../../helpers';
 
 const NON = 'non-compliant';
@@ -34,8 +35,14 @@ describe('DP.NET.4 rules', () => {
       Param: broker({ DeploymentMode: 'CLUSTER_MULTI_AZ', PubliclyAccessible: { Ref: 'Pub' } }),
     }, { parameters: ['Pub'] }).app);
     expect(statusesOf(report, 'AmazonMQBrokerPrivate')).toEqual({
-      Good: OK, Public: 'non-compliant [Public]', Single: 'non-compliant [SingleInstance]', ActiveStandby: OK, Param: UNVERIFIABLE,
+      Good: OK, Public: 'non-compliant [Public]', Single: OK, ActiveStandby: OK, Param: UNVERIFIABLE,
     });
+    // One defect, one finding: the public broker is DP.NET.4's (private brokers), not DP.NET.1's as well.
+    expect(statusesOf(report, 'DatabasePublicAccess')).toEqual({ Good: NA, Public: NA, Single: NA, ActiveStandby: NA, Param: NA });
+    // Under a policy without DP.NET.4 the perimeter rule still sees the public broker.
+    const perimeterOnly = evaluate(includeTemplate({ Public: broker({ DeploymentMode: 'CLUSTER_MULTI_AZ', PubliclyAccessible: true }) }).app,
+      new DataProtectionPolicy({ controls: ['DP.NET.1'] }));
+    expect(statusesOf(perimeterOnly, 'DatabasePublicAccess')).toEqual({ Public: NON });
   });
 
   test('SecurityGroupPlaintextAmqp: no rule opens 5672, in or out; all-port rules are left to the perimeter rules', () => {

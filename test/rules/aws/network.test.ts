@@ -77,7 +77,7 @@ describe('DatabasePublicAccess (DP.NET.1)', () => {
       ParamAccess: { Type: 'AWS::Redshift::Cluster', Properties: { ClusterType: 'single-node', NodeType: 'ra3.xlplus', DBName: 'd', MasterUsername: 'u', MasterUserPassword: 'Passw0rd!', PubliclyAccessible: { Ref: 'Pub' } } },
     }, { parameters: ['Pub'] });
     expect(statusesOf(report, 'DatabasePublicAccess')).toEqual({
-      RdsPublic: NON, RdsNoSubnetGroup: NON, RdsPrivate: OK, DmsDefault: NON, Broker: OK, PublicDomain: NON, VpcDomain: OK, ParamAccess: UNVERIFIABLE,
+      RdsPublic: NON, RdsNoSubnetGroup: NON, RdsPrivate: OK, DmsDefault: NON, Broker: NA, PublicDomain: NON, VpcDomain: OK, ParamAccess: UNVERIFIABLE,
     });
   });
 });
@@ -183,5 +183,42 @@ describe('values the app defines are resolved, not unverifiable (issue 16, item 
     expect(statusesOf(report, 'SecurityGroupPublicIngress')).toEqual({ Imported: OK, Outside: UNVERIFIABLE });
     expect(findingsOf(report, 'SecurityGroupPublicIngress').find((f) => f.logicalId === 'Outside')?.detail)
       .toMatch(/import of Platform:OfficeCidr, which no stack of this app exports/);
+  });
+});
+
+describe('AdminVpnPresent (DP.NET.5, the positive half: administrative access goes through a VPN; issue 16, item 3)', () => {
+  const VPN = {
+    Type: 'AWS::EC2::ClientVpnEndpoint',
+    Properties: { ClientCidrBlock: '172.16.0.0/22', ServerCertificateArn: 'arn:cert', ConnectionLogOptions: { Enabled: true, CloudwatchLogGroup: 'g' },
+      AuthenticationOptions: [{ Type: 'certificate-authentication', MutualAuthentication: { ClientRootCertificateChainArn: 'arn:ca' } }] },
+  };
+  const control = (report: ReturnType<typeof run>) => report.controls.find((c) => c.id === 'DP.NET.5')!;
+
+  test('SSH admitted from inside the VPC but no VPN in the app: the control is violated, not met', () => {
+    const report = run({ Bastion: sg([tcp(22, '10.0.0.0/16')]) });
+    expect(statusesOf(report, 'SecurityGroupAdminPorts')).toEqual({ Bastion: OK });
+    const [finding] = findingsOf(report, 'AdminVpnPresent');
+    expect(finding).toMatchObject({ status: NON, resourceType: 'AWS::CloudFormation::Stack' });
+    expect(finding.detail).toMatch(/Bastion admits SSH\/RDP.*no Client VPN endpoint/);
+    expect(control(report).status).toBe('violated');
+  });
+
+  test('with a Client VPN endpoint the positive half holds', () => {
+    const report = run({ Bastion: sg([tcp(22, '10.0.0.0/16')]), Vpn: VPN });
+    expect(statusesOf(report, 'AdminVpnPresent')).toEqual({ Vpn: OK });
+    expect(control(report).status).toBe('met');
+  });
+
+  test('no VPN and no administrative access path: nothing to judge', () => {
+    const report = run({ Web: sg([tcp(443, '10.0.0.0/16')]) });
+    expect(findingsOf(report, 'AdminVpnPresent')).toEqual([]);
+    expect(control(report)).toMatchObject({ status: 'not-applicable', reason: expect.stringMatching(/^nothing to judge: no administrative access path/) });
+  });
+
+  test('a permission whose port is unknown could be one: unverifiable, saying which', () => {
+    const report = run({ Ops: sg([{ IpProtocol: 'tcp', FromPort: { Ref: 'Port' }, ToPort: { Ref: 'Port' }, CidrIp: '10.0.0.0/16' }]) }, { parameters: ['Port'] });
+    const [finding] = findingsOf(report, 'AdminVpnPresent');
+    expect(finding.ruleId).toBe('DataProtection-AdminVpnPresent[Unverifiable]');
+    expect(finding.detail).toMatch(/FromPort is parameter Port, which has no default/);
   });
 });

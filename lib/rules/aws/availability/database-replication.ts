@@ -1,4 +1,4 @@
-import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { compliant, COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
 import { flagVerdict } from '../private/values';
@@ -6,8 +6,8 @@ import { flagVerdict } from '../private/values';
 /**
  * DP.AVL.3: databases replicate from one primary to at least one secondary in another AZ: an RDS
  * instance is Multi-AZ; an Aurora (or DocumentDB / Neptune) cluster has at least two instances, in
- * different AZs where AZs are pinned; a DynamoDB table is a global table with two replicas, or has
- * point-in-time recovery (DynamoDB itself replicates across three AZs).
+ * different AZs where AZs are pinned; a DynamoDB table is replicated by the service itself, across
+ * three AZs of its region (point-in-time recovery is a backup feature, judged under DP.BAK).
  */
 export const DatabaseReplication: ResourceRule = {
   name: 'DatabaseReplication',
@@ -16,8 +16,7 @@ export const DatabaseReplication: ResourceRule = {
   level: Severity.ERROR,
   info: 'The database has no secondary in another availability zone.',
   explanation: 'DP.AVL.3 promises databases with a primary and at least one secondary. Use Multi-AZ RDS, an '
-    + 'Aurora cluster with a writer and a reader (ReplicatedDatabase), a DynamoDB global table or '
-    + 'point-in-time recovery.',
+    + 'Aurora cluster with a writer and a reader (ReplicatedDatabase), or a DynamoDB table.',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     switch (resource.type) {
@@ -26,10 +25,9 @@ export const DatabaseReplication: ResourceRule = {
         return flagVerdict(p.MultiAZ, false, true);
       }
       case 'AWS::DynamoDB::GlobalTable':
-        return Array.isArray(p.Replicas) && p.Replicas.length >= 2 ? COMPLIANT
-          : flagVerdict(p.Replicas?.[0]?.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled, false, true);
       case 'AWS::DynamoDB::Table':
-        return flagVerdict(p.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled, false, true);
+        // Point-in-time recovery is a backup feature (DP.BAK), not a replica.
+        return compliant('DynamoDB replicates every table synchronously across three availability zones of its region');
       default: {
         // Multi-AZ DB clusters of RDS (not Aurora) replicate by themselves.
         if (resource.type === 'AWS::RDS::DBCluster' && p.DBClusterInstanceClass !== undefined) return COMPLIANT;

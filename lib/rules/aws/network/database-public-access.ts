@@ -1,12 +1,14 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
-import { ResourceRule, ResourceView } from '../../../cloudformation/model';
+import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { flagVerdict } from '../private/values';
 
 /**
  * DP.NET.1: data services are not reachable from the internet: RDS instances, Redshift clusters,
  * DMS replication instances and Amazon MQ brokers are not publicly accessible, and OpenSearch
  * domains live in a VPC. Where the property is omitted the service default applies (an RDS
- * instance without a subnet group, outside Aurora, and a DMS instance are public by default).
+ * instance without a subnet group, outside Aurora, and a DMS instance are public by default). A broker
+ * is judged here only when the policy does not promise DP.NET.4, whose AmazonMQBrokerPrivate
+ * reports it otherwise (one defect, one finding).
  */
 export const DatabasePublicAccess: ResourceRule = {
   name: 'DatabasePublicAccess',
@@ -20,7 +22,7 @@ export const DatabasePublicAccess: ResourceRule = {
   explanation: 'DP.NET.1 promises that the internet reaches only load balancers and accelerators. Set '
     + 'PubliclyAccessible: false and place databases, brokers and search domains in private or isolated '
     + 'subnets (OpenSearch: VPCOptions).',
-  evaluate(resource: ResourceView): RuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     switch (resource.type) {
       case 'AWS::RDS::DBInstance':
@@ -30,6 +32,11 @@ export const DatabasePublicAccess: ResourceRule = {
       case 'AWS::OpenSearchService::Domain':
       case 'AWS::Elasticsearch::Domain':
         return p.VPCOptions === undefined ? NON_COMPLIANT : COMPLIANT;
+      case 'AWS::AmazonMQ::Broker':
+        // One defect, one finding: where the policy promises private brokers (DP.NET.4),
+        // AmazonMQBrokerPrivate reports a public broker; the perimeter rule covers it otherwise.
+        if (context.policy.promises('DP.NET.4')) return NOT_APPLICABLE;
+        return flagVerdict(p.PubliclyAccessible, false, false);
       default:
         return flagVerdict(p.PubliclyAccessible, false, false);
     }
