@@ -30,7 +30,9 @@ export function tempDir(prefix = 'dp-test-'): string {
 export function includeTemplate(
   resources: Record<string, unknown>,
   options: {
-    parameters?: string[]; conditions?: Record<string, unknown>; stackId?: string; app?: App; region?: string;
+    parameters?: string[]; conditions?: Record<string, unknown>; stackId?: string; app?: App;
+    /** The stack's region; `null` for an environment-agnostic stack (no region known at synth). */
+    region?: string | null;
     /** Parameters declared with these defaults (`{ OpsCidr: '10.0.0.0/16' }`), or with a full declaration. */
     parameterDefaults?: Record<string, unknown>;
     /** Template outputs (`{ VpcCidr: { Value: ..., Export: { Name: ... } } }`). */
@@ -39,7 +41,7 @@ export function includeTemplate(
   } = {},
 ): { app: App; stack: Stack } {
   const app = options.app ?? newApp();
-  const stack = new Stack(app, options.stackId ?? 'Included', { env: { ...ENV, region: options.region ?? ENV.region } });
+  const stack = new Stack(app, options.stackId ?? 'Included', options.region === null ? {} : { env: { ...ENV, region: options.region ?? ENV.region } });
   const template: Record<string, unknown> = { Resources: resources };
   const parameters: Record<string, unknown> = Object.fromEntries((options.parameters ?? []).map((p) => [p, { Type: 'String' }]));
   for (const [name, value] of Object.entries(options.parameterDefaults ?? {})) {

@@ -1,5 +1,5 @@
 import { DataProtectionPolicy } from '../../../lib';
-import { evaluate, includeTemplate, statusesOf } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, statusesOf } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -172,6 +172,16 @@ describe('BackupCrossRegionCopy (DP.BAK.3)', () => {
     });
     const off = run(base({ NoCopy: plan([rule('Daily', DAILY, 45, [])]), S1: selection('NoCopy', { Resources: ['*'] }) }), new DataProtectionPolicy({ crossRegionBackupCopy: false }));
     expect(new Set(Object.values(statusesOf(off, 'BackupCrossRegionCopy')))).toEqual(new Set([NA]));
+  });
+
+  test('a rule without a copy action is [NoCopy] whether or not the stack has a region (issue 16, item 4)', () => {
+    const resources = base({ NoCopy: plan([rule('Daily', DAILY, 45, []), rule('Weekly', WEEKLY, 45, [])]), S1: selection('NoCopy', { Resources: ['*'] }) });
+    const withRegion = statusesOf(run(resources), 'BackupCrossRegionCopy');
+    const agnostic = evaluate(includeTemplate(resources, { region: null }).app);
+    expect(statusesOf(agnostic, 'BackupCrossRegionCopy')).toEqual({ ...withRegion, Db: UNVERIFIABLE });
+    expect(withRegion.NoCopy).toBe('non-compliant [NoCopy]');
+    // Where the copy goes can only be compared with a known region: the detail says so.
+    expect(findingsOf(agnostic, 'BackupCrossRegionCopy').find((f) => f.logicalId === 'Db')?.detail).toMatch(/stack has no explicit region/);
   });
 });
 

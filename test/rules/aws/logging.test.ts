@@ -118,7 +118,12 @@ describe('LogRetention (DP.LOG.4)', () => {
       LogsExpireEarly: { Type: 'AWS::S3::Bucket', Properties: { Tags: [{ Key: 'dp:data-class', Value: 'logs' }], LifecycleConfiguration: { Rules: [{ Status: 'Enabled', ExpirationInDays: 90 }] } } },
       DataBucket: { Type: 'AWS::S3::Bucket', Properties: { LifecycleConfiguration: { Rules: [{ Status: 'Enabled', ExpirationInDays: 90 }] } } },
     };
-    expect(statusesOf(run(resources, { parameters: ['KeyArn'] }), 'LogRetention')).toEqual({
+    // One defect, one finding: with DP.LOG.4 promised, the missing key is LogRetention's [Encryption] alone.
+    const report = run(resources, { parameters: ['KeyArn'] });
+    expect(statusesOf(report, 'LogGroupCMK')).toEqual({ Good: NA, Unset: NA, Short: NA, Plain: NA, ParamKey: NA });
+    expect(statusesOf(run(resources, { parameters: ['KeyArn'], policy: new DataProtectionPolicy({ controls: ['DP.ENC.2'] }) }), 'LogGroupCMK'))
+      .toEqual({ Good: OK, Unset: OK, Short: OK, Plain: NON, ParamKey: UNVERIFIABLE });
+    expect(statusesOf(report, 'LogRetention')).toEqual({
       Good: OK, Unset: 'non-compliant [Retention]', Short: 'non-compliant [Retention]', Plain: 'non-compliant [Encryption]', ParamKey: UNVERIFIABLE,
       LogsExpireEarly: 'non-compliant [Retention]', Archive: OK, DataBucket: NA,
     });
