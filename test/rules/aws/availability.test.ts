@@ -120,8 +120,28 @@ describe('ZeroDowntimeDeploys (DP.AVL.5)', () => {
     });
     expect(statusesOf(report, 'ZeroDowntimeDeploys')).toEqual({
       Good: OK, NoRollback: 'non-compliant [CircuitBreaker]', HalfHealthy: 'non-compliant [MinimumHealthy]', Unscaled: 'non-compliant [Scaling]',
-      TargetWithoutPolicy: 'non-compliant [Scaling]', Asg: OK,
+      TargetWithoutPolicy: 'non-compliant [Scaling]', Asg: 'non-compliant [RollingUpdate]',
     });
+  });
+
+  test('an auto scaling group that cannot grow, or replaces instances without a rolling update, fails (issue 16, item 5)', () => {
+    const asg = (min: unknown, max: unknown, updatePolicy?: object) => ({
+      Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: min, MaxSize: max, VPCZoneIdentifier: ['s-1', 's-2'] },
+      ...(updatePolicy ? { UpdatePolicy: updatePolicy } : {}),
+    });
+    const scalingPolicy = (group: string) => ({ Type: 'AWS::AutoScaling::ScalingPolicy', Properties: { AutoScalingGroupName: { Ref: group }, PolicyType: 'TargetTrackingScaling',
+      TargetTrackingConfiguration: { TargetValue: 60, PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' } } } });
+    const ROLLING = { AutoScalingRollingUpdate: { MinInstancesInService: 2, MaxBatchSize: 1 } };
+    const report = run({
+      Fixed: asg('1', '1', { AutoScalingScheduledAction: { IgnoreUnmodifiedGroupSizeProperties: true } }), FixedPolicy: scalingPolicy('Fixed'),
+      Rolling: asg('2', '6', ROLLING), RollingPolicy: scalingPolicy('Rolling'),
+      Replacing: asg('2', '6', { AutoScalingReplacingUpdate: { WillReplace: true } }), ReplacingPolicy: scalingPolicy('Replacing'),
+      ParamMax: asg('2', { Ref: 'Max' }, ROLLING), ParamMaxPolicy: scalingPolicy('ParamMax'),
+    }, ['Max']);
+    expect(statusesOf(report, 'ZeroDowntimeDeploys')).toEqual({
+      Fixed: 'non-compliant [Scaling] [RollingUpdate]', Rolling: OK, Replacing: OK, ParamMax: UNVERIFIABLE,
+    });
+    expect(statusesOf(report, 'NoSinglePointOfFailure')).toMatchObject({ Fixed: 'non-compliant [Instances]', Rolling: OK });
   });
 });
 

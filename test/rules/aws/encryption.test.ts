@@ -1,5 +1,5 @@
 import { DataProtectionPolicy } from '../../../lib';
-import { evaluate, includeTemplate, statusesOf } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, statusesOf } from '../../helpers';
 
 // Templates are loaded with CfnInclude, the way a user's existing CloudFormation would be: the rules
 // see exactly what the template says, intrinsics included.
@@ -293,5 +293,25 @@ describe('remaining data stores (DP.ENC.2)', () => {
     expect(statusesOf(report, 'DocumentDBClusterCMK')).toEqual({ DocDbPlain: NON, DocDbCmk: OK });
     expect(statusesOf(report, 'NeptuneClusterCMK')).toEqual({ NeptuneAwsKey: NON, NeptuneCmk: OK });
     expect(statusesOf(report, 'ECRRepositoryCMK')).toEqual({ RepoDefault: NON, RepoAes: NON, RepoAwsKey: NON, RepoCmk: OK, RepoParam: UNVERIFIABLE });
+  });
+});
+
+describe('EBSVolumeCMK on the volumes instances and launch templates create (issue 16, item 5)', () => {
+  const ebs = (props: object) => [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 50, ...props } }];
+  test('every EBS block device mapping is encrypted under a customer key; an instance without mappings gets the AMI\'s root volume', () => {
+    const report = run({
+      InstancePlain: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', BlockDeviceMappings: ebs({}) } },
+      InstanceCmk: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', BlockDeviceMappings: ebs({ Encrypted: true, KmsKeyId: KEY_ARN }) } },
+      InstanceNoMappings: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1' } },
+      TemplatePlain: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-1', BlockDeviceMappings: ebs({}) } } },
+      TemplateCmk: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-1', BlockDeviceMappings: ebs({ Encrypted: true, KmsKeyId: KEY_ARN }) } } },
+      ConfigDefaultKey: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { ImageId: 'ami-1', InstanceType: 't3.micro', BlockDeviceMappings: ebs({ Encrypted: true }) } },
+      ConfigParam: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { ImageId: 'ami-1', InstanceType: 't3.micro', BlockDeviceMappings: ebs({ Encrypted: { Ref: 'Encrypt' } }) } },
+      Ephemeral: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', BlockDeviceMappings: [{ DeviceName: '/dev/sdb', VirtualName: 'ephemeral0' }, ...ebs({ Encrypted: true, KmsKeyId: KEY_ARN })] } },
+    }, ['Encrypt']);
+    expect(statusesOf(report, 'EBSVolumeCMK')).toEqual({
+      InstancePlain: NON, InstanceCmk: OK, InstanceNoMappings: NON, TemplatePlain: NON, TemplateCmk: OK, ConfigDefaultKey: NON, ConfigParam: UNVERIFIABLE, Ephemeral: OK,
+    });
+    expect(findingsOf(report, 'EBSVolumeCMK').find((f) => f.logicalId === 'TemplatePlain')?.detail).toMatch(/\/dev\/xvda.*not encrypted/);
   });
 });

@@ -222,3 +222,31 @@ describe('AdminVpnPresent (DP.NET.5, the positive half: administrative access go
     expect(finding.detail).toMatch(/FromPort is parameter Port, which has no default/);
   });
 });
+
+describe('S3BucketPublicAccess (DP.NET.1; issue 16, item 5)', () => {
+  const OPEN_PAB = { BlockPublicAcls: false, BlockPublicPolicy: false, IgnorePublicAcls: false, RestrictPublicBuckets: false };
+  const bucketPolicy = (bucket: string, statement: object) => ({
+    Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: bucket }, PolicyDocument: { Version: '2012-10-17', Statement: [statement] } },
+  });
+  const objects = (bucket: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/*']] });
+  test('a bucket the internet can read (publicReadAccess, a public ACL) breaks the perimeter; the default block keeps it closed', () => {
+    const report = run({
+      PublicRead: { Type: 'AWS::S3::Bucket', Properties: { PublicAccessBlockConfiguration: OPEN_PAB, WebsiteConfiguration: { IndexDocument: 'index.html' } } },
+      PublicReadPolicy: bucketPolicy('PublicRead', { Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: objects('PublicRead') }),
+      PublicAcl: { Type: 'AWS::S3::Bucket', Properties: { AccessControl: 'PublicRead', PublicAccessBlockConfiguration: { BlockPublicPolicy: true, RestrictPublicBuckets: true },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'ObjectWriter' }] } } },
+      Private: { Type: 'AWS::S3::Bucket', Properties: {} },
+      Blocked: { Type: 'AWS::S3::Bucket', Properties: { PublicAccessBlockConfiguration: { ...OPEN_PAB, RestrictPublicBuckets: true } } },
+      BlockedPolicy: bucketPolicy('Blocked', { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: objects('Blocked') }),
+      CloudFrontOnly: { Type: 'AWS::S3::Bucket', Properties: { PublicAccessBlockConfiguration: OPEN_PAB } },
+      CloudFrontOnlyPolicy: bucketPolicy('CloudFrontOnly', { Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject',
+        Resource: objects('CloudFrontOnly'), Condition: { StringEquals: { 'AWS:SourceArn': 'arn:aws:cloudfront::111111111111:distribution/E1' } } }),
+      ParamBlock: { Type: 'AWS::S3::Bucket', Properties: { PublicAccessBlockConfiguration: { ...OPEN_PAB, RestrictPublicBuckets: { Ref: 'Restrict' } } } },
+      ParamBlockPolicy: bucketPolicy('ParamBlock', { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: objects('ParamBlock') }),
+    }, { parameters: ['Restrict'] });
+    expect(statusesOf(report, 'S3BucketPublicAccess')).toEqual({
+      PublicRead: 'non-compliant [PublicPolicy]', PublicAcl: 'non-compliant [PublicAcl]', Private: OK, Blocked: OK, CloudFrontOnly: OK, ParamBlock: UNVERIFIABLE,
+    });
+    expect(findingsOf(report, 'S3BucketPublicAccess').find((f) => f.logicalId === 'ParamBlock')?.detail).toMatch(/RestrictPublicBuckets is parameter Restrict/);
+  });
+});

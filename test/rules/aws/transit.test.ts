@@ -119,7 +119,7 @@ describe('ApiGatewayTLS (DP.ENC.1)', () => {
 describe('S3BucketTLSOnly (DP.ENC.1)', () => {
   const deny = (condition: object) => ({
     Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Condition: condition,
-    Resource: [{ 'Fn::GetAtt': ['Secured', 'Arn'] }],
+    Resource: [{ 'Fn::GetAtt': ['Secured', 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Secured', 'Arn'] }, '/*']] }],
   });
   const policy = (bucket: unknown, statements: object[]) => ({
     Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: bucket, PolicyDocument: { Version: '2012-10-17', Statement: statements } },
@@ -242,5 +242,46 @@ describe('ElastiCacheTLS (DP.ENC.1)', () => {
       Param: rg({ TransitEncryptionEnabled: { Ref: 'Tls' } }),
     }, { parameters: ['Tls'] });
     expect(statusesOf(report, 'ElastiCacheTLS')).toEqual({ Required: OK, On: OK, Preferred: NON, Off: NON, Cluster: NON, Param: UNVERIFIABLE });
+  });
+});
+
+describe('TLS-only policies that miss what they protect (issue 16, item 5)', () => {
+  const denyPlaintext = (resource: unknown, action = 's3:*') => ({
+    Effect: 'Deny', Principal: { AWS: '*' }, Action: action, Condition: { Bool: { 'aws:SecureTransport': 'false' } }, Resource: resource,
+  });
+  test('S3BucketTLSOnly: a deny that covers only the bucket ARN leaves its objects reachable in plaintext', () => {
+    const policy = (bucket: string, resource: unknown) => ({
+      Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: bucket }, PolicyDocument: { Version: '2012-10-17', Statement: [denyPlaintext(resource)] } },
+    });
+    const report = run({
+      BucketOnly: { Type: 'AWS::S3::Bucket' },
+      BucketOnlyPolicy: policy('BucketOnly', [{ 'Fn::GetAtt': ['BucketOnly', 'Arn'] }]),
+      Both: { Type: 'AWS::S3::Bucket' },
+      BothPolicy: policy('Both', [{ 'Fn::GetAtt': ['Both', 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Both', 'Arn'] }, '/*']] }]),
+      SubObjects: { Type: 'AWS::S3::Bucket' },
+      SubObjectsPolicy: policy('SubObjects', [{ 'Fn::Sub': '${SubObjects.Arn}' }, { 'Fn::Sub': '${SubObjects.Arn}/*' }]),
+    });
+    expect(statusesOf(report, 'S3BucketTLSOnly')).toEqual({ BucketOnly: 'non-compliant [SecureTransport]', Both: OK, SubObjects: OK });
+    expect(findingsOf(report, 'S3BucketTLSOnly').find((f) => f.logicalId === 'BucketOnly')?.detail).toMatch(/objects/);
+  });
+
+  test('MessagingTLSOnly: SQS queues and SNS topics deny requests without TLS in their resource policy', () => {
+    const queuePolicy = (queue: string, statements: object[]) => ({ Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: queue }], PolicyDocument: { Version: '2012-10-17', Statement: statements } } });
+    const topicPolicy = (topic: string, statements: object[]) => ({ Type: 'AWS::SNS::TopicPolicy', Properties: { Topics: [{ Ref: topic }], PolicyDocument: { Version: '2012-10-17', Statement: statements } } });
+    const report = run({
+      SecureQueue: { Type: 'AWS::SQS::Queue' },
+      SecureQueuePolicy: queuePolicy('SecureQueue', [denyPlaintext({ 'Fn::GetAtt': ['SecureQueue', 'Arn'] }, 'sqs:*')]),
+      OpenQueue: { Type: 'AWS::SQS::Queue' },
+      OpenQueuePolicy: queuePolicy('OpenQueue', [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': ['OpenQueue', 'Arn'] } }]),
+      BareQueue: { Type: 'AWS::SQS::Queue' },
+      SecureTopic: { Type: 'AWS::SNS::Topic' },
+      SecureTopicPolicy: topicPolicy('SecureTopic', [denyPlaintext({ Ref: 'SecureTopic' }, 'sns:Publish')]),
+      BareTopic: { Type: 'AWS::SNS::Topic' },
+      ImportedDocQueue: { Type: 'AWS::SQS::Queue' },
+      ImportedDocQueuePolicy: { Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: 'ImportedDocQueue' }], PolicyDocument: { 'Fn::ImportValue': 'queue-doc' } } },
+    });
+    expect(statusesOf(report, 'MessagingTLSOnly')).toEqual({
+      SecureQueue: OK, OpenQueue: NON, BareQueue: NON, SecureTopic: OK, BareTopic: NON, ImportedDocQueue: UNVERIFIABLE,
+    });
   });
 });

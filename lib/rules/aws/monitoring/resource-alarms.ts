@@ -1,4 +1,4 @@
-import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { mentionedResources, referencedResource } from '../../../cloudformation/references';
 
@@ -21,22 +21,27 @@ function watched(context: RuleContext): Set<ResourceView> {
 }
 
 /**
- * DP.MON.1: every application load balancer, Aurora / RDS cluster and ECS service has at least one
+ * DP.MON.1: every application load balancer, Aurora / RDS cluster, RDS instance (outside Aurora)
+ * and ECS service has at least one
  * alarm (anomaly detection or threshold) on its metrics whose action pages an encrypted SNS topic.
  */
 export const ResourceAlarms: ResourceRule = {
   name: 'ResourceAlarms',
   controlId: 'DP.MON.1',
-  resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::RDS::DBCluster', 'AWS::ECS::Service'],
+  resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::RDS::DBCluster', 'AWS::RDS::DBInstance', 'AWS::ECS::Service'],
   level: Severity.ERROR,
   info: 'No alarm on this resource\'s KPIs pages the incident topic.',
   explanation: 'DP.MON.1 promises anomaly-detection alarms on KPIs that page an encrypted incident topic. '
     + 'Watch the resource with KpiAlarms (or any CloudWatch alarm on its metrics) whose action is an '
     + 'encrypted SNS topic (IncidentTopic).',
+  fix: 'Watch the resource with KpiAlarms (or a CloudWatch alarm on its metrics) whose action is an encrypted SNS topic.',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     if (resource.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' && (resource.properties.Type ?? 'application') !== 'application') {
       return NOT_APPLICABLE;
     }
-    return watched(context).has(resource) ? COMPLIANT : NON_COMPLIANT;
+    // An Aurora member's KPIs are its cluster's.
+    if (resource.type === 'AWS::RDS::DBInstance' && resource.properties.DBClusterIdentifier !== undefined) return NOT_APPLICABLE;
+    return watched(context).has(resource) ? compliant('an alarm on its metrics pages an encrypted topic')
+      : nonCompliant('no alarm on its metrics pages an encrypted SNS topic');
   },
 };
