@@ -153,7 +153,7 @@ export const CONTROLS: readonly Control[] = [
   {
     id: 'DP.NET.1',
     title: 'Closed perimeter',
-    commitment: 'The internet reaches only load balancers / accelerators, only on [allowedPublicPorts].',
+    commitment: 'The internet reaches only load balancers / accelerators, only on [allowedPublicPorts] (and on plaintext ports whose listeners only redirect to HTTPS, as DP.ENC.1 allows).',
     sourceDocuments: ['002', '004'],
     appliesTo: 'resource the internet could reach (security group, instance, database, public storage)',
   },

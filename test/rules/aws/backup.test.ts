@@ -229,4 +229,18 @@ describe('BackupVaultLock (DP.BAK.7)', () => {
       Vault: OK, Unlocked: 'non-compliant [NoLock] [DeletionNotBlocked]', ShortLock: 'non-compliant [MinRetention]', Continuous: OK, Idle: NA,
     });
   });
+
+  test('a compliance-mode lock already makes recovery points undeletable; a governance-mode lock still needs the deny (issue 16, item 6)', () => {
+    const vault = (name: string, lock: object) => ({ Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: name, LockConfiguration: lock } });
+    const report = run(base({
+      Vault: vault('compliance', { MinRetentionDays: 45, ChangeableForDays: 3 }),
+      Governance: vault('governance', { MinRetentionDays: 45 }),
+      ShortCompliance: vault('short', { MinRetentionDays: 7, ChangeableForDays: 3 }),
+      ParamMode: vault('param', { MinRetentionDays: 45, ChangeableForDays: { Ref: 'Grace' } }),
+      Other: plan([rule('Daily', DAILY, 45, [], 'Governance'), rule('Weekly', WEEKLY, 45, [], 'ShortCompliance'), rule('Monthly', 'cron(0 5 1 * ? *)', 45, [], 'ParamMode')]),
+    }), undefined, ['Grace']);
+    expect(statusesOf(report, 'BackupVaultLock')).toEqual({
+      Vault: OK, Governance: 'non-compliant [DeletionNotBlocked]', ShortCompliance: 'non-compliant [MinRetention] [DeletionNotBlocked]', ParamMode: UNVERIFIABLE,
+    });
+  });
 });

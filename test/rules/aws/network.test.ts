@@ -250,3 +250,27 @@ describe('S3BucketPublicAccess (DP.NET.1; issue 16, item 5)', () => {
     expect(findingsOf(report, 'S3BucketPublicAccess').find((f) => f.logicalId === 'ParamBlock')?.detail).toMatch(/RestrictPublicBuckets is parameter Restrict/);
   });
 });
+
+describe('port 80 that only redirects to HTTPS is allowed on a load balancer (DP.NET.1 vs DP.ENC.1; issue 16, item 6)', () => {
+  const lb = (group: string) => ({ Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['s-1', 's-2'], SecurityGroups: [{ 'Fn::GetAtt': [group, 'GroupId'] }] } });
+  const listener = (lbId: string, port: number, protocol: string, actions: object[]) => ({
+    Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { LoadBalancerArn: { Ref: lbId }, Port: port, Protocol: protocol, DefaultActions: actions,
+      ...(protocol === 'HTTPS' ? { Certificates: [{ CertificateArn: 'arn:c' }], SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' } : {}) },
+  });
+  const REDIRECT = [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }];
+  const FORWARD = [{ Type: 'forward', TargetGroupArn: 'arn:tg' }];
+  test('the standard redirect passes both controls; a port-80 listener or rule that forwards does not', () => {
+    const report = run({
+      RedirectGroup: sg([tcp(80, ANY), tcp(443, ANY)]), RedirectLb: lb('RedirectGroup'),
+      Http: listener('RedirectLb', 80, 'HTTP', REDIRECT), Https: listener('RedirectLb', 443, 'HTTPS', FORWARD),
+      ForwardGroup: sg([tcp(80, ANY)]), ForwardLb: lb('ForwardGroup'), Plain: listener('ForwardLb', 80, 'HTTP', FORWARD),
+      RuleGroup: sg([tcp(80, ANY)]), RuleLb: lb('RuleGroup'), RuleHttp: listener('RuleLb', 80, 'HTTP', REDIRECT),
+      Sneaky: { Type: 'AWS::ElasticLoadBalancingV2::ListenerRule', Properties: { ListenerArn: { Ref: 'RuleHttp' }, Priority: 1, Conditions: [{ Field: 'path-pattern', Values: ['/x'] }], Actions: FORWARD } },
+      NothingListens: sg([tcp(80, ANY)]), IdleLb: lb('NothingListens'),
+    });
+    expect(statusesOf(report, 'SecurityGroupPublicIngress')).toEqual({
+      RedirectGroup: OK, ForwardGroup: 'non-compliant [PublicPort]', RuleGroup: 'non-compliant [PublicPort]', NothingListens: 'non-compliant [PublicPort]',
+    });
+    expect(statusesOf(report, 'ELBListenerTLS')).toMatchObject({ Http: OK, Https: OK });
+  });
+});

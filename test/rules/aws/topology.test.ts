@@ -73,3 +73,34 @@ describe('topology rules (DP.AVL.2, DP.AVL.7, DP.NET.2, DP.NET.3)', () => {
     expect(f.status).toBe('compliant');
   });
 });
+
+describe('ShieldProtection follows every way the CDK references a load balancer in another stack (issue 16, item 6)', () => {
+  const EXPORT = '/cdk/exports/Edge/WebRefLb';
+  const shielded = (endpoint: unknown, edgeExtra: Record<string, unknown> = {}, opts: { parameterDefaults?: Record<string, unknown> } = {}) => {
+    const app = newApp();
+    includeTemplate({
+      Lb: ALB,
+      // What `crossRegionReferences: true` writes with strong references (the default without the feature flag).
+      ExportsWriter: { Type: 'Custom::CrossRegionExportWriter', Properties: { ServiceToken: 'arn:aws:lambda:eu-central-1:111111111111:function:w',
+        WriterProps: { region: 'eu-west-1', exports: { [EXPORT]: { Ref: 'Lb' } } } } },
+      Param: { Type: 'AWS::SSM::Parameter', Properties: { Name: '/web/lb-arn', Type: 'String', Value: { Ref: 'Lb' } } },
+    }, { app, stackId: 'Web', region: 'eu-central-1' });
+    includeTemplate({
+      ExportsReader: { Type: 'Custom::CrossRegionExportReader', Properties: { ServiceToken: 'arn:aws:lambda:eu-west-1:111111111111:function:r',
+        ReaderProps: { region: 'eu-west-1', prefix: 'Edge', imports: { [EXPORT]: `{{resolve:ssm:${EXPORT}}}` } } } },
+      Accel: ACCEL, Listener: LISTENER, Shield: SHIELD, Group: group('eu-central-1', endpoint), ...edgeExtra,
+    }, { app, stackId: 'Edge', parameterDefaults: opts.parameterDefaults });
+    return statusesOf(evaluate(app), 'ShieldProtection');
+  };
+  test('a strong cross-region reference (Fn::GetAtt of the CDK\'s export reader)', () => {
+    expect(shielded({ 'Fn::GetAtt': ['ExportsReader', EXPORT] })).toEqual({ Lb: 'not-applicable', Accel: 'compliant' });
+  });
+  test('an SSM dynamic reference and an SSM-typed parameter to a parameter the app writes', () => {
+    expect(shielded('{{resolve:ssm:/web/lb-arn}}')).toEqual({ Lb: 'not-applicable', Accel: 'compliant' });
+    expect(shielded({ Ref: 'LbArn' }, {}, { parameterDefaults: { LbArn: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/web/lb-arn' } } }))
+      .toEqual({ Lb: 'not-applicable', Accel: 'compliant' });
+  });
+  test('an endpoint the app does not define leaves the load balancer unfronted', () => {
+    expect(shielded('arn:aws:elasticloadbalancing:eu-central-1:111111111111:loadbalancer/app/other/1')).toEqual({ Lb: 'non-compliant', Accel: 'compliant' });
+  });
+});

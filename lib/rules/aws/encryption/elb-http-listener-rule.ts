@@ -2,7 +2,7 @@ import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
 import { UNVERIFIABLE } from '../private/values';
-import { onlyRedirectsToHttps } from './elb-listener-tls';
+import { onlyRedirectsToHttps } from '../private/listeners';
 
 /**
  * DP.ENC.1: a listener rule on a plaintext HTTP listener only redirects to HTTPS. A rule that

@@ -1,23 +1,8 @@
 import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICIES, meetsMinimumTls } from '../../../facts/tls-policies';
-import { isIntrinsic, UNVERIFIABLE } from '../private/values';
-
-/**
- * Whether a listener or rule's actions only redirect to HTTPS (the one thing a plaintext listener
- * may do). Undefined when the actions cannot be read.
- */
-export function onlyRedirectsToHttps(actions: unknown): boolean | undefined {
-  if (!Array.isArray(actions) || actions.length === 0) return undefined;
-  for (const action of actions) {
-    if (isIntrinsic(action) || typeof action?.Type !== 'string') return undefined;
-    if (action.Type !== 'redirect') return false;
-    const protocol = action.RedirectConfig?.Protocol;
-    if (typeof protocol !== 'string') return undefined;
-    if (protocol !== 'HTTPS') return false;
-  }
-  return true;
-}
+import { UNVERIFIABLE } from '../private/values';
+import { onlyRedirectsToHttps } from '../private/listeners';
 
 /**
  * DP.ENC.1: a load balancer listener accepts only TLS at or above the policy's minimum (HTTPS/TLS

@@ -3,13 +3,18 @@ import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation
 import { isAnywhere } from '../../../facts/cidr';
 import { describePermission, ingressRulesOf, portRange } from '../private/ingress';
 import { findingsResult } from '../private/values';
+import { redirectOnlyPorts } from '../private/listeners';
 
 const LOAD_BALANCER_TYPES = ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer'];
 
-/** Whether every port of [from, to] is one the policy lets the internet reach. */
-function onlyAllowedPorts(range: [number, number], allowed: readonly number[]): boolean {
-  if (range[1] - range[0] + 1 > allowed.length) return false;
-  for (let port = range[0]; port <= range[1]; port++) if (!allowed.includes(port)) return false;
+/**
+ * Whether every port of [from, to] is one the policy lets the internet reach: an allowed public
+ * port, or a port whose listeners on the group's load balancers only redirect to HTTPS.
+ */
+function onlyAllowedPorts(range: [number, number], allowed: readonly number[], group: ResourceView | undefined, context: RuleContext): boolean {
+  const redirects = group ? redirectOnlyPorts(group, context) : new Set<number>();
+  if (range[1] - range[0] + 1 > allowed.length + redirects.size) return false;
+  for (let port = range[0]; port <= range[1]; port++) if (!allowed.includes(port) && !redirects.has(port)) return false;
   return true;
 }
 
@@ -20,7 +25,8 @@ export function isLoadBalancerGroup(group: ResourceView, context: RuleContext): 
 
 /**
  * DP.NET.1: a permission open to the whole internet (0.0.0.0/0 or ::/0) opens only the policy's
- * `allowedPublicPorts`, and only on a security group a load balancer uses. A CIDR the app defines
+ * `allowedPublicPorts` (plus a plaintext port whose listeners only redirect to HTTPS, which DP.ENC.1
+ * allows: the standard port-80 redirect), and only on a security group a load balancer uses. A CIDR the app defines
  * (a VPC's block, a parameter default, another stack's export) is resolved first. Findings:
  * `[PublicPort]` (a port or protocol the policy does not allow), `[NotLoadBalancer]`.
  */
@@ -50,7 +56,7 @@ export const SecurityGroupPublicIngress: ResourceRule = {
       if (!isAnywhere(rule.cidr)) continue;
       const range = portRange(rule);
       if (range === undefined) failures.push(unverifiable(`${rule.portsUnknown ?? 'a port is unknown'}; the peer is ${rule.cidr}`));
-      else if (range === null || !onlyAllowedPorts(range, allowed)) {
+      else if (range === null || !onlyAllowedPorts(range, allowed, rule.group, context)) {
         failures.push(failing('PublicPort', `${describePermission(rule, range)}; the policy allows the internet only on ${allowed.join(', ')}`));
       }
       if (!rule.group) failures.push(unverifiable(`GroupId is ${JSON.stringify(resource.properties.GroupId)}, a security group outside this app`));
