@@ -1,7 +1,7 @@
 import { compliant, COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
-import { flagVerdict } from '../private/values';
+import { settingVerdict } from '../private/values';
 
 /**
  * DP.AVL.3: databases replicate from one primary to at least one secondary in another AZ: an RDS
@@ -14,6 +14,7 @@ export const DatabaseReplication: ResourceRule = {
   controlId: 'DP.AVL.3',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
   level: Severity.ERROR,
+  fix: 'Use Multi-AZ RDS (multiAz: true) or an Aurora cluster with a writer and a reader (ReplicatedDatabase).',
   info: 'The database has no secondary in another availability zone.',
   explanation: 'DP.AVL.3 promises databases with a primary and at least one secondary. Use Multi-AZ RDS, an '
     + 'Aurora cluster with a writer and a reader (ReplicatedDatabase), or a DynamoDB table.',
@@ -22,7 +23,7 @@ export const DatabaseReplication: ResourceRule = {
     switch (resource.type) {
       case 'AWS::RDS::DBInstance': {
         if (p.DBClusterIdentifier !== undefined) return NOT_APPLICABLE;
-        return flagVerdict(p.MultiAZ, false, true);
+        return settingVerdict(p.MultiAZ, false, true, 'MultiAZ', resource, context);
       }
       case 'AWS::DynamoDB::GlobalTable':
       case 'AWS::DynamoDB::Table':

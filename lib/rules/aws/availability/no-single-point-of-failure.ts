@@ -13,7 +13,7 @@ function natCoverage(vpc: ResourceView, context: RuleContext): { needing: Set<st
   const needing = new Set<string>();
   const having = new Set<string>();
   for (const subnet of subnets) {
-    const az = subnetAz(subnet);
+    const az = subnetAz(subnet, context);
     if (az === undefined) return undefined;
     for (const ref of context.lookup.referrers(subnet)) {
       if (ref.type === 'AWS::EC2::NatGateway') having.add(az);

@@ -21,7 +21,7 @@ function mappingVerdict(mapping: any, resource: ResourceView, context: RuleConte
         ? `${device} is encrypted with the account's default EBS key, not a customer-managed key`
         : `${device} is not encrypted`);
     }
-    if (v.outcome === Outcome.UNVERIFIABLE) return unverifiable(`the KmsKeyId of ${device} is ${v.detail ?? 'known only at deployment'}`);
+    if (v.outcome === Outcome.UNVERIFIABLE) return unverifiable(`${device}: ${v.detail}`);
     return v;
   });
 }
@@ -46,7 +46,7 @@ export const EBSVolumeCMK: ResourceRule = {
     if (resource.type === 'AWS::EC2::Volume') {
       const encrypted = resolveValue(resource.properties.Encrypted, resource.stackPath, context.lookup);
       if (!encrypted.known) return unverifiable(`Encrypted is ${encrypted.why}`);
-      return encryptedWithCustomerKey(encrypted.value, resource.properties.KmsKeyId, resource, context);
+      return encryptedWithCustomerKey(encrypted.value, resource.properties.KmsKeyId, resource, context, { encrypted: 'Encrypted', key: 'KmsKeyId' });
     }
     const raw = mappingsOf(resource);
     if (raw === undefined) {

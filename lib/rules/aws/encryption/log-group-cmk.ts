@@ -12,6 +12,7 @@ export const LogGroupCMK: ResourceRule = {
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::Logs::LogGroup'],
   level: Severity.ERROR,
+  fix: 'Pass encryptionKey: a customer-managed key the logs service may use (DataKey with services [\'logs\']), or apply PolicyLogGroups.',
   info: 'The CloudWatch Logs log group is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {

@@ -1,7 +1,8 @@
-import { compliant, COMPLIANT, nonCompliant, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { mentionedResources } from '../../../cloudformation/references';
-import { isIntrinsic, UNVERIFIABLE } from '../private/values';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { isIntrinsic, unknownValue } from '../private/values';
 
 /** Whether a custom resource turns on the accelerator's flow logs (the attribute CloudFormation lacks). */
 function enablesFlowLogs(custom: ResourceView): boolean {
@@ -32,7 +33,7 @@ export const NetworkTrafficLogs: ResourceRule = {
     const referrers = context.lookup.referrers(resource);
     switch (resource.type) {
       case 'AWS::EC2::VPC':
-        return referrers.some((r) => r.type === 'AWS::EC2::FlowLog') ? COMPLIANT : NON_COMPLIANT;
+        return referrers.some((r) => r.type === 'AWS::EC2::FlowLog') ? compliant('a flow log records its traffic') : nonCompliant('no flow log records the VPC\'s traffic');
       case 'AWS::CloudFront::Distribution': {
         const config = resource.properties.DistributionConfig;
         if (isIntrinsic(config)) return unverifiable('DistributionConfig is an expression the template computes at deployment');
@@ -50,14 +51,16 @@ export const NetworkTrafficLogs: ResourceRule = {
       case 'AWS::GlobalAccelerator::Accelerator':
         return referrers.some((r) => (r.type === 'AWS::CloudFormation::CustomResource' || r.type.startsWith('Custom::'))
           && mentionedResources(r.properties, r.stackPath, context.lookup).includes(resource) && enablesFlowLogs(r))
-          ? COMPLIANT : NON_COMPLIANT;
+          ? compliant('a custom resource turns on its flow logs') : nonCompliant('no custom resource turns on the accelerator\'s flow logs (FlowLogsEnabled)');
       default: {
         const type = resource.properties.Type ?? 'application';
         if (type === 'gateway') return NOT_APPLICABLE;
         const attrs = resource.properties.LoadBalancerAttributes;
-        if (attrs !== undefined && !Array.isArray(attrs)) return [UNVERIFIABLE];
-        const enabled = (attrs ?? []).find((a: any) => a?.Key === 'access_logs.s3.enabled')?.Value;
-        return enabled === 'true' || enabled === true ? COMPLIANT : NON_COMPLIANT;
+        if (attrs !== undefined && !Array.isArray(attrs)) return unknownValue('LoadBalancerAttributes', attrs, resource, context);
+        const raw = (attrs ?? []).find((a: any) => a?.Key === 'access_logs.s3.enabled')?.Value;
+        const enabled = resolveValue(raw, resource.stackPath, context.lookup);
+        if (!enabled.known) return unknownValue('access_logs.s3.enabled', raw, resource, context);
+        return enabled.value === 'true' || enabled.value === true ? compliant('access logs to S3') : nonCompliant('access_logs.s3.enabled is not true: no access logs');
       }
     }
   },

@@ -1,22 +1,28 @@
-import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
+import { resolveValue } from '../../../cloudformation/resolve';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { mentionedResources, referencedResource } from '../../../cloudformation/references';
 
-/** Resources some alarm watches and pages an encrypted topic about; built once per evaluation. */
-function watched(context: RuleContext): Set<ResourceView> {
+/**
+ * Resources some alarm watches and pages an encrypted topic about, and resources watched by an alarm
+ * whose action is known only at deployment (with that alarm); built once per evaluation.
+ */
+function watched(context: RuleContext): { paged: Set<ResourceView>; unknown: Map<ResourceView, string> } {
   return context.lookup.memo('watched-resources', () => {
-    const out = new Set<ResourceView>();
+    const paged = new Set<ResourceView>();
+    const unknown = new Map<ResourceView, string>();
     for (const alarm of context.lookup.resourcesOfType('AWS::CloudWatch::Alarm')) {
       const actions = Array.isArray(alarm.properties.AlarmActions) ? alarm.properties.AlarmActions : [];
-      const pagesEncryptedTopic = actions.some((a: unknown) => {
+      const verdicts = actions.map((a: unknown): boolean | undefined => {
         const topic = referencedResource(a, alarm.stackPath, context.lookup);
-        return topic?.type === 'AWS::SNS::Topic' && topic.properties.KmsMasterKeyId !== undefined;
+        if (topic) return topic.type === 'AWS::SNS::Topic' && topic.properties.KmsMasterKeyId !== undefined;
+        return resolveValue(a, alarm.stackPath, context.lookup).known ? false : undefined;
       });
-      if (!pagesEncryptedTopic) continue;
-      const metrics = [alarm.properties.Dimensions, alarm.properties.Metrics];
-      mentionedResources(metrics, alarm.stackPath, context.lookup).forEach((r) => out.add(r));
+      const subjects = mentionedResources([alarm.properties.Dimensions, alarm.properties.Metrics], alarm.stackPath, context.lookup);
+      if (verdicts.includes(true)) subjects.forEach((r) => paged.add(r));
+      else if (verdicts.includes(undefined)) subjects.forEach((r) => unknown.set(r, alarm.logicalId));
     }
-    return out;
+    return { paged, unknown };
   });
 }
 
@@ -41,7 +47,10 @@ export const ResourceAlarms: ResourceRule = {
     }
     // An Aurora member's KPIs are its cluster's.
     if (resource.type === 'AWS::RDS::DBInstance' && resource.properties.DBClusterIdentifier !== undefined) return NOT_APPLICABLE;
-    return watched(context).has(resource) ? compliant('an alarm on its metrics pages an encrypted topic')
-      : nonCompliant('no alarm on its metrics pages an encrypted SNS topic');
+    const { paged, unknown } = watched(context);
+    if (paged.has(resource)) return compliant('an alarm on its metrics pages an encrypted topic');
+    const alarm = unknown.get(resource);
+    if (alarm) return unverifiable(`alarm ${alarm} watches it, but its action is known only at deployment (a parameter or import)`);
+    return nonCompliant('no alarm on its metrics pages an encrypted SNS topic');
   },
 };
