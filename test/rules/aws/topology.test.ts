@@ -104,3 +104,21 @@ describe('ShieldProtection follows every way the CDK references a load balancer 
     expect(shielded('arn:aws:elasticloadbalancing:eu-central-1:111111111111:loadbalancer/app/other/1')).toEqual({ Lb: 'non-compliant', Accel: 'compliant' });
   });
 });
+
+describe('AvailabilityBudget prices each resource at the tier it earns (issue 16, item 3: no unearned met)', () => {
+  const db = (multiAz: boolean) => ({ Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.r6g.large', Engine: 'postgres', MultiAZ: multiAz } });
+  const budget = (resources: Record<string, unknown>) => findingsOf(evaluate(includeTemplate(resources).app), 'AvailabilityBudget')[0];
+  test('a Single-AZ RDS instance is not priced at the Multi-AZ figure', () => {
+    expect(budget({ Db: db(false) })).toMatchObject({ status: 'non-compliant', detail: expect.stringContaining('Amazon RDS (Single-AZ) 99.5%') });
+    expect(budget({ Db: db(true) })).toMatchObject({ status: 'compliant', detail: expect.stringContaining('Amazon RDS (Multi-AZ) 99.95%') });
+  });
+  test('an Aurora cluster with one instance, and a service with one task, earn the single-AZ tiers', () => {
+    const f = budget({
+      Cluster: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-mysql' } },
+      Writer: { Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.r6g.large', Engine: 'aurora-mysql', DBClusterIdentifier: { Ref: 'Cluster' } } },
+      Svc: { Type: 'AWS::ECS::Service', Properties: { Cluster: 'c', TaskDefinition: 'arn:td' } },
+    });
+    expect(f.detail).toContain('Amazon Aurora (Single-AZ) 99.9%');
+    expect(f.detail).toContain('Amazon ECS on AWS Fargate (one task) 99.5%');
+  });
+});

@@ -1,11 +1,13 @@
 import { COMPLIANT, NON_COMPLIANT, Severity, unverifiable } from '../../../core/engine';
 import { AppFinding, AppRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { GLOBAL_ACCELERATOR_SLA, REGIONAL_SLAS } from '../private/sla';
+import { GLOBAL_ACCELERATOR_SLA, REGIONAL_SLAS, ServiceSla, slaOf } from '../private/sla';
 import { unplacedStacks, workloadPlacement } from '../private/workload';
 import { Stacks, pct } from '../private/topology';
 
 /**
- * DP.AVL.7: the topology's availability, computed from published SLAs, meets `uptimePercent`.
+ * DP.AVL.7: the topology's availability, computed from published SLAs, meets `uptimePercent`. Each
+ * resource counts at the tier it earns as configured (a Single-AZ RDS instance at RDS's Single-AZ
+ * figure, one task or instance at the single-instance figure).
  * Within a region the services the workload uses are in series (each counted once); regions are in
  * parallel (each runs the workload, traffic fails over between them); a Global Accelerator in front
  * is in series with the regions. The report shows the computation next to the promise.
@@ -24,14 +26,14 @@ export const AvailabilityBudget: AppRule = {
     if (groups.length === 0 || stacks.length === 0) return [];
     const accelerated = context.lookup.resourcesOfType('AWS::GlobalAccelerator::Accelerator').length > 0;
     const promised = context.policy.uptimePercent / 100;
-    const separate = budget(groups, accelerated, context.policy.uptimePercent);
+    const separate = budget(groups, accelerated, context.policy.uptimePercent, context);
     // Stacks without a region may share a region with others: if the budget is met with everything
     // in one region it holds wherever they run; if it fails with each in a region of its own it
     // fails wherever they run; otherwise it depends on where they are deployed.
     if (placement.byUnplacedStack.size === 0 || groups.length === 1) {
       return [{ stackPath: stacks[0].path, result: separate.total >= promised ? COMPLIANT : NON_COMPLIANT, detail: separate.formula }];
     }
-    const together = budget([['one region', groups.flatMap(([, rs]) => rs)]], accelerated, context.policy.uptimePercent);
+    const together = budget([['one region', groups.flatMap(([, rs]) => rs)]], accelerated, context.policy.uptimePercent, context);
     if (together.total >= promised) return [{ stackPath: stacks[0].path, result: COMPLIANT, detail: together.formula }];
     if (separate.total < promised) return [{ stackPath: stacks[0].path, result: NON_COMPLIANT, detail: separate.formula }];
     return [{
@@ -42,11 +44,21 @@ export const AvailabilityBudget: AppRule = {
 };
 
 /** The availability of regions in parallel (each the series of its services) behind an optional accelerator, and the computation in words. */
-function budget(groups: readonly (readonly [string, readonly ResourceView[]])[], accelerated: boolean, promisedPercent: number): { total: number; formula: string } {
+function budget(
+  groups: readonly (readonly [string, readonly ResourceView[]])[], accelerated: boolean, promisedPercent: number, context: RuleContext,
+): { total: number; formula: string } {
   const parts: string[] = [];
   let allDown = 1;
   for (const [region, resources] of groups) {
-    const slas = [...new Map(resources.map((r) => [REGIONAL_SLAS[r.type].service, REGIONAL_SLAS[r.type]])).values()];
+    // Each service once, at the lowest tier any of its resources earns (one single-AZ database is enough to lower it).
+    const byService = new Map<string, ServiceSla>();
+    for (const r of resources) {
+      const sla = slaOf(r, context);
+      const family = REGIONAL_SLAS[r.type].service;
+      const seen = byService.get(family);
+      if (!seen || sla.percent < seen.percent) byService.set(family, sla);
+    }
+    const slas = [...byService.values()];
     const regional = slas.reduce((a, s) => a * (s.percent / 100), 1);
     allDown *= 1 - regional;
     parts.push(`${region}: ${slas.map((s) => `${s.service} ${s.percent}%`).join(' x ')} = ${pct(regional)}`);
