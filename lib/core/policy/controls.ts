@@ -113,7 +113,7 @@ export const CONTROLS: readonly Control[] = [
     title: 'Multi-region workload',
     commitment: 'The workload runs in >= [regionCount] regions.',
     sourceDocuments: ['001'],
-    appliesTo: 'workload resource (load balancer, service, database, table, data bucket)',
+    appliesTo: 'workload resource (load balancer, service, function, API, database, table, data bucket)',
   },
   {
     id: 'DP.AVL.3',
@@ -148,7 +148,7 @@ export const CONTROLS: readonly Control[] = [
     title: 'Availability budget',
     commitment: "The topology's computed availability meets [uptimePercent].",
     sourceDocuments: ['000', '003'],
-    appliesTo: 'workload resource (load balancer, service, database, table, data bucket)',
+    appliesTo: 'workload resource (load balancer, service, function, API, database, table, data bucket)',
   },
   {
     id: 'DP.NET.1',
@@ -169,7 +169,7 @@ export const CONTROLS: readonly Control[] = [
     title: 'Global Accelerator in every region',
     commitment: 'A Global Accelerator fronts the workload with an endpoint group in every region.',
     sourceDocuments: ['001'],
-    appliesTo: 'workload resource (load balancer, service, database, table, data bucket)',
+    appliesTo: 'workload resource (load balancer, service, function, API, database, table, data bucket)',
   },
   {
     id: 'DP.NET.4',

@@ -199,7 +199,7 @@ describe('AdminVpnPresent (DP.NET.5, the positive half: administrative access go
     expect(statusesOf(report, 'SecurityGroupAdminPorts')).toEqual({ Bastion: OK });
     const [finding] = findingsOf(report, 'AdminVpnPresent');
     expect(finding).toMatchObject({ status: NON, resourceType: 'AWS::CloudFormation::Stack' });
-    expect(finding.detail).toMatch(/Bastion admits SSH\/RDP.*no Client VPN endpoint/);
+    expect(finding.detail).toMatch(/Bastion admit\(s\) SSH\/RDP.*no Client VPN endpoint/);
     expect(control(report).status).toBe('violated');
   });
 
@@ -207,6 +207,16 @@ describe('AdminVpnPresent (DP.NET.5, the positive half: administrative access go
     const report = run({ Bastion: sg([tcp(22, '10.0.0.0/16')]), Vpn: VPN });
     expect(statusesOf(report, 'AdminVpnPresent')).toEqual({ Vpn: OK });
     expect(control(report).status).toBe('met');
+  });
+
+  test('a rule for every port (a cluster talking to itself) is not an administrative access path; from the internet it is exposure', () => {
+    const report = run({
+      Cluster: sg([{ IpProtocol: '-1', SourceSecurityGroupId: 'sg-self' }]),
+      Peers: sg([{ IpProtocol: '-1', CidrIp: '10.0.0.0/16' }]),
+      Open: sg([{ IpProtocol: '-1', CidrIp: ANY }]),
+    });
+    expect(statusesOf(report, 'SecurityGroupAdminPorts')).toEqual({ Cluster: NA, Peers: NA, Open: 'non-compliant [OutsideVpc]' });
+    expect(findingsOf(report, 'AdminVpnPresent')).toEqual([]);
   });
 
   test('no VPN and no administrative access path: nothing to judge', () => {

@@ -122,3 +122,17 @@ describe('AvailabilityBudget prices each resource at the tier it earns (issue 16
     expect(f.detail).toContain('Amazon ECS on AWS Fargate (one task) 99.5%');
   });
 });
+
+describe('serverless workloads count (issue 16, item 3: no unearned met)', () => {
+  test('API Gateway and Lambda are in series with the table; the CDK\'s own handlers are not workload', () => {
+    const report = evaluate(includeTemplate({
+      Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'api' } },
+      Handler: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:r', Code: { ZipFile: 'x' }, Runtime: 'nodejs20.x', Handler: 'index.h' } },
+      AWS679f53fac002430cb0da5b7982bd22872D164C4C: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:r', Code: { ZipFile: 'x' }, Runtime: 'nodejs20.x', Handler: 'index.h' } },
+      Orders: TABLE,
+    }).app);
+    const [f] = findingsOf(report, 'AvailabilityBudget');
+    expect(f).toMatchObject({ status: 'non-compliant' });
+    expect(f.detail).toBe('region(eu-west-1: Amazon DynamoDB 99.99% x AWS Lambda 99.95% x Amazon API Gateway 99.95% = 99.89%) = 99.89% (promised 99.95%)');
+  });
+});

@@ -206,6 +206,13 @@ describe('RDSForceTLS on values the app defines (issue 16, item 1)', () => {
     expect(statusesOf(report, 'RDSForceTLS')).toEqual({ Forced: OK, OldByDefault: NON, UnknownVersion: UNVERIFIABLE });
     expect(findingsOf(report, 'RDSForceTLS').find((f) => f.logicalId === 'UnknownVersion')?.detail).toMatch(/EngineVersion is parameter OtherVersion, which has no default/);
   });
+
+  test('an RDS Proxy in front of the database requires TLS too (CloudFormation\'s default does not)', () => {
+    const proxy = (requireTls?: unknown) => ({ Type: 'AWS::RDS::DBProxy', Properties: { DBProxyName: 'p', EngineFamily: 'POSTGRESQL', RoleArn: 'arn:r',
+      VpcSubnetIds: ['s-1'], Auth: [{ AuthScheme: 'SECRETS', SecretArn: 'arn:s' }], ...(requireTls === undefined ? {} : { RequireTLS: requireTls }) } });
+    const report = run({ Strict: proxy(true), Default: proxy(), Param: proxy({ Ref: 'Tls' }) }, { parameters: ['Tls'] });
+    expect(statusesOf(report, 'RDSForceTLS')).toEqual({ Strict: OK, Default: NON, Param: UNVERIFIABLE });
+  });
 });
 
 describe('OpenSearchTLS (DP.ENC.1)', () => {

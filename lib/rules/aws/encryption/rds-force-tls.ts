@@ -2,7 +2,7 @@ import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifi
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
 import { resolveValue, sourceNote } from '../../../cloudformation/resolve';
-import { isIntrinsic } from '../private/values';
+import { isIntrinsic, settingVerdict } from '../private/values';
 
 /** The parameter that makes an engine refuse unencrypted connections, the values that turn it on, and its default. */
 interface ForcingParameter {
@@ -36,12 +36,13 @@ function majorOf(text: string): number | undefined {
  * MariaDB). Values the app defines are read: a group of the app (by reference or by name), a
  * parameter default, and the engine's documented defaults for a `default.*` group or no group at
  * all (RDS for PostgreSQL 15 and later forces TLS by default). Aurora members are judged on their
- * cluster. Engines without such a parameter (Oracle, Db2) need review.
+ * cluster. Engines without such a parameter (Oracle, Db2) need review. An RDS Proxy in front of a
+ * database requires TLS (`RequireTLS`).
  */
 export const RDSForceTLS: ResourceRule = {
   name: 'RDSForceTLS',
   controlId: 'DP.ENC.1',
-  resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
+  resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::RDS::DBProxy'],
   level: Severity.ERROR,
   info: 'The database accepts connections without TLS.',
   explanation: 'DP.ENC.1 promises TLS on every endpoint, databases included. Give the instance or cluster a '
@@ -51,6 +52,8 @@ export const RDSForceTLS: ResourceRule = {
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     const { lookup } = context;
+    // An RDS Proxy accepts plaintext unless RequireTLS is set (CloudFormation's default is false).
+    if (resource.type === 'AWS::RDS::DBProxy') return settingVerdict(p.RequireTLS, false, true, 'RequireTLS', resource, context);
     const isCluster = resource.type === 'AWS::RDS::DBCluster';
     if (!isCluster && p.DBClusterIdentifier !== undefined) return NOT_APPLICABLE;
     const engine = resolveValue(p.Engine, resource.stackPath, lookup);

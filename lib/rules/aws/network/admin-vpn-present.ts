@@ -9,7 +9,8 @@ const GROUP_TYPES = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'
  * DP.NET.5, the positive half: administrative access goes through a VPN. SecurityGroupAdminPorts
  * proves that SSH and RDP are closed to the outside; this rule proves that the way in exists. An
  * app with a Client VPN endpoint is compliant on each endpoint (ClientVpnEndpointAuth judges how it
- * authenticates); an app whose security groups admit SSH or RDP but that has no Client VPN endpoint
+ * authenticates); an app whose security groups admit SSH or RDP (a port range that names them, not
+ * a rule for every port, which is about something else) but that has no Client VPN endpoint
  * is non-compliant (acknowledge on the stack with the VPN administrators do use, e.g. the
  * organization's); an app with neither has no administrative access path to judge.
  */
@@ -40,7 +41,7 @@ export const AdminVpnPresent: AppRule = {
           if (range === null) continue;
           if (range === undefined) {
             unknown = unknown ?? (rule.unreadable ? `an ingress entry of ${resource.logicalId} is an expression` : `${rule.portsUnknown} (${resource.logicalId})`);
-          } else if (ADMIN_PORTS.some((port) => port >= range[0] && port <= range[1]) && !admitting.includes(resource.logicalId)) {
+          } else if (range[1] - range[0] < 65535 && ADMIN_PORTS.some((port) => port >= range[0] && port <= range[1]) && !admitting.includes(resource.logicalId)) {
             admitting.push(resource.logicalId);
           }
         }
@@ -48,7 +49,7 @@ export const AdminVpnPresent: AppRule = {
     }
     if (admitting.length > 0) {
       const shown = admitting.slice(0, 3).join(', ') + (admitting.length > 3 ? ` and ${admitting.length - 3} more` : '');
-      return [{ stackPath: stacks[0].path, result: nonCompliant(`${shown} admits SSH/RDP, and the app has no Client VPN endpoint for administrators`) }];
+      return [{ stackPath: stacks[0].path, result: nonCompliant(`${shown} admit(s) SSH/RDP, and the app has no Client VPN endpoint for administrators`) }];
     }
     if (unknown) {
       return [{ stackPath: stacks[0].path, result: unverifiable(`${unknown}: it could admit SSH/RDP, and the app has no Client VPN endpoint`) }];

@@ -50,8 +50,11 @@ export const SecurityGroupAdminPorts: ResourceRule = {
       const range = portRange(rule);
       if (range === null) continue;
       const admits = range !== undefined && ADMIN_PORTS.some((port) => port >= range[0] && port <= range[1]);
+      // A permission for every port is about something else (a cluster talking to itself, a peer
+      // network): it is judged here only when it lets the outside in.
+      const everyPort = range !== undefined && range[1] - range[0] >= 65535;
       if (rule.nonCidrSource) {
-        if (admits) evidence.push(describePermission(rule, range));
+        if (admits && !everyPort) evidence.push(describePermission(rule, range));
         continue;
       }
       if (rule.cidr === undefined) {
@@ -68,7 +71,7 @@ export const SecurityGroupAdminPorts: ResourceRule = {
       const blocks = vpc ? vpcCidrs(vpc, context) : { why: rule.group ? `the group's VpcId is not a VPC of this app` : 'the group is not a security group of this app' };
       const inside = blocks.cidrs ? ipv4Within(rule.cidr, blocks.cidrs) : undefined;
       if (inside === true) {
-        if (admits) evidence.push(`${describePermission(rule, range)}, inside the VPC (${blocks.cidrs!.join(', ')})`);
+        if (admits && !everyPort) evidence.push(`${describePermission(rule, range)}, inside the VPC (${blocks.cidrs!.join(', ')})`);
       } else if (inside === false) {
         failures.push(range === undefined
           ? unverifiable(`${rule.portsUnknown}; the peer ${rule.cidr} is outside the VPC (${blocks.cidrs!.join(', ')})`)

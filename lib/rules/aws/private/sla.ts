@@ -31,6 +31,9 @@ export const REGIONAL_SLAS: { readonly [type: string]: ServiceSla } = {
   'AWS::DynamoDB::GlobalTable': { service: 'Amazon DynamoDB', percent: 99.99, source: 'https://aws.amazon.com/dynamodb/sla/' },
   'AWS::S3::Bucket': { service: 'Amazon S3 Standard', percent: 99.9, source: 'https://aws.amazon.com/s3/sla/' },
   'AWS::EFS::FileSystem': { service: 'Amazon EFS', percent: 99.9, source: 'https://aws.amazon.com/efs/sla/' },
+  'AWS::Lambda::Function': { service: 'AWS Lambda', percent: 99.95, source: 'https://aws.amazon.com/lambda/sla/' },
+  'AWS::ApiGateway::RestApi': { service: 'Amazon API Gateway', percent: 99.95, source: 'https://aws.amazon.com/api-gateway/sla/' },
+  'AWS::ApiGatewayV2::Api': { service: 'Amazon API Gateway', percent: 99.95, source: 'https://aws.amazon.com/api-gateway/sla/' },
 };
 
 /**

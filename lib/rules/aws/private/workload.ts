@@ -1,10 +1,13 @@
 import { ResourceView, RuleContext } from '../../../cloudformation/model';
 import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 import { REGIONAL_SLAS } from './sla';
+import { cdkCreatedFor } from '../../../cloudformation/cdk-managed';
 
 /** Whether a resource is part of the workload (serves users or holds their data), not plumbing or logs. */
 export function isWorkload(resource: ResourceView, context: RuleContext): boolean {
   if (!(resource.type in REGIONAL_SLAS)) return false;
+  // The CDK's own handlers (custom-resource providers, BucketDeployment) serve deployments, not users.
+  if (cdkCreatedFor(resource) !== undefined) return false;
   if (resource.type === 'AWS::RDS::DBInstance' && resource.properties.DBClusterIdentifier !== undefined) return false;
   if (resource.type === 'AWS::S3::Bucket' && isLogBucket(resource, context)) return false;
   return true;
