@@ -6,8 +6,15 @@ const OK = 'compliant';
 const NA = 'not-applicable';
 const UNVERIFIABLE = 'non-compliant [Unverifiable]';
 
+// A VPC attached to an internet gateway: the internet can reach what its security groups open.
+const INTERNET_VPC = {
+  Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+  Igw: { Type: 'AWS::EC2::InternetGateway', Properties: {} },
+  IgwAttachment: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, InternetGatewayId: { Ref: 'Igw' } } },
+};
+
 function run(resources: Record<string, unknown>, opts: { parameters?: string[]; policy?: DataProtectionPolicy } = {}) {
-  return evaluate(includeTemplate({ Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } }, ...resources },
+  return evaluate(includeTemplate({ ...INTERNET_VPC, ...resources },
     { parameters: opts.parameters }).app, opts.policy);
 }
 const sg = (ingress: object[]) => ({ Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'Vpc' }, SecurityGroupIngress: ingress } });
@@ -38,6 +45,21 @@ describe('SecurityGroupPublicIngress (DP.NET.1)', () => {
   test('the allowed ports come from the policy', () => {
     const s = statusesOf(run(resources, { parameters: ['Cidr'], policy: new DataProtectionPolicy({ allowedPublicPorts: [80, 443] }) }), 'SecurityGroupPublicIngress');
     expect(s.LbGroupPort80).toBe(OK);
+  });
+});
+
+describe('SecurityGroupPublicIngress in a VPC without an internet gateway (issue 16, item 2)', () => {
+  test('0.0.0.0/0 on an interface endpoint of an isolated VPC admits no one from the internet', () => {
+    const endpointGroup = (vpc: string) => ({ Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: vpc }, SecurityGroupIngress: [tcp(443, ANY)] } });
+    const report = evaluate(includeTemplate({
+      Isolated: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+      Public: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.1.0.0/16' } },
+      Igw: { Type: 'AWS::EC2::InternetGateway', Properties: {} },
+      Attach: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Public' }, InternetGatewayId: { Ref: 'Igw' } } },
+      IsolatedEndpoint: endpointGroup('Isolated'),
+      PublicEndpoint: endpointGroup('Public'),
+    }).app);
+    expect(statusesOf(report, 'SecurityGroupPublicIngress')).toEqual({ IsolatedEndpoint: OK, PublicEndpoint: 'non-compliant [NotLoadBalancer]' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { compliant, COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
 import { settingVerdict } from '../private/values';
@@ -31,13 +31,15 @@ export const DatabaseReplication: ResourceRule = {
         return compliant('DynamoDB replicates every table synchronously across three availability zones of its region');
       default: {
         // Multi-AZ DB clusters of RDS (not Aurora) replicate by themselves.
-        if (resource.type === 'AWS::RDS::DBCluster' && p.DBClusterInstanceClass !== undefined) return COMPLIANT;
+        if (resource.type === 'AWS::RDS::DBCluster' && p.DBClusterInstanceClass !== undefined) return compliant('a Multi-AZ DB cluster replicates by itself');
         const members = context.lookup.referrers(resource).filter((r) => r.type.endsWith('::DBInstance')
           && referencedResource(r.properties.DBClusterIdentifier, r.stackPath, context.lookup) === resource);
-        if (members.length < 2) return NON_COMPLIANT;
+        if (members.length < 2) return nonCompliant(`${members.length} instance(s) in the cluster: no secondary to fail over to`);
         const pinned = members.map((m) => m.properties.AvailabilityZone).filter((az) => az !== undefined);
-        if (pinned.length === members.length && new Set(pinned.map((az) => JSON.stringify(az))).size < 2) return NON_COMPLIANT;
-        return COMPLIANT;
+        if (pinned.length === members.length && new Set(pinned.map((az) => JSON.stringify(az))).size < 2) {
+          return nonCompliant(`all ${members.length} instances are pinned to one availability zone`);
+        }
+        return compliant(`${members.length} instances`);
       }
     }
   },

@@ -1,6 +1,7 @@
 import { failing, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { isAnywhere } from '../../../facts/cidr';
+import { referencedResource } from '../../../cloudformation/references';
 import { describePermission, ingressRulesOf, portRange } from '../private/ingress';
 import { findingsResult } from '../private/values';
 import { redirectOnlyPorts } from '../private/listeners';
@@ -18,6 +19,16 @@ function onlyAllowedPorts(range: [number, number], allowed: readonly number[], g
   return true;
 }
 
+/**
+ * Whether the internet cannot reach a security group at all: its VPC is a VPC of the app with no
+ * internet gateway attached (an isolated VPC; 0.0.0.0/0 there admits only networks connected to it).
+ */
+function unreachableFromInternet(group: ResourceView, context: RuleContext): boolean {
+  const vpc = referencedResource(group.properties.VpcId, group.stackPath, context.lookup);
+  if (!vpc || vpc.type !== 'AWS::EC2::VPC') return false;
+  return !context.lookup.referrers(vpc).some((r) => r.type === 'AWS::EC2::VPCGatewayAttachment' && r.properties.InternetGatewayId !== undefined);
+}
+
 /** Whether a security group is used by a load balancer of the app. */
 export function isLoadBalancerGroup(group: ResourceView, context: RuleContext): boolean {
   return context.lookup.referrers(group).some((r) => LOAD_BALANCER_TYPES.includes(r.type));
@@ -26,7 +37,8 @@ export function isLoadBalancerGroup(group: ResourceView, context: RuleContext): 
 /**
  * DP.NET.1: a permission open to the whole internet (0.0.0.0/0 or ::/0) opens only the policy's
  * `allowedPublicPorts` (plus a plaintext port whose listeners only redirect to HTTPS, which DP.ENC.1
- * allows: the standard port-80 redirect), and only on a security group a load balancer uses. A CIDR the app defines
+ * allows: the standard port-80 redirect), and only on a security group a load balancer uses. A group
+ * in a VPC of the app without an internet gateway cannot be reached from the internet. A CIDR the app defines
  * (a VPC's block, a parameter default, another stack's export) is resolved first. Findings:
  * `[PublicPort]` (a port or protocol the policy does not allow), `[NotLoadBalancer]`.
  */
@@ -54,6 +66,7 @@ export const SecurityGroupPublicIngress: ResourceRule = {
         continue;
       }
       if (!isAnywhere(rule.cidr)) continue;
+      if (rule.group && unreachableFromInternet(rule.group, context)) continue;
       const range = portRange(rule);
       if (range === undefined) failures.push(unverifiable(`${rule.portsUnknown ?? 'a port is unknown'}; the peer is ${rule.cidr}`));
       else if (range === null || !onlyAllowedPorts(range, allowed, rule.group, context)) {
