@@ -1,4 +1,4 @@
-import { failing, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
+import { compliant, COMPLIANT, failing, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { isAnywhere } from '../../../facts/cidr';
 import { referencedResource } from '../../../cloudformation/references';
@@ -54,6 +54,7 @@ export const SecurityGroupPublicIngress: ResourceRule = {
   fix: 'Open 0.0.0.0/0 only on the load balancer\'s security group and only on allowedPublicPorts; admit the rest from that group.',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const failures: (string | Verdict)[] = [];
+    const evidence: string[] = [];
     const allowed = context.policy.allowedPublicPorts;
     for (const rule of ingressRulesOf(resource, context)) {
       if (rule.unreadable) {
@@ -65,9 +66,16 @@ export const SecurityGroupPublicIngress: ResourceRule = {
         failures.push(unverifiable(rule.cidrUnknown ?? 'the peer of an ingress entry is unknown'));
         continue;
       }
-      if (!isAnywhere(rule.cidr)) continue;
-      if (rule.group && unreachableFromInternet(rule.group, context)) continue;
+      if (!isAnywhere(rule.cidr)) {
+        evidence.push(describePermission(rule));
+        continue;
+      }
+      if (rule.group && unreachableFromInternet(rule.group, context)) {
+        evidence.push(`${describePermission(rule)} in a VPC without an internet gateway`);
+        continue;
+      }
       const range = portRange(rule);
+      const before = failures.length;
       if (range === undefined) failures.push(unverifiable(`${rule.portsUnknown ?? 'a port is unknown'}; the peer is ${rule.cidr}`));
       else if (range === null || !onlyAllowedPorts(range, allowed, rule.group, context)) {
         failures.push(failing('PublicPort', `${describePermission(rule, range)}; the policy allows the internet only on ${allowed.join(', ')}`));
@@ -76,7 +84,9 @@ export const SecurityGroupPublicIngress: ResourceRule = {
       else if (!isLoadBalancerGroup(rule.group, context)) {
         failures.push(failing('NotLoadBalancer', `${describePermission(rule, range)} on a security group no load balancer uses`));
       }
+      if (failures.length === before) evidence.push(`${describePermission(rule, range)} to a load balancer`);
     }
-    return findingsResult(failures);
+    if (failures.length > 0) return findingsResult(failures);
+    return evidence.length > 0 ? compliant(`the internet reaches only load balancers on allowed ports: ${evidence.slice(0, 3).join('; ')}${evidence.length > 3 ? '; ...' : ''}`) : COMPLIANT;
   },
 };
