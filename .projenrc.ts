@@ -59,6 +59,9 @@ const project = new typescript.TypeScriptProject({
     '@types/jest@^30.0.0',
     '@swc/core@1.16.18',
     '@swc/jest@^0.2.39',
+    // Mutation testing of the rules (npm run mutation; not part of CI).
+    '@stryker-mutator/core@10.0.0',
+    '@stryker-mutator/jest-runner@10.0.0',
   ],
   tsconfig: {
     compilerOptions: {
@@ -76,7 +79,7 @@ const project = new typescript.TypeScriptProject({
     },
     include: ['lib/**/*.ts', 'bin/**/*.ts', 'examples/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'docs/**/*.ts', '.projenrc.ts'],
   },
-  gitignore: ['cdk.out/', 'cdktf.out/', '*.tsbuildinfo', '.jest-cache/', '.jest-results.json', '.rule-outcomes/'],
+  gitignore: ['cdk.out/', 'cdktf.out/', '*.tsbuildinfo', '.jest-cache/', '.jest-results.json', '.rule-outcomes/', '.stryker-tmp/', 'reports/'],
 });
 
 // The Azure side is optional for users who only build on AWS.
@@ -126,6 +129,44 @@ project.addTask('docs', {
 project.addTask('bench', {
   description: 'Measure what the checks cost and how they scale (docs/performance.md); prints ratios, asserts nothing',
   exec: 'tsx bench/run.ts',
+});
+// `npm run mutation`: how much of the rules' behaviour their tests pin (docs/testing.md). Stryker
+// mutates lib/rules and runs, per mutant, only the tests that cover it (per-test coverage), and
+// reuses earlier results for unchanged code and tests (incremental). Not part of CI: the first run
+// takes hours on two cores.
+project.addTask('mutation', {
+  description: 'Mutation-test the rules with Stryker (lib/rules/**; incremental; report in reports/mutation/)',
+  exec: 'stryker run',
+});
+new JsonFile(project, 'stryker.config.json', {
+  obj: {
+    $schema: './node_modules/@stryker-mutator/core/schema/stryker-schema.json',
+    packageManager: 'npm',
+    testRunner: 'jest',
+    jest: {
+      projectType: 'custom',
+      // The tests that exercise the rules; construct, example and documentation tests judge other code.
+      config: {
+        testEnvironment: 'node',
+        testMatch: ['<rootDir>/test/rules/**/*.test.ts', '<rootDir>/test/realworld/**/*.test.ts', '<rootDir>/test/checks/**/*.test.ts', '<rootDir>/test/aws/cdk-managed.test.ts'],
+        transform: { '^.+\\.tsx?$': ['@swc/jest'] },
+      },
+      enableFindRelatedTests: false,
+    },
+    coverageAnalysis: 'perTest',
+    incremental: true,
+    incrementalFile: 'reports/stryker-incremental.json',
+    mutate: ['lib/rules/**/*.ts'],
+    // Rule metadata (names, info, explanations, fixes) is module-level text, executed once on load.
+    ignoreStatic: true,
+    concurrency: 2,
+    timeoutMS: 60000,
+    tempDirName: '.stryker-tmp',
+    reporters: ['clear-text', 'progress', 'html', 'json'],
+    htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+    jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+    thresholds: { high: 90, low: 80, break: null },
+  },
 });
 project.addTask('synth', {
   description: 'Synthesize the reference architectures with every check and write the evidence report',
