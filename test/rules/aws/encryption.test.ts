@@ -308,9 +308,13 @@ describe('EBSVolumeCMK on the volumes instances and launch templates create (iss
       ConfigDefaultKey: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { ImageId: 'ami-1', InstanceType: 't3.micro', BlockDeviceMappings: ebs({ Encrypted: true }) } },
       ConfigParam: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { ImageId: 'ami-1', InstanceType: 't3.micro', BlockDeviceMappings: ebs({ Encrypted: { Ref: 'Encrypt' } }) } },
       Ephemeral: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', BlockDeviceMappings: [{ DeviceName: '/dev/sdb', VirtualName: 'ephemeral0' }, ...ebs({ Encrypted: true, KmsKeyId: KEY_ARN })] } },
+      // The CDK's requireImdsv2 template carries only metadata options; the instance is judged on its own mappings.
+      ImdsTemplate: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { MetadataOptions: { HttpTokens: 'required' } } } },
+      FromTemplate: { Type: 'AWS::EC2::Instance', Properties: { LaunchTemplate: { LaunchTemplateId: { Ref: 'TemplateCmk' }, Version: '1' } } },
     }, ['Encrypt']);
     expect(statusesOf(report, 'EBSVolumeCMK')).toEqual({
       InstancePlain: NON, InstanceCmk: OK, InstanceNoMappings: NON, TemplatePlain: NON, TemplateCmk: OK, ConfigDefaultKey: NON, ConfigParam: UNVERIFIABLE, Ephemeral: OK,
+      ImdsTemplate: 'not-applicable', FromTemplate: 'not-applicable',
     });
     expect(findingsOf(report, 'EBSVolumeCMK').find((f) => f.logicalId === 'TemplatePlain')?.detail).toMatch(/\/dev\/xvda.*not encrypted/);
   });

@@ -1,4 +1,4 @@
-import { compliant, nonCompliant, Outcome, RuleResult, Severity, unverifiable, Verdict, verdictsOf, worstOf } from '../../../core/engine';
+import { compliant, nonCompliant, NOT_APPLICABLE, Outcome, RuleResult, Severity, unverifiable, Verdict, verdictsOf, worstOf } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { resolveValue } from '../../../cloudformation/resolve';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, encryptedWithCustomerKey, isIntrinsic } from '../private/values';
@@ -49,6 +49,10 @@ export const EBSVolumeCMK: ResourceRule = {
       return encryptedWithCustomerKey(encrypted.value, resource.properties.KmsKeyId, resource, context, { encrypted: 'Encrypted', key: 'KmsKeyId' });
     }
     const raw = mappingsOf(resource);
+    // An instance launched from a launch template gets its volumes there (judged on the template);
+    // a template without an image or mappings (the CDK's IMDSv2 template) launches no volume itself.
+    if (raw === undefined && resource.type === 'AWS::EC2::Instance' && resource.properties.LaunchTemplate !== undefined) return NOT_APPLICABLE;
+    if (raw === undefined && resource.type === 'AWS::EC2::LaunchTemplate' && resource.properties.LaunchTemplateData?.ImageId === undefined) return NOT_APPLICABLE;
     if (raw === undefined) {
       return nonCompliant('no block device mappings: the root volume comes from the AMI, unencrypted unless the account encrypts EBS by default, '
         + 'and then with the AWS-managed key');
