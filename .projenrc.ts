@@ -74,6 +74,10 @@ const project = new typescript.TypeScriptProject({
     'jsii@5.9.50',
     // The testing kit is also run under ts-jest, which many CDK projects use (test/testing/ts-jest.test.ts).
     'ts-jest@29.4.15',
+    // Mutation testing of the rules (npm run mutation; not part of CI). Stryker 10 needs Node.js 22;
+    // the project's machines and CI run Node.js 20, where 9.6 is the newest that runs.
+    '@stryker-mutator/core@9.6.1',
+    '@stryker-mutator/jest-runner@9.6.1',
   ],
   tsconfig: {
     compilerOptions: {
@@ -100,7 +104,7 @@ const project = new typescript.TypeScriptProject({
     },
     include: ['lib/**/*.ts', 'bin/**/*.ts', 'examples/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'docs/**/*.ts', 'scripts/**/*.ts', '.projenrc.ts'],
   },
-  gitignore: ['cdk.out/', 'cdktf.out/', '*.tsbuildinfo', '.jest-cache/', '.jest-results.json', '.rule-outcomes/'],
+  gitignore: ['cdk.out/', 'cdktf.out/', '*.tsbuildinfo', '.jest-cache/', '.jest-results.json', '.rule-outcomes/', '.stryker-tmp/', 'reports/'],
 });
 
 // Every CDK is optional: AWS users install no CDK for Terraform, Azure users no aws-cdk-lib or
@@ -151,10 +155,14 @@ project.package.addField('jest', {
 // public API (scripts/jsii-check.ts, about 25 s), then jest on swc.
 const testTask = project.tasks.tryFind('test')!;
 testTask.reset();
+// Rule tests record the outcomes they observe; test/meta/rule-cases.ts checks them after jest.
+testTask.exec('node -e "require(\'fs\').rmSync(\'.rule-outcomes\', { recursive: true, force: true })"', { name: 'clear-rule-outcomes' });
 testTask.exec('tsc --noEmit -p tsconfig.dev.json', { name: 'typecheck' });
 testTask.exec('tsx scripts/jsii-check.ts', { name: 'jsii' });
 // The JSON results let .ci/run print one plain "N passed, N failed" line.
 testTask.exec('jest --ci --json --outputFile=.jest-results.json', { receiveArgs: true });
+// Every rule of both registries must have been seen compliant, non-compliant and unverifiable.
+testTask.exec('tsx test/meta/rule-cases.ts', { name: 'rule-cases' });
 project.addTask('test:update', { exec: 'jest -u', receiveArgs: true });
 project.addTask('docs', {
   description: 'Regenerate docs/controls.md, docs/rules.md, docs/architecture.md and the README rule tables from the code',
@@ -163,6 +171,45 @@ project.addTask('docs', {
 project.addTask('bench', {
   description: 'Measure what the checks cost and how they scale (docs/performance.md); prints ratios, asserts nothing',
   exec: 'tsx bench/run.ts',
+});
+// `npm run mutation`: how much of the rules' behaviour their tests pin (docs/testing.md). Stryker
+// mutates lib/rules and runs, per mutant, only the tests that cover it (per-test coverage), and
+// reuses earlier results for unchanged code and tests (incremental). Not part of CI: the first run
+// takes hours on two cores.
+project.addTask('mutation', {
+  description: 'Mutation-test the rules with Stryker (lib/rules/**; incremental; report in reports/mutation/)',
+  exec: 'stryker run',
+});
+new JsonFile(project, 'stryker.config.json', {
+  obj: {
+    $schema: './node_modules/@stryker-mutator/core/schema/stryker-schema.json',
+    packageManager: 'npm',
+    testRunner: 'jest',
+    jest: {
+      projectType: 'custom',
+      // The rules' own tests. The real-world corpus and the checks' tests run every rule on every
+      // app, so they cover every mutant and would make each one cost a full synth of 18 apps.
+      config: {
+        testEnvironment: 'node',
+        testMatch: ['<rootDir>/test/rules/**/*.test.ts'],
+        transform: { '^.+\\.tsx?$': ['@swc/jest'] },
+      },
+      enableFindRelatedTests: false,
+    },
+    coverageAnalysis: 'perTest',
+    incremental: true,
+    incrementalFile: 'reports/stryker-incremental.json',
+    mutate: ['lib/rules/**/*.ts'],
+    // Rule metadata (names, info, explanations, fixes) is module-level text, executed once on load.
+    ignoreStatic: true,
+    concurrency: 2,
+    timeoutMS: 60000,
+    tempDirName: '.stryker-tmp',
+    reporters: ['clear-text', 'progress', 'html', 'json'],
+    htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+    jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+    thresholds: { high: 90, low: 80, break: null },
+  },
 });
 project.addTask('synth', {
   description: 'Synthesize the reference architectures with every check and write the evidence report',

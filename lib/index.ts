@@ -19,6 +19,7 @@ export * from './aws/logging/audit-trail';
 export * from './aws/logging/incident-topic';
 export * from './aws/logging/kpi-alarms';
 export * from './aws/logging/threat-detection';
+export * from './aws/logging/policy-log-groups';
 export * from './aws/messaging/cloudamqp-peering';
 export * from './aws/messaging/private-rabbitmq';
 export * from './aws/network/regional-network';

@@ -29,15 +29,28 @@ export function tempDir(prefix = 'dp-test-'): string {
  */
 export function includeTemplate(
   resources: Record<string, unknown>,
-  options: { parameters?: string[]; conditions?: Record<string, unknown>; stackId?: string; app?: App; region?: string } = {},
+  options: {
+    parameters?: string[]; conditions?: Record<string, unknown>; stackId?: string; app?: App;
+    /** The stack's region; `null` for an environment-agnostic stack (no region known at synth). */
+    region?: string | null;
+    /** Parameters declared with these defaults (`{ OpsCidr: '10.0.0.0/16' }`), or with a full declaration. */
+    parameterDefaults?: Record<string, unknown>;
+    /** Template outputs (`{ VpcCidr: { Value: ..., Export: { Name: ... } } }`). */
+    outputs?: Record<string, unknown>;
+    mappings?: Record<string, unknown>;
+  } = {},
 ): { app: App; stack: Stack } {
   const app = options.app ?? newApp();
-  const stack = new Stack(app, options.stackId ?? 'Included', { env: { ...ENV, region: options.region ?? ENV.region } });
+  const stack = new Stack(app, options.stackId ?? 'Included', options.region === null ? {} : { env: { ...ENV, region: options.region ?? ENV.region } });
   const template: Record<string, unknown> = { Resources: resources };
-  if (options.parameters?.length) {
-    template.Parameters = Object.fromEntries(options.parameters.map((p) => [p, { Type: 'String' }]));
+  const parameters: Record<string, unknown> = Object.fromEntries((options.parameters ?? []).map((p) => [p, { Type: 'String' }]));
+  for (const [name, value] of Object.entries(options.parameterDefaults ?? {})) {
+    parameters[name] = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : { Type: 'String', Default: value };
   }
+  if (Object.keys(parameters).length > 0) template.Parameters = parameters;
   if (options.conditions) template.Conditions = options.conditions;
+  if (options.outputs) template.Outputs = options.outputs;
+  if (options.mappings) template.Mappings = options.mappings;
   const file = path.join(tempDir(), 'template.json');
   fs.writeFileSync(file, JSON.stringify(template));
   new CfnInclude(stack, 'Template', { templateFile: file });

@@ -3,7 +3,8 @@ import { AppFinding, AppRule, ResourceRule, ResourceView, RuleContext, StackView
 import { CloudFormationStack, TemplateIndex } from '../cloudformation/template-index';
 import { cloudFormationTopology } from '../cloudformation/topology';
 import { FindingsPipeline, FindingSubject, PipelineResult } from '../core/engine/pipeline';
-import { RuleResult, verdictsOf } from '../core/engine/verdict';
+import { Outcome, RuleResult, verdictsOf } from '../core/engine/verdict';
+import { cdkCreatedAdvice, cdkCreatedFor } from '../cloudformation/cdk-managed';
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { AcknowledgementRecord } from '../core/report/model';
 import { AWS_APP_RULES, AWS_RULES } from '../rules/aws';
@@ -11,8 +12,7 @@ import { AWS_APP_RULES, AWS_RULES } from '../rules/aws';
 export type { CloudFormationStack } from '../cloudformation/template-index';
 
 /** Where unverifiable values come from in CloudFormation, for verdicts that do not say. */
-const UNVERIFIABLE_DETAIL = 'a value the rule depends on is a parameter, condition or import from outside the app; '
-  + 'review it and acknowledge with a reason';
+const UNVERIFIABLE_DETAIL = 'a value the rule depends on is known only at deployment; review it and acknowledge with a reason';
 
 /** Options of a CloudFormation evaluation. */
 export interface CloudFormationEvaluationOptions {
@@ -93,8 +93,12 @@ export function runCloudFormation(
   for (const stack of judged) {
     for (const resource of index.resourcesOf(stack.path)) {
       judgedResources.push(resource);
-      for (const rule of byType.get(resource.type) ?? []) {
-        pipeline.record(rule, subjectOf(resource, stack), safely(() => rule.evaluate(resource, context)));
+      const rules = byType.get(resource.type);
+      if (!rules) continue;
+      const madeBy = cdkCreatedFor(resource);
+      for (const rule of rules) {
+        const result = safely(() => rule.evaluate(resource, context));
+        pipeline.record(rule, subjectOf(resource, stack), madeBy && !(result instanceof Error) ? explainCdkCreated(result, resource, madeBy) : result);
       }
     }
   }
@@ -132,6 +136,13 @@ function subjectOf(resource: ResourceView, stack: CloudFormationStack): FindingS
 
 function stackSubject(stack: CloudFormationStack): FindingSubject {
   return { stack: stack.path, logicalId: '', resourceType: 'AWS::CloudFormation::Stack', constructPath: stack.path, templatePath: stack.templatePath };
+}
+
+/** A finding on a resource the CDK created says so, and what the user can do about it. */
+function explainCdkCreated(result: RuleResult, resource: ResourceView, madeBy: string): RuleResult {
+  const advice = cdkCreatedAdvice(resource, madeBy);
+  return verdictsOf(result).map((v) => (v.outcome === Outcome.NON_COMPLIANT || v.outcome === Outcome.UNVERIFIABLE
+    ? { ...v, detail: v.detail ? `${v.detail}; ${advice}` : advice } : v));
 }
 
 /** An app finding's detail applies to its verdicts that carry none. */

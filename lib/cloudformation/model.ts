@@ -25,6 +25,13 @@ export interface ResourceView {
   readonly deletionPolicy?: string;
   /** `UpdateReplacePolicy`, if set to a literal. */
   readonly updateReplacePolicy?: string;
+  /**
+   * `DeletionPolicy` and `UpdateReplacePolicy` as the template writes them, literal or not (the
+   * `AWS::LanguageExtensions` transform allows `Fn::If` there).
+   */
+  readonly policies?: { readonly deletion?: unknown; readonly updateReplace?: unknown };
+  /** The resource's `UpdatePolicy` attribute (e.g. an Auto Scaling group's rolling update), if any. */
+  readonly updatePolicy?: { readonly [key: string]: any };
 }
 
 /** A stack as app-wide rules see it. */
@@ -50,6 +57,18 @@ export interface ResourceLookup {
   stackOutput(stackName: string, outputName: string): { readonly stackPath: string; readonly value: any } | undefined;
   /** The declaration of a template parameter (`Type`, `Default`, ...), if the stack declares it. */
   parameter(stackPath: string, name: string): { readonly [key: string]: any } | undefined;
+  /** The body of a template condition (`Fn::Equals`, ...), if the stack declares it. */
+  condition(stackPath: string, name: string): unknown;
+  /** A template mapping (`Mappings.<name>`), if the stack declares it. */
+  mapping(stackPath: string, name: string): { readonly [key: string]: any } | undefined;
+  /** The region of a stack of the app, when it has an explicit one. */
+  stackRegion(stackPath: string): string | undefined;
+  /**
+   * The value an SSM parameter of the app holds and the stack that writes it: an
+   * `AWS::SSM::Parameter` with a literal `Name`, or an export of the CDK's cross-region reference
+   * writer (`Custom::CrossRegionExportWriter`, what a strong cross-region reference reads back).
+   */
+  ssmParameter(name: string): { readonly stackPath: string; readonly value: any } | undefined;
   /** Every resource of the given CloudFormation type in the app, in stack and template order. */
   resourcesOfType(type: string): readonly ResourceView[];
   /**

@@ -16,23 +16,50 @@ function subTargets(arg: unknown): string[] {
     .filter((name) => !(name in variables) && !name.startsWith('AWS::'));
 }
 
+/** `{{resolve:ssm:<name>}}` (optionally `:<version>`), a dynamic reference to an SSM parameter. */
+const SSM_DYNAMIC_REFERENCE = /^\{\{resolve:ssm:([^:}]+)(?::\d+)?\}\}$/;
+
+/** The type of a template parameter whose value CloudFormation reads from SSM (`Default` is the parameter name). */
+export const SSM_PARAMETER_TYPE = /^AWS::SSM::Parameter::Value</;
+
+/** The CDK's reader of strong cross-region references: `Fn::GetAtt [Reader, '<ssm name>']`. */
+export const CROSS_REGION_READER = 'Custom::CrossRegionExportReader';
+
+/** The name of the SSM parameter a value reads, when it is a dynamic reference `{{resolve:ssm:...}}`. */
+export function ssmReferenceName(value: unknown): string | undefined {
+  return typeof value === 'string' ? SSM_DYNAMIC_REFERENCE.exec(value)?.[1] : undefined;
+}
+
 /**
  * The resource a single reference points at: `Ref`, `Fn::GetAtt`, a one-variable `Fn::Sub`, a
- * `Fn::ImportValue` of an export of another stack of the app, or a `Fn::GetStackOutput` of one of
- * its outputs (the CDK's cross-stack and cross-region reference). Undefined for literals, parameters,
- * pseudo parameters and anything the app cannot tell.
+ * `Fn::ImportValue` of an export of another stack of the app, a `Fn::GetStackOutput` of one of
+ * its outputs (the CDK's cross-stack and cross-region reference), or an SSM parameter the app writes
+ * (the CDK's strong cross-region reference `Fn::GetAtt [ExportsReader, '/cdk/exports/...']`, a
+ * parameter of type `AWS::SSM::Parameter::Value<...>`, a `{{resolve:ssm:...}}` dynamic reference).
+ * Undefined for literals, parameters, pseudo parameters and anything the app cannot tell.
  */
 export function referencedResource(value: unknown, stackPath: string, lookup: ResourceLookup, hops = 0): ResourceView | undefined {
-  if (hops > 8 || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  if (hops > 8) return undefined;
+  const ssmName = ssmReferenceName(value);
+  if (ssmName !== undefined) return viaSsm(ssmName, lookup, hops);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const entries = Object.entries(value);
   if (entries.length !== 1) return undefined;
   const [fn, arg] = entries[0];
   switch (fn) {
-    case 'Ref':
-      return typeof arg === 'string' ? lookup.resource(stackPath, arg) : undefined;
+    case 'Ref': {
+      if (typeof arg !== 'string') return undefined;
+      const param = lookup.parameter(stackPath, arg);
+      if (param && typeof param.Type === 'string' && SSM_PARAMETER_TYPE.test(param.Type) && typeof param.Default === 'string') {
+        return viaSsm(param.Default, lookup, hops);
+      }
+      return lookup.resource(stackPath, arg);
+    }
     case 'Fn::GetAtt': {
-      const id = Array.isArray(arg) ? arg[0] : typeof arg === 'string' ? arg.split('.')[0] : undefined;
-      return typeof id === 'string' ? lookup.resource(stackPath, id) : undefined;
+      const [id, attribute] = Array.isArray(arg) ? arg : typeof arg === 'string' ? [arg.split('.')[0], arg.split('.').slice(1).join('.')] : [];
+      const target = typeof id === 'string' ? lookup.resource(stackPath, id) : undefined;
+      if (target?.type === CROSS_REGION_READER && typeof attribute === 'string') return viaSsm(attribute, lookup, hops);
+      return target;
     }
     case 'Fn::Sub': {
       const template = Array.isArray(arg) ? arg[0] : arg;
@@ -56,13 +83,23 @@ export function referencedResource(value: unknown, stackPath: string, lookup: Re
   }
 }
 
+function viaSsm(name: string, lookup: ResourceLookup, hops: number): ResourceView | undefined {
+  const written = lookup.ssmParameter(name);
+  return written ? referencedResource(written.value, written.stackPath, lookup, hops + 1) : undefined;
+}
+
 /**
  * Every resource a JSON value mentions anywhere inside it (Ref, GetAtt, Sub variables, imports of
- * the app's own exports), deduplicated.
+ * the app's own exports, SSM parameters the app writes), deduplicated.
  */
 export function mentionedResources(json: unknown, stackPath: string, lookup: ResourceLookup): ResourceView[] {
   const found = new Set<ResourceView>();
   const visit = (v: unknown): void => {
+    if (typeof v === 'string') {
+      const target = referencedResource(v, stackPath, lookup);
+      if (target) found.add(target);
+      return;
+    }
     if (Array.isArray(v)) {
       v.forEach(visit);
       return;
@@ -79,6 +116,11 @@ export function mentionedResources(json: unknown, stackPath: string, lookup: Res
       } else if (fn === 'Ref' || fn === 'Fn::GetAtt' || fn === 'Fn::ImportValue' || fn === 'Fn::GetStackOutput') {
         const target = referencedResource(v, stackPath, lookup);
         if (target) found.add(target);
+        // A reference through the cross-region reader also names the reader: keep both.
+        if (fn === 'Fn::GetAtt') {
+          const direct = lookup.resource(stackPath, Array.isArray(arg) ? arg[0] : String(arg).split('.')[0]);
+          if (direct) found.add(direct);
+        }
         return;
       }
     }

@@ -50,6 +50,10 @@ export class TemplateIndex implements ResourceLookup {
   private readonly exports = new Map<string, ExportEntry>();
   private readonly outputs = new Map<string, ExportEntry>();
   private readonly parameters = new Map<string, { [key: string]: any }>();
+  private readonly conditions = new Map<string, unknown>();
+  private readonly mappings = new Map<string, { [key: string]: any }>();
+  private readonly regions = new Map<string, string>();
+  private readonly ssm = new Map<string, ExportEntry>();
   /** Logical ID -> every resource of the app with that ID (for references not yet prepared by synth). */
   private readonly byLogicalId = new Map<string, ResourceView[]>();
   private readonly byType = new Map<string, ResourceView[]>();
@@ -84,6 +88,22 @@ export class TemplateIndex implements ResourceLookup {
 
   public parameter(stackPath: string, name: string): { readonly [key: string]: any } | undefined {
     return this.parameters.get(`${stackPath}\u0000${name}`);
+  }
+
+  public condition(stackPath: string, name: string): unknown {
+    return this.conditions.get(`${stackPath}\u0000${name}`);
+  }
+
+  public mapping(stackPath: string, name: string): { readonly [key: string]: any } | undefined {
+    return this.mappings.get(`${stackPath}\u0000${name}`);
+  }
+
+  public stackRegion(stackPath: string): string | undefined {
+    return this.regions.get(stackPath);
+  }
+
+  public ssmParameter(name: string): ExportEntry | undefined {
+    return this.ssm.get(name);
   }
 
   public resourcesOfType(type: string): readonly ResourceView[] {
@@ -128,10 +148,28 @@ export class TemplateIndex implements ResourceLookup {
     return this.referrerIndex.get(target) ?? [];
   }
 
+  /** SSM parameters the app writes: by `AWS::SSM::Parameter`, or by the CDK's cross-region export writer. */
+  private indexSsm(view: ResourceView): void {
+    if (view.type === 'AWS::SSM::Parameter' && typeof view.properties.Name === 'string') {
+      this.ssm.set(view.properties.Name, { stackPath: view.stackPath, value: view.properties.Value });
+    } else if (view.type === 'Custom::CrossRegionExportWriter') {
+      const exported = view.properties.WriterProps?.exports;
+      if (typeof exported !== 'object' || exported === null) return;
+      for (const [name, value] of Object.entries(exported as Record<string, unknown>)) this.ssm.set(name, { stackPath: view.stackPath, value });
+    }
+  }
+
   private addStack(stack: CloudFormationStack): void {
     const template = stack.template ?? {};
     for (const [name, body] of Object.entries((template.Parameters ?? {}) as Record<string, any>)) {
       this.parameters.set(`${stack.path}\u0000${name}`, typeof body === 'object' && body !== null ? body : {});
+    }
+    if (stack.region) this.regions.set(stack.path, stack.region);
+    for (const [name, body] of Object.entries((template.Conditions ?? {}) as Record<string, unknown>)) {
+      this.conditions.set(`${stack.path}\u0000${name}`, body);
+    }
+    for (const [name, body] of Object.entries((template.Mappings ?? {}) as Record<string, any>)) {
+      if (typeof body === 'object' && body !== null) this.mappings.set(`${stack.path}\u0000${name}`, body);
     }
     for (const [outputName, body] of Object.entries((template.Outputs ?? {}) as Record<string, any>)) {
       const entry = { stackPath: stack.path, value: body?.Value };
@@ -153,7 +191,11 @@ export class TemplateIndex implements ResourceLookup {
         ...(stack.region ? { region: stack.region } : {}),
         ...(typeof body.DeletionPolicy === 'string' ? { deletionPolicy: body.DeletionPolicy } : {}),
         ...(typeof body.UpdateReplacePolicy === 'string' ? { updateReplacePolicy: body.UpdateReplacePolicy } : {}),
+        ...(body.DeletionPolicy !== undefined || body.UpdateReplacePolicy !== undefined
+          ? { policies: { deletion: body.DeletionPolicy, updateReplace: body.UpdateReplacePolicy } } : {}),
+        ...(typeof body.UpdatePolicy === 'object' && body.UpdatePolicy !== null ? { updatePolicy: body.UpdatePolicy } : {}),
       };
+      this.indexSsm(view);
       this.resources.push(view);
       inStack.set(logicalId, view);
       let ofType = this.byType.get(view.type);

@@ -16,7 +16,7 @@ describe('DataKey', () => {
     });
     t.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/data/Stack/Key' });
     const statements = t.findResources('AWS::KMS::Key')[Object.keys(t.findResources('AWS::KMS::Key'))[0]].Properties.KeyPolicy.Statement;
-    expect(statements).toHaveLength(1);
+    expect(statements).toHaveLength(2);
     expect(statements[0]).toMatchObject({ Sid: 'AccountMayAdministerOnly', Effect: 'Allow' });
     expect(statements[0].Action).not.toContain('kms:*');
     expect(statements[0].Action).not.toContain('kms:Decrypt');
@@ -44,11 +44,11 @@ describe('DataKey', () => {
     t.hasResourceProperties('AWS::IAM::Policy', { Roles: [{ Ref: Match.stringLikeRegexp('^Reader') }], PolicyDocument: { Statement: [Match.objectLike({ Action: 'kms:Decrypt' })] } });
   });
 
-  test('allowIamPolicies restores the CDK default for accounts that manage key use in IAM', () => {
+  test('allowIamPolicies restores the CDK default (every key action for the account) for accounts that manage key use in IAM', () => {
     const { stack } = offlineStack();
     new DataKey(stack, 'Key', { allowIamPolicies: true });
     Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', {
-      KeyPolicy: { Statement: [Match.objectLike({ Sid: 'AccountMayUseAndAdminister', Action: 'kms:*' })] },
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Sid: 'AccountMayUseAndAdminister', Action: Match.arrayWith(['kms:Decrypt', 'kms:ScheduleKeyDeletion']) })]) },
     });
   });
 
@@ -66,5 +66,20 @@ describe('DataKey', () => {
   ])('rejects %j naming the construct, prop, value and what is allowed', (props, message) => {
     const { stack } = offlineStack();
     expect(() => new DataKey(stack, 'Key', props)).toThrow(message);
+  });
+});
+
+describe('DataKey grants (issue 16, item 8)', () => {
+  const allowsGrantWithoutCondition = (statements: any[]) => statements.filter((s) => s.Effect === 'Allow'
+    && [s.Action].flat().some((a: string) => a === 'kms:*' || a === 'kms:Create*' || a === 'kms:CreateGrant')
+    && s.Condition?.Bool?.['kms:GrantIsForAWSResource'] !== 'true');
+  test.each([[{}], [{ allowIamPolicies: true }]])('%j: kms:CreateGrant only for AWS services acting on the key (kms:GrantIsForAWSResource)', (props) => {
+    const { app, stack } = offlineStack();
+    new DataKey(stack, 'Key', props);
+    const key = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0] as any;
+    const statements = key.Properties.KeyPolicy.Statement;
+    expect(allowsGrantWithoutCondition(statements)).toEqual([]);
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'kms:CreateGrant', Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } } }));
+    expect(violationsOf(app)).toEqual([]);
   });
 });

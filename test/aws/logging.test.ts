@@ -111,7 +111,9 @@ describe('IncidentTopic, KpiAlarms and ThreatDetection', () => {
     });
     t.hasResourceProperties('AWS::GuardDuty::Detector', {
       Enable: true, FindingPublishingFrequency: 'FIFTEEN_MINUTES',
-      Features: Match.arrayWith([{ Name: 'S3_DATA_EVENTS', Status: 'ENABLED' }, { Name: 'RUNTIME_MONITORING', Status: 'ENABLED', AdditionalConfiguration: [{ Name: 'ECS_FARGATE_AGENT_MANAGEMENT', Status: 'ENABLED' }] }]),
+      // S3 data-event and RDS login protection make anomaly detection cover data access (issue 16, item 8).
+      Features: Match.arrayWith([{ Name: 'S3_DATA_EVENTS', Status: 'ENABLED' }, { Name: 'RDS_LOGIN_EVENTS', Status: 'ENABLED' },
+        { Name: 'RUNTIME_MONITORING', Status: 'ENABLED', AdditionalConfiguration: [{ Name: 'ECS_FARGATE_AGENT_MANAGEMENT', Status: 'ENABLED' }] }]),
     });
     t.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { 'source': ['aws.guardduty'], 'detail-type': ['GuardDuty Finding'], 'detail': { severity: [{ numeric: ['>=', 4] }] } },

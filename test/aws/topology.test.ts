@@ -108,3 +108,27 @@ describe('ReplicatedDatabase', () => {
     expect(() => new ReplicatedDatabase(stack, 'Db', { vpc: net.vpc, readers: 0 })).toThrow(/ReplicatedDatabase Stack\/Db: invalid props:\n {2}- readers: 0 \(allowed: a whole number from 1 to 15/);
   });
 });
+
+describe('hardening AWS itself expects (issue 16, item 8)', () => {
+  test('ReplicatedDatabase: the master user is not the engine default, and a default name is refused', () => {
+    const { stack, net } = topology();
+    new ReplicatedDatabase(stack, 'Db', { vpc: net.vpc });
+    const secret = Object.values(Template.fromStack(stack).findResources('AWS::SecretsManager::Secret'))[0] as any;
+    const username = JSON.parse(secret.Properties.GenerateSecretString.SecretStringTemplate).username;
+    expect(['postgres', 'admin', 'root', 'master', 'rdsadmin']).not.toContain(username);
+    new ReplicatedDatabase(stack, 'Named', { vpc: net.vpc, adminUsername: 'orders_admin' });
+    expect(() => new ReplicatedDatabase(stack, 'Default', { vpc: net.vpc, adminUsername: 'postgres' }))
+      .toThrow(/ReplicatedDatabase Stack\/Default: invalid props:\n {2}- adminUsername: "postgres" \(allowed: a name other than the engine defaults/);
+  });
+
+  test('ResilientService: the container runs as a non-root user with a memory hard limit', () => {
+    const { stack, net, web } = topology();
+    new ResilientService(stack, 'Api', { vpc: net.vpc, loadBalancer: web, image: IMAGE, containerPort: 8080, memoryLimitMiB: 2048 });
+    const task = Object.values(Template.fromStack(stack).findResources('AWS::ECS::TaskDefinition'))[0] as any;
+    const [container] = task.Properties.ContainerDefinitions;
+    expect(container.User).toBe('1000:1000');
+    expect(container.Memory).toBe(2048);
+    expect(() => new ResilientService(stack, 'Root', { vpc: net.vpc, loadBalancer: web, image: IMAGE, containerPort: 8080, user: 'root' }))
+      .toThrow(/ResilientService Stack\/Root: invalid props:\n {2}- user: "root" \(allowed: a non-root user/);
+  });
+});

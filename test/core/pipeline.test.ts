@@ -60,7 +60,7 @@ describe('one meaning for every verdict, on both clouds', () => {
 
   test('an unverifiable verdict without a detail says, per cloud, where such values come from', () => {
     const { aws, azure } = bothClouds(() => UNVERIFIABLE);
-    expect(aws.findings[0].detail).toMatch(/parameter, condition or import from outside the app/);
+    expect(aws.findings[0].detail).toMatch(/known only at deployment/);
     expect(azure.findings[0].detail).toMatch(/variable, data source or expression/);
   });
 });

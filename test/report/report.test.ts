@@ -61,6 +61,13 @@ describe('evidence report', () => {
     expect(md).toMatch(/## Policy values[\s\S]*\| databaseBackupRetentionDays \| 45 \|/);
   });
 
+  test('Markdown: each control says why it has its status, and the statuses are explained (issue 16, item 3)', () => {
+    const md = read(REPORT_FILES.markdown);
+    expect(md).toMatch(/## How to read the statuses[\s\S]*`met`: at least one compliant finding/);
+    expect(md).toMatch(/\| DP\.ENC\.2 \| Encryption at rest with customer-managed keys \| \*\*VIOLATED\*\* \| 1 open violation \|/);
+    expect(md).toMatch(/Not promised by this policy \(not evaluated\): .*DP\.NET\.4/);
+  });
+
   test('SARIF 2.1.0: one rule per DataProtection rule, results located at the template line of the logical ID', () => {
     const sarif = JSON.parse(read(REPORT_FILES.sarif));
     expect(sarif.version).toBe('2.1.0');

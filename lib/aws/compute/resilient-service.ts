@@ -30,8 +30,15 @@ export interface ResilientServiceProps {
   readonly maxCount?: number;
   /** CPU units per task. @default 512 */
   readonly cpu?: number;
-  /** Memory per task, MiB. @default 1024 */
+  /** Memory per task, MiB; also the container's hard limit. @default 1024 */
   readonly memoryLimitMiB?: number;
+  /**
+   * The user the container runs as (`uid`, `uid:gid`, or a name the image defines), never root: a
+   * process that escapes as root owns the task.
+   *
+   * @default '1000:1000'
+   */
+  readonly user?: string;
   /** The path the load balancer checks. @default '/health' */
   readonly healthCheckPath?: string;
   /** Alarms to watch the service with (DP.MON.1). @default - none */
@@ -44,7 +51,8 @@ export interface ResilientServiceProps {
  * An ECS Fargate service that keeps the availability promises (DP.AVL.4, DP.AVL.5): at least one
  * task per AZ in private subnets without public IPs, behind an HttpsLoadBalancer, rolling
  * deployments that keep 100% healthy with the circuit breaker rolling back failures, CPU target
- * tracking autoscaling, and logs in an encrypted log group.
+ * tracking autoscaling, a container running as a non-root user with a memory hard limit, and logs
+ * in an encrypted log group.
  */
 export class ResilientService extends Construct {
   /** The service. */
@@ -62,13 +70,20 @@ export class ResilientService extends Construct {
     errors.check(Number.isInteger(desired) && desired >= azCount, 'desiredCount', desired, `at least one task per AZ (${azCount})`);
     errors.check(Number.isInteger(max) && max >= desired, 'maxCount', max, `at least desiredCount (${desired})`);
     errors.check(Number.isInteger(props.containerPort) && props.containerPort >= 1 && props.containerPort <= 65535, 'containerPort', props.containerPort, 'a port from 1 to 65535');
+    const user = props.user ?? '1000:1000';
+    errors.check(typeof user === 'string' && user.trim() !== '' && !/^(root|0)(:.*)?$/.test(user.trim()), 'user', user,
+      "a non-root user: a uid other than 0 ('1000', '1000:1000') or a user name the image defines");
     errors.throwIfAny();
 
     const cluster = props.cluster ?? new ecs.Cluster(this, 'Cluster', { vpc: props.vpc, containerInsightsV2: ecs.ContainerInsights.ENABLED });
     const logGroup = encryptedLogGroup(this, 'Logs', 'LogKey', policy, 'Logs');
-    const task = new ecs.FargateTaskDefinition(this, 'Task', { cpu: props.cpu ?? 512, memoryLimitMiB: props.memoryLimitMiB ?? 1024 });
+    const memory = props.memoryLimitMiB ?? 1024;
+    const task = new ecs.FargateTaskDefinition(this, 'Task', { cpu: props.cpu ?? 512, memoryLimitMiB: memory });
     task.addContainer('App', {
       image: props.image,
+      user,
+      // A hard limit: the container is stopped rather than starving the task's other processes.
+      memoryLimitMiB: memory,
       portMappings: [{ containerPort: props.containerPort }],
       logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'app' }),
       readonlyRootFilesystem: true,

@@ -34,12 +34,23 @@ export interface ReplicatedDatabaseProps {
   readonly encryptionKey?: kms.IKey;
   /** Name of the database to create. @default - none */
   readonly defaultDatabaseName?: string;
+  /**
+   * The master user's name: not an engine's well-known default (`postgres`, `admin`, ...), which
+   * password-guessing tries first (AWS Security Hub RDS.24 / RDS.25).
+   *
+   * @default 'dp_admin'
+   */
+  readonly adminUsername?: string;
 }
+
+/** Master user names every engine or guesser knows: AWS recommends against them. */
+const DEFAULT_ADMIN_NAMES = ['postgres', 'admin', 'root', 'master', 'rdsadmin', 'sa', 'administrator', 'superuser', 'user'];
 
 /**
  * An Aurora PostgreSQL cluster with one primary and at least one secondary that Aurora spreads over
  * other AZs (DP.AVL.3): storage under a DataKey (DP.ENC.2), TLS forced (DP.ENC.1), IAM
- * authentication, credentials generated into Secrets Manager under the same key, PostgreSQL logs
+ * authentication, credentials for a master user with a non-default name generated into Secrets
+ * Manager under the same key, PostgreSQL logs
  * exported (DP.LOG.2), deletion protection and a final snapshot on removal, tagged as a database for
  * backup plans.
  */
@@ -52,6 +63,9 @@ export class ReplicatedDatabase extends Construct {
     const readers = props.readers ?? 1;
     const errors = PropErrors.of('ReplicatedDatabase', this);
     errors.check(Number.isInteger(readers) && readers >= 1 && readers <= 15, 'readers', readers, 'a whole number from 1 to 15 (one primary needs a secondary)');
+    const adminUsername = props.adminUsername ?? 'dp_admin';
+    errors.check(/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(adminUsername) && !DEFAULT_ADMIN_NAMES.includes(adminUsername.toLowerCase()), 'adminUsername', adminUsername,
+      `a name other than the engine defaults (${DEFAULT_ADMIN_NAMES.join(', ')}): a letter, then up to 62 letters, digits or _`);
     errors.throwIfAny();
 
     const key = props.encryptionKey ?? new DataKey(this, 'Key', { description: `Storage key of ${this.node.path}` });
@@ -63,7 +77,7 @@ export class ReplicatedDatabase extends Construct {
       vpcSubnets: props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
       writer: rds.ClusterInstance.provisioned('Writer', { instanceType, publiclyAccessible: false }),
       readers: Array.from({ length: readers }, (_, i) => rds.ClusterInstance.provisioned(`Reader${i + 1}`, { instanceType, publiclyAccessible: false })),
-      credentials: rds.Credentials.fromGeneratedSecret('postgres', { encryptionKey: key }),
+      credentials: rds.Credentials.fromGeneratedSecret(adminUsername, { encryptionKey: key }),
       storageEncrypted: true,
       storageEncryptionKey: key,
       parameterGroup: new rds.ParameterGroup(this, 'Parameters', { engine, parameters: { 'rds.force_ssl': '1', 'log_connections': '1' } }),

@@ -4,13 +4,19 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { PropErrors } from '../../core/props/prop-errors';
 
-/** What the account root may do with a DataKey when IAM policies may not grant its use. */
+/**
+ * What the account root may do with a DataKey when IAM policies may not grant its use. `kms:CreateGrant`
+ * is not among them: grants go only to AWS services acting on the key (GRANT_STATEMENT).
+ */
 const KEY_ADMIN_ACTIONS = [
-  'kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*',
+  'kms:CreateAlias', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*',
   'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:TagResource', 'kms:UntagResource',
   'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion', 'kms:RotateKeyOnDemand',
 ];
 const KEY_USE_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'];
+/** Every other key-level action, for accounts that manage key use in IAM (everything `kms:*` allows but an unconditional grant). */
+const KEY_ALL_USE_ACTIONS = [...KEY_USE_ACTIONS, 'kms:GenerateMac', 'kms:VerifyMac', 'kms:Sign', 'kms:Verify', 'kms:GetPublicKey',
+  'kms:DeriveSharedSecret', 'kms:RetireGrant'];
 const ROTATION = { min: 90, max: 2560, default: 365 };
 
 /**
@@ -51,8 +57,8 @@ export interface DataKeyProps {
 
   /**
    * Let IAM policies in the account grant use of the key (the key policy then gives the account
-   * `kms:*`, the CDK default). Unsafe for DP.ENC.2's intent: anyone with a broad IAM policy can
-   * decrypt the data.
+   * every key action, like the CDK default `kms:*`, except `kms:CreateGrant` outside AWS services).
+   * Unsafe for DP.ENC.2's intent: anyone with a broad IAM policy can decrypt the data.
    *
    * @default false - only principals named in the key policy can use the key
    */
@@ -86,7 +92,8 @@ export interface DataKeyProps {
  * A customer-managed KMS key for data at rest (DP.ENC.2, DP.ENC.3): symmetric, rotated every year,
  * retained when its stack is deleted or the key replaced, with an alias, and a key policy that lets
  * only the principals and services it names use the key. The account root can administer the key
- * (so it can never be locked out) but not use it.
+ * (so it can never be locked out) but not use it, and may create grants only for AWS services that
+ * use the key on a principal's behalf (`kms:GrantIsForAWSResource`).
  *
  * Grants (`grantEncryptDecrypt`, a bucket's `grantRead`, ...) add the grantee to the key policy as
  * well as to its own IAM policy.
@@ -120,12 +127,23 @@ export class DataKey extends kms.Key {
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
       // An explicit policy: the CDK then adds no default statement for the account.
       policy: new iam.PolicyDocument({
-        statements: [new iam.PolicyStatement({
-          sid: props.allowIamPolicies ? 'AccountMayUseAndAdminister' : 'AccountMayAdministerOnly',
-          principals: [new iam.AccountRootPrincipal()],
-          actions: props.allowIamPolicies ? ['kms:*'] : KEY_ADMIN_ACTIONS,
-          resources: ['*'],
-        })],
+        statements: [
+          new iam.PolicyStatement({
+            sid: props.allowIamPolicies ? 'AccountMayUseAndAdminister' : 'AccountMayAdministerOnly',
+            principals: [new iam.AccountRootPrincipal()],
+            actions: props.allowIamPolicies ? [...KEY_ADMIN_ACTIONS, ...KEY_ALL_USE_ACTIONS] : KEY_ADMIN_ACTIONS,
+            resources: ['*'],
+          }),
+          // Grants only for AWS services that use the key on a principal's behalf (EBS, RDS, ...),
+          // never to hand the key to an arbitrary principal (AWS's key policy guidance).
+          new iam.PolicyStatement({
+            sid: 'GrantsOnlyForAwsServices',
+            principals: [new iam.AccountRootPrincipal()],
+            actions: ['kms:CreateGrant'],
+            resources: ['*'],
+            conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+          }),
+        ],
       }),
     });
     this.trustIamPolicies = props.allowIamPolicies ?? false;

@@ -113,7 +113,7 @@ export const CONTROLS: readonly Control[] = [
     title: 'Multi-region workload',
     commitment: 'The workload runs in >= [regionCount] regions.',
     sourceDocuments: ['001'],
-    appliesTo: 'workload resource (load balancer, service, database, table, data bucket)',
+    appliesTo: 'workload resource (load balancer, service, function, API, database, table, data bucket)',
   },
   {
     id: 'DP.AVL.3',
@@ -148,12 +148,12 @@ export const CONTROLS: readonly Control[] = [
     title: 'Availability budget',
     commitment: "The topology's computed availability meets [uptimePercent].",
     sourceDocuments: ['000', '003'],
-    appliesTo: 'workload resource (load balancer, service, database, table, data bucket)',
+    appliesTo: 'workload resource (load balancer, service, function, API, database, table, data bucket)',
   },
   {
     id: 'DP.NET.1',
     title: 'Closed perimeter',
-    commitment: 'The internet reaches only load balancers / accelerators, only on [allowedPublicPorts].',
+    commitment: 'The internet reaches only load balancers / accelerators, only on [allowedPublicPorts] (and on plaintext ports whose listeners only redirect to HTTPS, as DP.ENC.1 allows).',
     sourceDocuments: ['002', '004'],
     appliesTo: 'resource the internet could reach (security group, instance, database, public storage)',
   },
@@ -169,7 +169,7 @@ export const CONTROLS: readonly Control[] = [
     title: 'Global Accelerator in every region',
     commitment: 'A Global Accelerator fronts the workload with an endpoint group in every region.',
     sourceDocuments: ['001'],
-    appliesTo: 'workload resource (load balancer, service, database, table, data bucket)',
+    appliesTo: 'workload resource (load balancer, service, function, API, database, table, data bucket)',
   },
   {
     id: 'DP.NET.4',

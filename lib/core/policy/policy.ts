@@ -92,7 +92,8 @@ export interface DataProtectionPolicyProps {
 
   /**
    * The only ports the internet may reach, on load balancers and accelerators (DP.NET.1).
-   * Must not be empty; each 1 to 65535.
+   * Must not be empty; each 1 to 65535. A plaintext port whose listeners only redirect to HTTPS
+   * (the standard port-80 redirect, which DP.ENC.1 allows) need not be listed.
    *
    * @default [443]
    */

@@ -15,6 +15,21 @@ const EXAMPLES_PER_CONTROL = 2;
 const NODES_PER_KIND = 5;
 
 /**
+ * What each control status means, printed at the end of the report (and in the README): an
+ * auditor signs `met` only because of evidence, never because nothing was found.
+ */
+export const STATUS_MEANINGS: readonly string[] = [
+  '`met`: at least one compliant finding on something the control covers, and nothing open or acknowledged. '
+    + 'A control whose commitment has a positive half (an audit trail exists, administrators come in through a VPN) '
+    + 'is met only when a rule has found that half.',
+  '`violated`: at least one open finding: non-compliant, unverifiable (a value only deployment knows) or a rule error.',
+  '`acknowledged`: nothing open, and at least one finding acknowledged by a person with a reason.',
+  '`not-applicable`: the policy does not promise the control, or the app has nothing it covers (the reason says what is missing, '
+    + 'e.g. "no message broker in this app"); no evidence either way.',
+  '`not-automated`: no rule checks the control on this cloud; it needs manual evidence and is never shown as met.',
+];
+
+/**
  * The evidence report for a person, read top to bottom: the verdict and each promised control's
  * status with its reason; the topology picture and the availability computation; what to fix,
  * with the fix; what was acknowledged, and why; the compliant evidence, condensed; the policy's
@@ -123,6 +138,9 @@ export function renderMarkdown(report: EvidenceReport): string {
     out.push(`| ${key} | ${cell(Array.isArray(value) ? value.join(', ') : String(value ?? 'not set'))} |`);
   }
   out.push(`| controls promised | ${report.policy.controls.length} of ${report.controls.length} |`, '');
+
+  out.push('## How to read the statuses', '');
+  out.push(...STATUS_MEANINGS.map((m) => `- ${m}`), '');
   return out.join('\n');
 }
 

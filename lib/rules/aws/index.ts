@@ -1,4 +1,5 @@
 import { AppRule, ResourceRule } from '../../cloudformation/model';
+import { ApiGatewayAuthorization } from './access/api-gateway-authorization';
 import { CognitoPasswordLength } from './access/cognito-password-length';
 import { ELBListenerAuthentication } from './access/elb-listener-authentication';
 import { IAMPolicyNoAdminWildcard } from './access/iam-policy-wildcard';
@@ -48,6 +49,7 @@ import { S3BucketCMK } from './encryption/s3-bucket-cmk';
 import { SecretCMK } from './encryption/secret-cmk';
 import { SNSTopicCMK } from './encryption/sns-topic-cmk';
 import { SQSQueueCMK } from './encryption/sqs-queue-cmk';
+import { AdminVpnPresent } from './network/admin-vpn-present';
 import { ClientVpnEndpointAuth } from './network/client-vpn-endpoint';
 import { DatabasePublicAccess } from './network/database-public-access';
 import { InstancePublicIp } from './network/instance-public-ip';
@@ -57,6 +59,7 @@ import { PeeringTrafficAmqps } from './network/peering-traffic-amqps';
 import { SecurityGroupPlaintextAmqp } from './network/security-group-plaintext-amqp';
 import { SecurityGroupAdminPorts } from './network/security-group-admin-ports';
 import { SecurityGroupPublicIngress } from './network/security-group-public-ingress';
+import { S3BucketPublicAccess } from './network/s3-bucket-public-access';
 import { ApiGatewayTLS } from './encryption/api-gateway-tls';
 import { CloudFrontTLS } from './encryption/cloudfront-tls';
 import { ElastiCacheTLS } from './encryption/elasticache-tls';
@@ -65,6 +68,7 @@ import { ELBListenerTLS } from './encryption/elb-listener-tls';
 import { OpenSearchTLS } from './encryption/opensearch-tls';
 import { RDSForceTLS } from './encryption/rds-force-tls';
 import { S3BucketTLSOnly } from './encryption/s3-bucket-tls-only';
+import { MessagingTLSOnly } from './encryption/messaging-tls-only';
 
 /**
  * Every AWS rule DataProtectionChecks evaluates, grouped by control. Add a rule here and to the
@@ -77,6 +81,7 @@ export const AWS_RULES: readonly ResourceRule[] = [
   CloudFrontTLS,
   ApiGatewayTLS,
   S3BucketTLSOnly,
+  MessagingTLSOnly,
   RDSForceTLS,
   OpenSearchTLS,
   ElastiCacheTLS,
@@ -121,6 +126,7 @@ export const AWS_RULES: readonly ResourceRule[] = [
   SecurityGroupPublicIngress,
   InstancePublicIp,
   DatabasePublicAccess,
+  S3BucketPublicAccess,
   // DP.NET.2: DDoS protection of public entry points
   ShieldProtection,
   // DP.NET.4: private message brokers, AMQPS only
@@ -145,6 +151,7 @@ export const AWS_RULES: readonly ResourceRule[] = [
   // DP.IAM.2: authentication everywhere
   CognitoPasswordLength,
   ELBListenerAuthentication,
+  ApiGatewayAuthorization,
   // DP.DAT.1: data end of life
   S3BucketLifecycleExpiry,
 ];
@@ -154,6 +161,7 @@ export const AWS_RULES: readonly ResourceRule[] = [
  */
 export const AWS_APP_RULES: readonly AppRule[] = [
   AuditTrailPresent,
+  AdminVpnPresent,
   ThreatDetectionEnabled,
   MultiRegionWorkload,
   AcceleratorCoverage,

@@ -93,4 +93,45 @@ describe('ELBListenerAuthentication (DP.IAM.2)', () => {
       Open: NON, Authenticated: OK, FixedOnly: OK, InternalOpen: NA, NlbTls: NA, OpenRule: NON, AuthRule: OK,
     });
   });
+
+  test('a plaintext HTTP listener that forwards serves users without authentication (it cannot authenticate); a redirect serves nothing', () => {
+    const report = run({
+      Public: lb(),
+      HttpForward: listener('Public', 'HTTP', [FORWARD]),
+      HttpRedirect: listener('Public', 'HTTP', [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }]),
+    });
+    expect(statusesOf(report, 'ELBListenerAuthentication')).toEqual({ HttpForward: NON, HttpRedirect: NA });
+  });
+});
+
+describe('ApiGatewayAuthorization (DP.IAM.2; issue 16, item 5)', () => {
+  const method = (httpMethod: string, authorizationType: unknown, api = 'Api') => ({
+    Type: 'AWS::ApiGateway::Method', Properties: { RestApiId: { Ref: api }, ResourceId: 'r', HttpMethod: httpMethod, AuthorizationType: authorizationType, Integration: { Type: 'MOCK' } },
+  });
+  const route = (api: string, key: string, authorizationType?: unknown) => ({
+    Type: 'AWS::ApiGatewayV2::Route', Properties: { ApiId: { Ref: api }, RouteKey: key, ...(authorizationType ? { AuthorizationType: authorizationType } : {}) },
+  });
+  test('every method and route of a public API authorizes its callers; CORS preflight and private APIs are not user-facing', () => {
+    const report = run({
+      Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'api' } },
+      Private: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'p', EndpointConfiguration: { Types: ['PRIVATE'] } } },
+      Open: method('GET', 'NONE'),
+      Preflight: method('OPTIONS', 'NONE'),
+      Cognito: method('POST', 'COGNITO_USER_POOLS'),
+      Iam: method('PUT', 'AWS_IAM'),
+      Custom: method('DELETE', 'CUSTOM'),
+      PrivateOpen: method('GET', 'NONE', 'Private'),
+      ParamAuth: method('PATCH', { Ref: 'Auth' }),
+      Http: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'h', ProtocolType: 'HTTP' } },
+      HttpOpen: route('Http', 'GET /items'),
+      HttpJwt: route('Http', 'POST /items', 'JWT'),
+      Ws: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'w', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' } },
+      WsConnect: route('Ws', '$connect'),
+      WsDefault: route('Ws', '$default'),
+    }, { parameters: ['Auth'] });
+    expect(statusesOf(report, 'ApiGatewayAuthorization')).toEqual({
+      Open: NON, Preflight: NA, Cognito: OK, Iam: OK, Custom: OK, PrivateOpen: NA, ParamAuth: UNVERIFIABLE,
+      HttpOpen: NON, HttpJwt: OK, WsConnect: NON, WsDefault: NA,
+    });
+  });
 });

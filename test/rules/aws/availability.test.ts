@@ -45,7 +45,7 @@ describe('DatabaseReplication (DP.AVL.3)', () => {
     }, ['Multi']);
     expect(statusesOf(report, 'DatabaseReplication')).toEqual({
       MultiAz: OK, SingleAz: NON, Aurora: OK, Writer: NA, Reader: NA, Lonely: NON, LonelyWriter: NA, SameAz: NON, SameAz1: NA, SameAz2: NA,
-      Pitr: OK, NoPitr: NON, ParamMultiAz: UNVERIFIABLE,
+      Pitr: OK, NoPitr: OK, ParamMultiAz: UNVERIFIABLE,
     });
   });
 });
@@ -67,6 +67,19 @@ describe('NoSinglePointOfFailure (DP.AVL.4)', () => {
     expect(statusesOf(shared, 'NoSinglePointOfFailure')).toEqual({ Net: 'non-compliant [NatPerAz]' });
     const perAz = run({ ...base, NatB: nat('PubB'), RouteA: natRoute('TableA', 'NatA'), RouteB: natRoute('TableB', 'NatB') });
     expect(statusesOf(perAz, 'NoSinglePointOfFailure')).toEqual({ Net: OK });
+  });
+
+  test('a VPC that routes to no NAT gateway has no NAT to be a single point of failure (issue 16, item 2)', () => {
+    const isolated = run({ Net: vpc, PrivA: subnet('Net', 'eu-west-1a', '10.0.2.0/24'), PrivB: subnet('Net', 'eu-west-1b', '10.0.3.0/24') });
+    expect(statusesOf(isolated, 'NoSinglePointOfFailure')).toEqual({ Net: NA });
+    expect(isolated.controls.find((c) => c.id === 'DP.AVL.4')!.status).toBe('not-applicable');
+  });
+
+  test('a single-instance message broker is a single point of failure, judged here rather than under DP.NET.4', () => {
+    const broker = (mode: string) => ({ Type: 'AWS::AmazonMQ::Broker', Properties: { BrokerName: 'b', EngineType: 'RABBITMQ', HostInstanceType: 'mq.m5.large',
+      Users: [{ Username: 'u', Password: 'p' }], PubliclyAccessible: false, DeploymentMode: mode } });
+    const report = run({ Single: broker('SINGLE_INSTANCE'), Cluster: broker('CLUSTER_MULTI_AZ'), Param: broker({ Ref: 'Mode' } as any) }, ['Mode']);
+    expect(statusesOf(report, 'NoSinglePointOfFailure')).toEqual({ Single: 'non-compliant [SingleInstance]', Cluster: OK, Param: UNVERIFIABLE });
   });
 
   test('load balancers, services and groups over at least two subnets; services with at least two tasks', () => {
@@ -107,8 +120,28 @@ describe('ZeroDowntimeDeploys (DP.AVL.5)', () => {
     });
     expect(statusesOf(report, 'ZeroDowntimeDeploys')).toEqual({
       Good: OK, NoRollback: 'non-compliant [CircuitBreaker]', HalfHealthy: 'non-compliant [MinimumHealthy]', Unscaled: 'non-compliant [Scaling]',
-      TargetWithoutPolicy: 'non-compliant [Scaling]', Asg: OK,
+      TargetWithoutPolicy: 'non-compliant [Scaling]', Asg: 'non-compliant [RollingUpdate]',
     });
+  });
+
+  test('an auto scaling group that cannot grow, or replaces instances without a rolling update, fails (issue 16, item 5)', () => {
+    const asg = (min: unknown, max: unknown, updatePolicy?: object) => ({
+      Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: min, MaxSize: max, VPCZoneIdentifier: ['s-1', 's-2'] },
+      ...(updatePolicy ? { UpdatePolicy: updatePolicy } : {}),
+    });
+    const scalingPolicy = (group: string) => ({ Type: 'AWS::AutoScaling::ScalingPolicy', Properties: { AutoScalingGroupName: { Ref: group }, PolicyType: 'TargetTrackingScaling',
+      TargetTrackingConfiguration: { TargetValue: 60, PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' } } } });
+    const ROLLING = { AutoScalingRollingUpdate: { MinInstancesInService: 2, MaxBatchSize: 1 } };
+    const report = run({
+      Fixed: asg('1', '1', { AutoScalingScheduledAction: { IgnoreUnmodifiedGroupSizeProperties: true } }), FixedPolicy: scalingPolicy('Fixed'),
+      Rolling: asg('2', '6', ROLLING), RollingPolicy: scalingPolicy('Rolling'),
+      Replacing: asg('2', '6', { AutoScalingReplacingUpdate: { WillReplace: true } }), ReplacingPolicy: scalingPolicy('Replacing'),
+      ParamMax: asg('2', { Ref: 'Max' }, ROLLING), ParamMaxPolicy: scalingPolicy('ParamMax'),
+    }, ['Max']);
+    expect(statusesOf(report, 'ZeroDowntimeDeploys')).toEqual({
+      Fixed: 'non-compliant [Scaling] [RollingUpdate]', Rolling: OK, Replacing: OK, ParamMax: UNVERIFIABLE,
+    });
+    expect(statusesOf(report, 'NoSinglePointOfFailure')).toMatchObject({ Fixed: 'non-compliant [Instances]', Rolling: OK });
   });
 });
 
@@ -122,6 +155,15 @@ describe('VersionedStorage (DP.AVL.6)', () => {
       Regional: { Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: true } },
       OneZone: { Type: 'AWS::EFS::FileSystem', Properties: { AvailabilityZoneName: 'eu-west-1a' } },
     });
-    expect(statusesOf(report, 'VersionedStorage')).toEqual({ Versioned: OK, Suspended: NON, Plain: NON, Logs: NA, Regional: OK, OneZone: NON });
+    expect(statusesOf(report, 'VersionedStorage')).toEqual({ Versioned: OK, Suspended: NON, Plain: NON, Logs: NA, Regional: NON, OneZone: NON });
+  });
+
+  test('EFS cannot be versioned: its earlier versions are its backups (issue 16, item 2)', () => {
+    const report = run({
+      BackedUp: { Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: true, BackupPolicy: { Status: 'ENABLED' } } },
+      NotBackedUp: { Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: true } },
+      ParamBackup: { Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: true, BackupPolicy: { Status: { Ref: 'Backups' } } } },
+    }, ['Backups']);
+    expect(statusesOf(report, 'VersionedStorage')).toEqual({ BackedUp: OK, NotBackedUp: NON, ParamBackup: UNVERIFIABLE });
   });
 });

@@ -1,5 +1,5 @@
 import { DataProtectionPolicy } from '../../../lib';
-import { evaluate, includeTemplate, statusesOf } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, statusesOf } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -173,6 +173,16 @@ describe('BackupCrossRegionCopy (DP.BAK.3)', () => {
     const off = run(base({ NoCopy: plan([rule('Daily', DAILY, 45, [])]), S1: selection('NoCopy', { Resources: ['*'] }) }), new DataProtectionPolicy({ crossRegionBackupCopy: false }));
     expect(new Set(Object.values(statusesOf(off, 'BackupCrossRegionCopy')))).toEqual(new Set([NA]));
   });
+
+  test('a rule without a copy action is [NoCopy] whether or not the stack has a region (issue 16, item 4)', () => {
+    const resources = base({ NoCopy: plan([rule('Daily', DAILY, 45, []), rule('Weekly', WEEKLY, 45, [])]), S1: selection('NoCopy', { Resources: ['*'] }) });
+    const withRegion = statusesOf(run(resources), 'BackupCrossRegionCopy');
+    const agnostic = evaluate(includeTemplate(resources, { region: null }).app);
+    expect(statusesOf(agnostic, 'BackupCrossRegionCopy')).toEqual({ ...withRegion, Db: UNVERIFIABLE });
+    expect(withRegion.NoCopy).toBe('non-compliant [NoCopy]');
+    // Where the copy goes can only be compared with a known region: the detail says so.
+    expect(findingsOf(agnostic, 'BackupCrossRegionCopy').find((f) => f.logicalId === 'Db')?.detail).toMatch(/stack has no explicit region/);
+  });
 });
 
 describe('RestoreTesting (DP.BAK.4)', () => {
@@ -217,6 +227,20 @@ describe('BackupVaultLock (DP.BAK.7)', () => {
     }));
     expect(statusesOf(report, 'BackupVaultLock')).toEqual({
       Vault: OK, Unlocked: 'non-compliant [NoLock] [DeletionNotBlocked]', ShortLock: 'non-compliant [MinRetention]', Continuous: OK, Idle: NA,
+    });
+  });
+
+  test('a compliance-mode lock already makes recovery points undeletable; a governance-mode lock still needs the deny (issue 16, item 6)', () => {
+    const vault = (name: string, lock: object) => ({ Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: name, LockConfiguration: lock } });
+    const report = run(base({
+      Vault: vault('compliance', { MinRetentionDays: 45, ChangeableForDays: 3 }),
+      Governance: vault('governance', { MinRetentionDays: 45 }),
+      ShortCompliance: vault('short', { MinRetentionDays: 7, ChangeableForDays: 3 }),
+      ParamMode: vault('param', { MinRetentionDays: 45, ChangeableForDays: { Ref: 'Grace' } }),
+      Other: plan([rule('Daily', DAILY, 45, [], 'Governance'), rule('Weekly', WEEKLY, 45, [], 'ShortCompliance'), rule('Monthly', 'cron(0 5 1 * ? *)', 45, [], 'ParamMode')]),
+    }), undefined, ['Grace']);
+    expect(statusesOf(report, 'BackupVaultLock')).toEqual({
+      Vault: OK, Governance: 'non-compliant [DeletionNotBlocked]', ShortCompliance: 'non-compliant [MinRetention] [DeletionNotBlocked]', ParamMode: UNVERIFIABLE,
     });
   });
 });

@@ -1,4 +1,5 @@
-import { evaluate, includeTemplate, statusesOf } from '../../helpers';
+import { DataProtectionPolicy } from '../../../lib';
+import { evaluate, findingsOf, includeTemplate, statusesOf } from '../../helpers';
 
 // Templates are loaded with CfnInclude, the way a user's existing CloudFormation would be: the rules
 // see exactly what the template says, intrinsics included.
@@ -12,11 +13,11 @@ const NON = 'non-compliant';
 const OK = 'compliant';
 const UNVERIFIABLE = 'non-compliant [Unverifiable]';
 
-function run(resources: Record<string, unknown>, parameters: string[] = []) {
+function run(resources: Record<string, unknown>, parameters: string[] = [], policy?: DataProtectionPolicy) {
   return evaluate(includeTemplate({ Key: KEY, ...resources }, {
     parameters: [...parameters, 'Env'],
     conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
-  }).app);
+  }).app, policy);
 }
 // A condition whose value only deployment knows.
 const IF_PROD = (whenProd: unknown, otherwise: unknown) => ({ 'Fn::If': ['IsProd', whenProd, otherwise] });
@@ -188,12 +189,12 @@ describe('SNSTopicCMK (DP.ENC.2)', () => {
 
 describe('LogGroupCMK (DP.ENC.2)', () => {
   const group = (props: object) => ({ Type: 'AWS::Logs::LogGroup', Properties: props });
-  test('log groups without a customer key are non-compliant', () => {
+  test('log groups without a customer key are non-compliant (where DP.LOG.4 is not promised: LogRetention owns it there)', () => {
     const report = run({
       Default: group({ RetentionInDays: 365 }),
       Cmk: group({ KmsKeyId: KEY_ARN }),
       ParamKey: group({ KmsKeyId: { Ref: 'KeyArn' } }),
-    }, ['KeyArn']);
+    }, ['KeyArn'], new DataProtectionPolicy({ controls: ['DP.ENC.2'] }));
     expect(statusesOf(report, 'LogGroupCMK')).toEqual({ Default: NON, Cmk: OK, ParamKey: UNVERIFIABLE });
   });
 });
@@ -292,5 +293,29 @@ describe('remaining data stores (DP.ENC.2)', () => {
     expect(statusesOf(report, 'DocumentDBClusterCMK')).toEqual({ DocDbPlain: NON, DocDbCmk: OK });
     expect(statusesOf(report, 'NeptuneClusterCMK')).toEqual({ NeptuneAwsKey: NON, NeptuneCmk: OK });
     expect(statusesOf(report, 'ECRRepositoryCMK')).toEqual({ RepoDefault: NON, RepoAes: NON, RepoAwsKey: NON, RepoCmk: OK, RepoParam: UNVERIFIABLE });
+  });
+});
+
+describe('EBSVolumeCMK on the volumes instances and launch templates create (issue 16, item 5)', () => {
+  const ebs = (props: object) => [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 50, ...props } }];
+  test('every EBS block device mapping is encrypted under a customer key; an instance without mappings gets the AMI\'s root volume', () => {
+    const report = run({
+      InstancePlain: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', BlockDeviceMappings: ebs({}) } },
+      InstanceCmk: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', BlockDeviceMappings: ebs({ Encrypted: true, KmsKeyId: KEY_ARN }) } },
+      InstanceNoMappings: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1' } },
+      TemplatePlain: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-1', BlockDeviceMappings: ebs({}) } } },
+      TemplateCmk: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-1', BlockDeviceMappings: ebs({ Encrypted: true, KmsKeyId: KEY_ARN }) } } },
+      ConfigDefaultKey: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { ImageId: 'ami-1', InstanceType: 't3.micro', BlockDeviceMappings: ebs({ Encrypted: true }) } },
+      ConfigParam: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { ImageId: 'ami-1', InstanceType: 't3.micro', BlockDeviceMappings: ebs({ Encrypted: { Ref: 'Encrypt' } }) } },
+      Ephemeral: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', BlockDeviceMappings: [{ DeviceName: '/dev/sdb', VirtualName: 'ephemeral0' }, ...ebs({ Encrypted: true, KmsKeyId: KEY_ARN })] } },
+      // The CDK's requireImdsv2 template carries only metadata options; the instance is judged on its own mappings.
+      ImdsTemplate: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { MetadataOptions: { HttpTokens: 'required' } } } },
+      FromTemplate: { Type: 'AWS::EC2::Instance', Properties: { LaunchTemplate: { LaunchTemplateId: { Ref: 'TemplateCmk' }, Version: '1' } } },
+    }, ['Encrypt']);
+    expect(statusesOf(report, 'EBSVolumeCMK')).toEqual({
+      InstancePlain: NON, InstanceCmk: OK, InstanceNoMappings: NON, TemplatePlain: NON, TemplateCmk: OK, ConfigDefaultKey: NON, ConfigParam: UNVERIFIABLE, Ephemeral: OK,
+      ImdsTemplate: 'not-applicable', FromTemplate: 'not-applicable',
+    });
+    expect(findingsOf(report, 'EBSVolumeCMK').find((f) => f.logicalId === 'TemplatePlain')?.detail).toMatch(/\/dev\/xvda.*not encrypted/);
   });
 });

@@ -104,6 +104,24 @@ describe('NetworkTrafficLogs (DP.LOG.3)', () => {
       Logged: OK, Unlogged: NON, LbLogged: OK, LbUnlogged: NON, Gwlb: NA, Accel: OK, AccelNoLogs: NON,
     });
   });
+
+  test('CloudFront distributions and API Gateway stages log their requests (issue 16, item 5)', () => {
+    const distribution = (config: object) => ({ Type: 'AWS::CloudFront::Distribution', Properties: { DistributionConfig: {
+      Enabled: true, DefaultCacheBehavior: { TargetOriginId: 'o', ViewerProtocolPolicy: 'https-only' }, Origins: [{ Id: 'o', DomainName: 'example.com', CustomOriginConfig: { OriginProtocolPolicy: 'https-only' } }], ...config,
+    } } });
+    const report = run({
+      CdnLogged: distribution({ Logging: { Bucket: 'logs.s3.amazonaws.com' } }),
+      CdnUnlogged: distribution({}),
+      CdnV2: distribution({}),
+      CdnV2Source: { Type: 'AWS::Logs::DeliverySource', Properties: { Name: 'cdn', LogType: 'ACCESS_LOGS', ResourceArn: { 'Fn::Join': ['', ['arn:aws:cloudfront::111111111111:distribution/', { Ref: 'CdnV2' }]] } } },
+      CdnParam: { Type: 'AWS::CloudFront::Distribution', Properties: { DistributionConfig: { 'Fn::ImportValue': 'cdn-config' } } },
+      StageLogged: { Type: 'AWS::ApiGateway::Stage', Properties: { RestApiId: 'a', DeploymentId: 'd', StageName: 'prod', AccessLogSetting: { DestinationArn: 'arn:aws:logs:eu-west-1:111111111111:log-group:api', Format: '$context.requestId' } } },
+      StageUnlogged: { Type: 'AWS::ApiGateway::Stage', Properties: { RestApiId: 'a', DeploymentId: 'd', StageName: 'dev' } },
+    });
+    expect(statusesOf(report, 'NetworkTrafficLogs')).toEqual({
+      CdnLogged: OK, CdnUnlogged: NON, CdnV2: OK, CdnParam: UNVERIFIABLE, StageLogged: OK, StageUnlogged: NON,
+    });
+  });
 });
 
 describe('LogRetention (DP.LOG.4)', () => {
@@ -118,7 +136,12 @@ describe('LogRetention (DP.LOG.4)', () => {
       LogsExpireEarly: { Type: 'AWS::S3::Bucket', Properties: { Tags: [{ Key: 'dp:data-class', Value: 'logs' }], LifecycleConfiguration: { Rules: [{ Status: 'Enabled', ExpirationInDays: 90 }] } } },
       DataBucket: { Type: 'AWS::S3::Bucket', Properties: { LifecycleConfiguration: { Rules: [{ Status: 'Enabled', ExpirationInDays: 90 }] } } },
     };
-    expect(statusesOf(run(resources, { parameters: ['KeyArn'] }), 'LogRetention')).toEqual({
+    // One defect, one finding: with DP.LOG.4 promised, the missing key is LogRetention's [Encryption] alone.
+    const report = run(resources, { parameters: ['KeyArn'] });
+    expect(statusesOf(report, 'LogGroupCMK')).toEqual({ Good: NA, Unset: NA, Short: NA, Plain: NA, ParamKey: NA });
+    expect(statusesOf(run(resources, { parameters: ['KeyArn'], policy: new DataProtectionPolicy({ controls: ['DP.ENC.2'] }) }), 'LogGroupCMK'))
+      .toEqual({ Good: OK, Unset: OK, Short: OK, Plain: NON, ParamKey: UNVERIFIABLE });
+    expect(statusesOf(report, 'LogRetention')).toEqual({
       Good: OK, Unset: 'non-compliant [Retention]', Short: 'non-compliant [Retention]', Plain: 'non-compliant [Encryption]', ParamKey: UNVERIFIABLE,
       LogsExpireEarly: 'non-compliant [Retention]', Archive: OK, DataBucket: NA,
     });
@@ -152,6 +175,20 @@ describe('ResourceAlarms (DP.MON.1)', () => {
       Svc: { Type: 'AWS::ECS::Service', Properties: { Cluster: 'c', TaskDefinition: 'arn:td' } },
     });
     expect(statusesOf(report, 'ResourceAlarms')).toEqual({ Watched: OK, WatchedToPlainTopic: NON, Unwatched: NON, Nlb: NA, Svc: NON });
+  });
+
+  test('RDS DB instances carry alarms too; Aurora members are watched through their cluster (issue 16, item 5)', () => {
+    const db = (props: object = {}) => ({ Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', Engine: 'postgres', ...props } });
+    const cpuAlarm = (dbRef: string) => ({ Type: 'AWS::CloudWatch::Alarm', Properties: { ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 3, Threshold: 80,
+      Namespace: 'AWS/RDS', MetricName: 'CPUUtilization', Statistic: 'Average', Period: 300, AlarmActions: [{ Ref: 'Encrypted' }], Dimensions: [{ Name: 'DBInstanceIdentifier', Value: { Ref: dbRef } }] } });
+    const report = run({
+      Encrypted: { Type: 'AWS::SNS::Topic', Properties: { KmsMasterKeyId: { Ref: 'Key' } } },
+      WatchedDb: db(), Cpu: cpuAlarm('WatchedDb'),
+      UnwatchedDb: db(),
+      Cluster: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-postgresql' } },
+      Member: db({ Engine: 'aurora-postgresql', DBClusterIdentifier: { Ref: 'Cluster' } }),
+    });
+    expect(statusesOf(report, 'ResourceAlarms')).toMatchObject({ WatchedDb: OK, UnwatchedDb: NON, Member: NA });
   });
 });
 

@@ -1,3 +1,4 @@
+import { DataProtectionPolicy } from '../../../lib';
 import { evaluate, includeTemplate, statusesOf } from '../../helpers';
 
 const NON = 'non-compliant';
@@ -34,21 +35,47 @@ describe('DP.NET.4 rules', () => {
       Param: broker({ DeploymentMode: 'CLUSTER_MULTI_AZ', PubliclyAccessible: { Ref: 'Pub' } }),
     }, { parameters: ['Pub'] }).app);
     expect(statusesOf(report, 'AmazonMQBrokerPrivate')).toEqual({
-      Good: OK, Public: 'non-compliant [Public]', Single: 'non-compliant [SingleInstance]', ActiveStandby: OK, Param: UNVERIFIABLE,
+      Good: OK, Public: 'non-compliant [Public]', Single: OK, ActiveStandby: OK, Param: UNVERIFIABLE,
     });
+    // One defect, one finding: the public broker is DP.NET.4's (private brokers), not DP.NET.1's as well.
+    expect(statusesOf(report, 'DatabasePublicAccess')).toEqual({ Good: NA, Public: NA, Single: NA, ActiveStandby: NA, Param: NA });
+    // Under a policy without DP.NET.4 the perimeter rule still sees the public broker.
+    const perimeterOnly = evaluate(includeTemplate({ Public: broker({ DeploymentMode: 'CLUSTER_MULTI_AZ', PubliclyAccessible: true }) }).app,
+      new DataProtectionPolicy({ controls: ['DP.NET.1'] }));
+    expect(statusesOf(perimeterOnly, 'DatabasePublicAccess')).toEqual({ Public: NON });
   });
 
   test('SecurityGroupPlaintextAmqp: no rule opens 5672, in or out; all-port rules are left to the perimeter rules', () => {
     const report = evaluate(includeTemplate(network({
+      PeerRoute: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'PrivateTable' }, DestinationCidrBlock: PEER, VpcPeeringConnectionId: { Ref: 'Peering' } } },
       Amqps: sg([tcp(5671, '10.0.0.0/16')]),
       AmqpIn: sg([tcp(5672, '10.0.0.0/16')]),
       AmqpRange: sg([], [tcp(5600, PEER, 5700)]),
       AllTraffic: sg([], [{ IpProtocol: '-1', CidrIp: '0.0.0.0/0' }]),
+      Postgres: sg([tcp(5432, '10.0.0.0/16')]),
+      ParamPort: sg([{ IpProtocol: 'tcp', FromPort: { Ref: 'Port' }, ToPort: { Ref: 'Port' }, CidrIp: '10.0.0.0/16' }]),
       StandaloneEgress: { Type: 'AWS::EC2::SecurityGroupEgress', Properties: { GroupId: { Ref: 'Amqps' }, IpProtocol: 'tcp', FromPort: 5672, ToPort: 5672, DestinationCidrIp: PEER } },
-    })).app);
+    }), { parameters: ['Port'] }).app);
     expect(statusesOf(report, 'SecurityGroupPlaintextAmqp')).toEqual({
-      Amqps: OK, AmqpIn: 'non-compliant [PlaintextAmqp]', AmqpRange: 'non-compliant [PlaintextAmqp]', AllTraffic: OK, StandaloneEgress: 'non-compliant [PlaintextAmqp]',
+      Amqps: OK, AmqpIn: 'non-compliant [PlaintextAmqp]', AmqpRange: 'non-compliant [PlaintextAmqp]', AllTraffic: NA, Postgres: NA,
+      ParamPort: UNVERIFIABLE, StandaloneEgress: 'non-compliant [PlaintextAmqp]',
     });
+  });
+
+  test('DP.NET.4 says nothing in an app without a message broker (issue 16, item 2)', () => {
+    const report = evaluate(includeTemplate({
+      Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+      Db: { Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', Engine: 'postgres', DBSubnetGroupName: 'g' } },
+      DbGroup: sg([]),
+      FromApp: { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: { 'Fn::GetAtt': ['DbGroup', 'GroupId'] }, IpProtocol: 'tcp',
+        FromPort: { 'Fn::GetAtt': ['Db', 'Endpoint.Port'] }, ToPort: { 'Fn::GetAtt': ['Db', 'Endpoint.Port'] }, SourceSecurityGroupId: 'sg-app' } },
+      Ephemeral: sg([tcp(1024, '10.0.0.0/16', 65535)]),
+      ParamPort: sg([{ IpProtocol: 'tcp', FromPort: { Ref: 'Port' }, ToPort: { Ref: 'Port' }, CidrIp: '10.0.0.0/16' }]),
+    }, { parameters: ['Port'] }).app);
+    expect(new Set(Object.values(statusesOf(report, 'SecurityGroupPlaintextAmqp')))).toEqual(new Set([NA]));
+    const control = report.controls.find((c) => c.id === 'DP.NET.4')!;
+    expect(control.status).toBe('not-applicable');
+    expect(control.reason).toBe('nothing to judge: no message broker in this app');
   });
 
   test('PeeringTrafficAmqps: toward a peered CIDR only 5671; 443 is its own finding; nothing to judge without peering routes', () => {

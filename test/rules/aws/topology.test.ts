@@ -73,3 +73,66 @@ describe('topology rules (DP.AVL.2, DP.AVL.7, DP.NET.2, DP.NET.3)', () => {
     expect(f.status).toBe('compliant');
   });
 });
+
+describe('ShieldProtection follows every way the CDK references a load balancer in another stack (issue 16, item 6)', () => {
+  const EXPORT = '/cdk/exports/Edge/WebRefLb';
+  const shielded = (endpoint: unknown, edgeExtra: Record<string, unknown> = {}, opts: { parameterDefaults?: Record<string, unknown> } = {}) => {
+    const app = newApp();
+    includeTemplate({
+      Lb: ALB,
+      // What `crossRegionReferences: true` writes with strong references (the default without the feature flag).
+      ExportsWriter: { Type: 'Custom::CrossRegionExportWriter', Properties: { ServiceToken: 'arn:aws:lambda:eu-central-1:111111111111:function:w',
+        WriterProps: { region: 'eu-west-1', exports: { [EXPORT]: { Ref: 'Lb' } } } } },
+      Param: { Type: 'AWS::SSM::Parameter', Properties: { Name: '/web/lb-arn', Type: 'String', Value: { Ref: 'Lb' } } },
+    }, { app, stackId: 'Web', region: 'eu-central-1' });
+    includeTemplate({
+      ExportsReader: { Type: 'Custom::CrossRegionExportReader', Properties: { ServiceToken: 'arn:aws:lambda:eu-west-1:111111111111:function:r',
+        ReaderProps: { region: 'eu-west-1', prefix: 'Edge', imports: { [EXPORT]: `{{resolve:ssm:${EXPORT}}}` } } } },
+      Accel: ACCEL, Listener: LISTENER, Shield: SHIELD, Group: group('eu-central-1', endpoint), ...edgeExtra,
+    }, { app, stackId: 'Edge', parameterDefaults: opts.parameterDefaults });
+    return statusesOf(evaluate(app), 'ShieldProtection');
+  };
+  test('a strong cross-region reference (Fn::GetAtt of the CDK\'s export reader)', () => {
+    expect(shielded({ 'Fn::GetAtt': ['ExportsReader', EXPORT] })).toEqual({ Lb: 'not-applicable', Accel: 'compliant' });
+  });
+  test('an SSM dynamic reference and an SSM-typed parameter to a parameter the app writes', () => {
+    expect(shielded('{{resolve:ssm:/web/lb-arn}}')).toEqual({ Lb: 'not-applicable', Accel: 'compliant' });
+    expect(shielded({ Ref: 'LbArn' }, {}, { parameterDefaults: { LbArn: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/web/lb-arn' } } }))
+      .toEqual({ Lb: 'not-applicable', Accel: 'compliant' });
+  });
+  test('an endpoint the app does not define leaves the load balancer unfronted', () => {
+    expect(shielded('arn:aws:elasticloadbalancing:eu-central-1:111111111111:loadbalancer/app/other/1')).toEqual({ Lb: 'non-compliant', Accel: 'compliant' });
+  });
+});
+
+describe('AvailabilityBudget prices each resource at the tier it earns (issue 16, item 3: no unearned met)', () => {
+  const db = (multiAz: boolean) => ({ Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.r6g.large', Engine: 'postgres', MultiAZ: multiAz } });
+  const budget = (resources: Record<string, unknown>) => findingsOf(evaluate(includeTemplate(resources).app), 'AvailabilityBudget')[0];
+  test('a Single-AZ RDS instance is not priced at the Multi-AZ figure', () => {
+    expect(budget({ Db: db(false) })).toMatchObject({ status: 'non-compliant', detail: expect.stringContaining('Amazon RDS (Single-AZ) 99.5%') });
+    expect(budget({ Db: db(true) })).toMatchObject({ status: 'compliant', detail: expect.stringContaining('Amazon RDS (Multi-AZ) 99.95%') });
+  });
+  test('an Aurora cluster with one instance, and a service with one task, earn the single-AZ tiers', () => {
+    const f = budget({
+      Cluster: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-mysql' } },
+      Writer: { Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.r6g.large', Engine: 'aurora-mysql', DBClusterIdentifier: { Ref: 'Cluster' } } },
+      Svc: { Type: 'AWS::ECS::Service', Properties: { Cluster: 'c', TaskDefinition: 'arn:td' } },
+    });
+    expect(f.detail).toContain('Amazon Aurora (Single-AZ) 99.9%');
+    expect(f.detail).toContain('Amazon ECS on AWS Fargate (one task) 99.5%');
+  });
+});
+
+describe('serverless workloads count (issue 16, item 3: no unearned met)', () => {
+  test('API Gateway and Lambda are in series with the table; the CDK\'s own handlers are not workload', () => {
+    const report = evaluate(includeTemplate({
+      Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'api' } },
+      Handler: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:r', Code: { ZipFile: 'x' }, Runtime: 'nodejs20.x', Handler: 'index.h' } },
+      AWS679f53fac002430cb0da5b7982bd22872D164C4C: { Type: 'AWS::Lambda::Function', Properties: { Role: 'arn:r', Code: { ZipFile: 'x' }, Runtime: 'nodejs20.x', Handler: 'index.h' } },
+      Orders: TABLE,
+    }).app);
+    const [f] = findingsOf(report, 'AvailabilityBudget');
+    expect(f).toMatchObject({ status: 'non-compliant' });
+    expect(f.detail).toBe('region(eu-west-1: Amazon DynamoDB 99.99% x AWS Lambda 99.95% x Amazon API Gateway 99.95% = 99.89%) = 99.89% (promised 99.95%)');
+  });
+});

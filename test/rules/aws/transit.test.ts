@@ -1,5 +1,5 @@
 import { DataProtectionPolicy } from '../../../lib';
-import { evaluate, includeTemplate, statusesOf } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, statusesOf } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -119,7 +119,7 @@ describe('ApiGatewayTLS (DP.ENC.1)', () => {
 describe('S3BucketTLSOnly (DP.ENC.1)', () => {
   const deny = (condition: object) => ({
     Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Condition: condition,
-    Resource: [{ 'Fn::GetAtt': ['Secured', 'Arn'] }],
+    Resource: [{ 'Fn::GetAtt': ['Secured', 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Secured', 'Arn'] }, '/*']] }],
   });
   const policy = (bucket: unknown, statements: object[]) => ({
     Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: bucket, PolicyDocument: { Version: '2012-10-17', Statement: statements } },
@@ -173,6 +173,48 @@ describe('RDSForceTLS (DP.ENC.1)', () => {
   });
 });
 
+describe('RDSForceTLS on values the app defines (issue 16, item 1)', () => {
+  const instance = (props: object) => ({ Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', ...props } });
+  const cluster = (props: object) => ({ Type: 'AWS::RDS::DBCluster', Properties: props });
+  test('literal default parameter groups have the engine\'s documented defaults', () => {
+    const report = run({
+      AuroraMySqlDefaultGroup: cluster({ Engine: 'aurora-mysql', DBClusterParameterGroupName: 'default.aurora-mysql8.0' }),
+      AuroraPgDefaultGroup: cluster({ Engine: 'aurora-postgresql', DBClusterParameterGroupName: 'default.aurora-postgresql16' }),
+      Pg16DefaultGroup: instance({ Engine: 'postgres', EngineVersion: '16.3', DBParameterGroupName: 'default.postgres16' }),
+      Pg14DefaultGroup: instance({ Engine: 'postgres', EngineVersion: '14.10', DBParameterGroupName: 'default.postgres14' }),
+      PgNoVersion: instance({ Engine: 'postgres' }),
+      MySqlDefaultGroup: instance({ Engine: 'mysql', DBParameterGroupName: 'default.mysql8.0' }),
+      SharedGroup: instance({ Engine: 'mysql', DBParameterGroupName: 'shared-group' }),
+    });
+    expect(statusesOf(report, 'RDSForceTLS')).toEqual({
+      AuroraMySqlDefaultGroup: NON, AuroraPgDefaultGroup: NON, Pg16DefaultGroup: OK, Pg14DefaultGroup: NON, PgNoVersion: OK,
+      MySqlDefaultGroup: NON, SharedGroup: UNVERIFIABLE,
+    });
+    const detail = (id: string) => findingsOf(report, 'RDSForceTLS').find((f) => f.logicalId === id)?.detail;
+    expect(detail('AuroraPgDefaultGroup')).toMatch(/default\.aurora-postgresql16.*rds\.force_ssl.*0/);
+    expect(detail('SharedGroup')).toMatch(/DBParameterGroupName is shared-group, a parameter group that is not in this app/);
+  });
+
+  test('parameter defaults in the engine version and in the group\'s values are the app\'s', () => {
+    const { app } = includeTemplate({
+      Group: { Type: 'AWS::RDS::DBParameterGroup', Properties: { Family: 'postgres14', Description: 'x', Parameters: { 'rds.force_ssl': { Ref: 'ForceSsl' } } } },
+      Forced: instance({ Engine: 'postgres', EngineVersion: '14.10', DBParameterGroupName: { Ref: 'Group' } }),
+      OldByDefault: instance({ Engine: 'postgres', EngineVersion: { Ref: 'PgVersion' } }),
+      UnknownVersion: instance({ Engine: 'postgres', EngineVersion: { Ref: 'OtherVersion' } }),
+    }, { parameterDefaults: { ForceSsl: '1', PgVersion: '14.10' }, parameters: ['OtherVersion'] });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'RDSForceTLS')).toEqual({ Forced: OK, OldByDefault: NON, UnknownVersion: UNVERIFIABLE });
+    expect(findingsOf(report, 'RDSForceTLS').find((f) => f.logicalId === 'UnknownVersion')?.detail).toMatch(/EngineVersion is parameter OtherVersion, which has no default/);
+  });
+
+  test('an RDS Proxy in front of the database requires TLS too (CloudFormation\'s default does not)', () => {
+    const proxy = (requireTls?: unknown) => ({ Type: 'AWS::RDS::DBProxy', Properties: { DBProxyName: 'p', EngineFamily: 'POSTGRESQL', RoleArn: 'arn:r',
+      VpcSubnetIds: ['s-1'], Auth: [{ AuthScheme: 'SECRETS', SecretArn: 'arn:s' }], ...(requireTls === undefined ? {} : { RequireTLS: requireTls }) } });
+    const report = run({ Strict: proxy(true), Default: proxy(), Param: proxy({ Ref: 'Tls' }) }, { parameters: ['Tls'] });
+    expect(statusesOf(report, 'RDSForceTLS')).toEqual({ Strict: OK, Default: NON, Param: UNVERIFIABLE });
+  });
+});
+
 describe('OpenSearchTLS (DP.ENC.1)', () => {
   const domain = (props: object) => ({ Type: 'AWS::OpenSearchService::Domain', Properties: props });
   test('HTTPS enforced, TLS policy at the minimum, node-to-node encryption', () => {
@@ -207,5 +249,46 @@ describe('ElastiCacheTLS (DP.ENC.1)', () => {
       Param: rg({ TransitEncryptionEnabled: { Ref: 'Tls' } }),
     }, { parameters: ['Tls'] });
     expect(statusesOf(report, 'ElastiCacheTLS')).toEqual({ Required: OK, On: OK, Preferred: NON, Off: NON, Cluster: NON, Param: UNVERIFIABLE });
+  });
+});
+
+describe('TLS-only policies that miss what they protect (issue 16, item 5)', () => {
+  const denyPlaintext = (resource: unknown, action = 's3:*') => ({
+    Effect: 'Deny', Principal: { AWS: '*' }, Action: action, Condition: { Bool: { 'aws:SecureTransport': 'false' } }, Resource: resource,
+  });
+  test('S3BucketTLSOnly: a deny that covers only the bucket ARN leaves its objects reachable in plaintext', () => {
+    const policy = (bucket: string, resource: unknown) => ({
+      Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: bucket }, PolicyDocument: { Version: '2012-10-17', Statement: [denyPlaintext(resource)] } },
+    });
+    const report = run({
+      BucketOnly: { Type: 'AWS::S3::Bucket' },
+      BucketOnlyPolicy: policy('BucketOnly', [{ 'Fn::GetAtt': ['BucketOnly', 'Arn'] }]),
+      Both: { Type: 'AWS::S3::Bucket' },
+      BothPolicy: policy('Both', [{ 'Fn::GetAtt': ['Both', 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Both', 'Arn'] }, '/*']] }]),
+      SubObjects: { Type: 'AWS::S3::Bucket' },
+      SubObjectsPolicy: policy('SubObjects', [{ 'Fn::Sub': '${SubObjects.Arn}' }, { 'Fn::Sub': '${SubObjects.Arn}/*' }]),
+    });
+    expect(statusesOf(report, 'S3BucketTLSOnly')).toEqual({ BucketOnly: 'non-compliant [SecureTransport]', Both: OK, SubObjects: OK });
+    expect(findingsOf(report, 'S3BucketTLSOnly').find((f) => f.logicalId === 'BucketOnly')?.detail).toMatch(/objects/);
+  });
+
+  test('MessagingTLSOnly: SQS queues and SNS topics deny requests without TLS in their resource policy', () => {
+    const queuePolicy = (queue: string, statements: object[]) => ({ Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: queue }], PolicyDocument: { Version: '2012-10-17', Statement: statements } } });
+    const topicPolicy = (topic: string, statements: object[]) => ({ Type: 'AWS::SNS::TopicPolicy', Properties: { Topics: [{ Ref: topic }], PolicyDocument: { Version: '2012-10-17', Statement: statements } } });
+    const report = run({
+      SecureQueue: { Type: 'AWS::SQS::Queue' },
+      SecureQueuePolicy: queuePolicy('SecureQueue', [denyPlaintext({ 'Fn::GetAtt': ['SecureQueue', 'Arn'] }, 'sqs:*')]),
+      OpenQueue: { Type: 'AWS::SQS::Queue' },
+      OpenQueuePolicy: queuePolicy('OpenQueue', [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': ['OpenQueue', 'Arn'] } }]),
+      BareQueue: { Type: 'AWS::SQS::Queue' },
+      SecureTopic: { Type: 'AWS::SNS::Topic' },
+      SecureTopicPolicy: topicPolicy('SecureTopic', [denyPlaintext({ Ref: 'SecureTopic' }, 'sns:Publish')]),
+      BareTopic: { Type: 'AWS::SNS::Topic' },
+      ImportedDocQueue: { Type: 'AWS::SQS::Queue' },
+      ImportedDocQueuePolicy: { Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: 'ImportedDocQueue' }], PolicyDocument: { 'Fn::ImportValue': 'queue-doc' } } },
+    });
+    expect(statusesOf(report, 'MessagingTLSOnly')).toEqual({
+      SecureQueue: OK, OpenQueue: NON, BareQueue: NON, SecureTopic: OK, BareTopic: NON, ImportedDocQueue: UNVERIFIABLE,
+    });
   });
 });

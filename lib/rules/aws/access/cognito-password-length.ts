@@ -1,6 +1,7 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { isIntrinsic, UNVERIFIABLE } from '../private/values';
+import { isIntrinsic, unknownValue } from '../private/values';
+import { resolveValue } from '../../../cloudformation/resolve';
 
 /** What Cognito enforces when a user pool sets no minimum length. */
 const COGNITO_DEFAULT_MINIMUM_LENGTH = 8;
@@ -13,15 +14,19 @@ export const CognitoPasswordLength: ResourceRule = {
   controlId: 'DP.IAM.2',
   resourceTypes: ['AWS::Cognito::UserPool'],
   level: Severity.ERROR,
+  fix: 'Set passwordPolicy.minLength to at least the policy\'s minPasswordLength (UserDirectory reads it from the policy).',
   info: 'The user pool accepts passwords shorter than the policy minimum.',
   explanation: 'DP.IAM.2 promises password policies of at least minPasswordLength characters. Set '
     + 'Policies.PasswordPolicy.MinimumLength (UserDirectory reads it from the policy).',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const policies = resource.properties.Policies;
-    if (isIntrinsic(policies) || isIntrinsic(policies?.PasswordPolicy)) return [UNVERIFIABLE];
-    const length = policies?.PasswordPolicy?.MinimumLength ?? COGNITO_DEFAULT_MINIMUM_LENGTH;
-    const n = Number(length);
-    if (typeof length === 'object' || !Number.isFinite(n)) return [UNVERIFIABLE];
-    return n >= context.policy.minPasswordLength ? COMPLIANT : NON_COMPLIANT;
+    if (isIntrinsic(policies)) return unknownValue('Policies', policies, resource, context);
+    if (isIntrinsic(policies?.PasswordPolicy)) return unknownValue('Policies.PasswordPolicy', policies.PasswordPolicy, resource, context);
+    const raw = policies?.PasswordPolicy?.MinimumLength;
+    const length = resolveValue(raw ?? COGNITO_DEFAULT_MINIMUM_LENGTH, resource.stackPath, context.lookup);
+    const n = Number(length.value);
+    if (!length.known || typeof length.value === 'object' || !Number.isFinite(n)) return unknownValue('MinimumLength', raw, resource, context);
+    const shown = `minimum password length ${n}${raw === undefined ? ' (Cognito\'s default)' : ''}; the policy asks for ${context.policy.minPasswordLength}`;
+    return n >= context.policy.minPasswordLength ? compliant(shown) : nonCompliant(shown);
   },
 };

@@ -1,7 +1,8 @@
-import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
+import { resolveValue } from '../../../cloudformation/resolve';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
-import { isIntrinsic, UNVERIFIABLE } from '../private/values';
+import { isIntrinsic } from '../private/values';
 
 const AUTHENTICATE = ['authenticate-oidc', 'authenticate-cognito'];
 const NO_DATA = ['redirect', 'fixed-response'];
@@ -25,29 +26,43 @@ function internetFacingAlb(listener: ResourceView, context: RuleContext): boolea
 /**
  * DP.IAM.2: every request to a user-facing (internet-facing) application load balancer is
  * authenticated (OIDC, e.g. Auth0, or Cognito) on its HTTPS listener and on every rule of that
- * listener that serves content. Endpoints that are public by design are acknowledged as such.
+ * listener that serves content. A plaintext HTTP listener that serves content cannot authenticate
+ * at all (non-compliant); one that only redirects serves nothing (not applicable). Endpoints that
+ * are public by design are acknowledged as such.
  */
 export const ELBListenerAuthentication: ResourceRule = {
   name: 'ELBListenerAuthentication',
   controlId: 'DP.IAM.2',
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::ListenerRule'],
+covers: 'HTTPS listeners authenticate; plaintext listeners that forward cannot',
   level: Severity.ERROR,
   info: 'An internet-facing HTTPS listener serves requests without authenticating them.',
   explanation: 'DP.IAM.2 promises that every user authenticates. Add an authenticate-oidc or authenticate-cognito '
     + 'action before forwarding (HttpsLoadBalancer: authentication prop). If the application authenticates '
     + 'every request itself, or the endpoint is public by design, acknowledge the finding with that reason.',
+  fix: 'Serve users on HTTPS with an authenticate-oidc or authenticate-cognito action before forwarding (HttpsLoadBalancer: authentication).',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const isRule = resource.type === 'AWS::ElasticLoadBalancingV2::ListenerRule';
     const listener = isRule ? referencedResource(resource.properties.ListenerArn, resource.stackPath, context.lookup) : resource;
-    if (!listener) return [UNVERIFIABLE];
-    const protocol = listener.properties.Protocol;
-    if (typeof protocol !== 'string') return [UNVERIFIABLE];
-    if (protocol !== 'HTTPS') return NOT_APPLICABLE;
+    if (!listener) return unverifiable(`ListenerArn is ${JSON.stringify(resource.properties.ListenerArn)}, a listener outside this app`);
+    const protocol = resolveValue(listener.properties.Protocol, listener.stackPath, context.lookup);
+    if (!protocol.known || typeof protocol.value !== 'string') return unverifiable(`the listener's Protocol is ${protocol.why ?? 'not set'}`);
+    if (protocol.value !== 'HTTPS' && protocol.value !== 'HTTP') return NOT_APPLICABLE;
     const userFacing = internetFacingAlb(listener, context);
-    if (userFacing === undefined) return [UNVERIFIABLE];
+    if (userFacing === undefined) return unverifiable('the listener\'s load balancer is not a load balancer of this app, or its Type or Scheme is an expression');
     if (!userFacing) return NOT_APPLICABLE;
-    const ok = authenticates(isRule ? resource.properties.Actions : resource.properties.DefaultActions);
-    if (ok === undefined) return [UNVERIFIABLE];
-    return ok ? COMPLIANT : NON_COMPLIANT;
+    const actions = isRule ? resource.properties.Actions : resource.properties.DefaultActions;
+    if (protocol.value === 'HTTP') {
+      // A plaintext listener cannot authenticate (ALB authenticates only on HTTPS): one that serves
+      // content serves it to anyone; one that only redirects or answers fixed responses serves nothing.
+      const servesNothing = Array.isArray(actions) && actions.length > 0 && actions.every((a: any) => NO_DATA.includes(a?.Type));
+      if (servesNothing) return NOT_APPLICABLE;
+      const readable = Array.isArray(actions) && actions.every((a) => !isIntrinsic(a) && typeof a?.Type === 'string');
+      if (!readable) return unverifiable('the actions are an expression the template computes at deployment');
+      return nonCompliant('a plaintext HTTP listener forwards requests, and a load balancer can authenticate only on HTTPS');
+    }
+    const ok = authenticates(actions);
+    if (ok === undefined) return unverifiable('the actions are an expression the template computes at deployment');
+    return ok ? compliant() : nonCompliant('forwards without an authenticate-oidc or authenticate-cognito action');
   },
 };

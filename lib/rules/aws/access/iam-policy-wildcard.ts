@@ -1,6 +1,6 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
-import { ResourceRule, ResourceView } from '../../../cloudformation/model';
-import { asList, isIntrinsic, UNVERIFIABLE, worstOf } from '../private/values';
+import { COMPLIANT, nonCompliant, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { asList, isIntrinsic, unknownValue, worstOf } from '../private/values';
 
 /** Whether a statement allows every action (`*`, `*:*`, or any NotAction) on every resource. */
 function isAdminStatement(s: any): boolean | undefined {
@@ -11,13 +11,13 @@ function isAdminStatement(s: any): boolean | undefined {
   return allActions && allResources;
 }
 
-function documentVerdict(doc: unknown): RuleResult {
+function documentVerdict(doc: unknown, label: string, resource: ResourceView, context: RuleContext): RuleResult {
   if (doc === undefined) return COMPLIANT;
-  if (isIntrinsic(doc) || typeof doc !== 'object' || doc === null) return [UNVERIFIABLE];
-  const verdicts = asList((doc as any).Statement).map((s): RuleResult => {
+  if (isIntrinsic(doc) || typeof doc !== 'object' || doc === null) return unknownValue(label, doc, resource, context);
+  const verdicts = asList((doc as any).Statement).map((s: any): RuleResult => {
     const admin = isAdminStatement(s);
-    if (admin === undefined) return [UNVERIFIABLE];
-    return admin ? NON_COMPLIANT : COMPLIANT;
+    if (admin === undefined) return unknownValue(`a statement of ${label}`, s, resource, context);
+    return admin ? nonCompliant(`${label} allows ${s.NotAction !== undefined ? 'everything but NotAction' : 'every action'} on every resource`) : COMPLIANT;
   });
   return worstOf(verdicts);
 }
@@ -34,15 +34,17 @@ export const IAMPolicyNoAdminWildcard: ResourceRule = {
     'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group',
   ],
   level: Severity.ERROR,
+  fix: 'Replace Action "*" (or NotAction) on Resource "*" with the actions and resources the principal needs (CDK grant methods do this).',
   info: 'The IAM policy allows every action on every resource.',
   explanation: 'DP.IAM.1 promises least privilege: each service may perform only its designated actions. '
     + 'Replace Action "*" (or NotAction) on Resource "*" with the actions and resources the service needs '
     + '(CDK grant methods do this).',
-  evaluate(resource: ResourceView): RuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
-    if (p.PolicyDocument !== undefined) return documentVerdict(p.PolicyDocument);
+    if (p.PolicyDocument !== undefined) return documentVerdict(p.PolicyDocument, 'PolicyDocument', resource, context);
     if (p.Policies === undefined) return COMPLIANT;
-    if (!Array.isArray(p.Policies)) return [UNVERIFIABLE];
-    return worstOf(p.Policies.map((inline: any) => (isIntrinsic(inline) ? [UNVERIFIABLE] : documentVerdict(inline?.PolicyDocument))));
+    if (!Array.isArray(p.Policies)) return unknownValue('Policies', p.Policies, resource, context);
+    return worstOf(p.Policies.map((inline: any) => (isIntrinsic(inline) ? unknownValue('an inline policy', inline, resource, context)
+      : documentVerdict(inline?.PolicyDocument, `inline policy ${inline?.PolicyName ?? ''}`.trim(), resource, context))));
   },
 };

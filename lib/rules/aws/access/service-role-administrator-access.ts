@@ -1,6 +1,7 @@
-import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
-import { ResourceRule, ResourceView } from '../../../cloudformation/model';
-import { isIntrinsic, UNVERIFIABLE } from '../private/values';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { isIntrinsic, unknownValue } from '../private/values';
+import { resolveValue } from '../../../cloudformation/resolve';
 
 const ADMIN_POLICY = /:iam::aws:policy\/AdministratorAccess$/;
 
@@ -28,24 +29,26 @@ export const ServiceRoleNoAdministratorAccess: ResourceRule = {
   controlId: 'DP.IAM.1',
   resourceTypes: ['AWS::IAM::Role'],
   level: Severity.ERROR,
+  fix: 'Replace AdministratorAccess on the service role with the permissions the service needs.',
   info: 'A service role has the AdministratorAccess managed policy.',
   explanation: 'DP.IAM.1 promises that services perform only their designated actions. Replace '
     + 'AdministratorAccess on the service role with the permissions the service needs.',
-  evaluate(resource: ResourceView): RuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     const service = isServiceRole(p.AssumeRolePolicyDocument);
-    if (service === undefined) return [UNVERIFIABLE];
+    if (service === undefined) return unknownValue('AssumeRolePolicyDocument', p.AssumeRolePolicyDocument, resource, context);
     if (!service) return NOT_APPLICABLE;
     const arns = p.ManagedPolicyArns;
-    if (arns === undefined) return COMPLIANT;
-    if (!Array.isArray(arns)) return [UNVERIFIABLE];
-    let unknown = false;
+    if (arns === undefined) return compliant('no managed policies');
+    if (!Array.isArray(arns)) return unknownValue('ManagedPolicyArns', arns, resource, context);
+    let unknown: unknown;
     for (const arn of arns) {
-      const text = arnText(arn);
-      if (text === undefined) unknown = true;
-      else if (ADMIN_POLICY.test(text)) return NON_COMPLIANT;
+      const resolved = resolveValue(arn, resource.stackPath, context.lookup);
+      const text = resolved.known && typeof resolved.value === 'string' ? resolved.value : arnText(arn);
+      if (text === undefined) unknown = unknown ?? arn;
+      else if (ADMIN_POLICY.test(text)) return nonCompliant('the service role carries the AdministratorAccess managed policy');
     }
     // A managed policy passed as a parameter could be AdministratorAccess.
-    return unknown ? [UNVERIFIABLE] : COMPLIANT;
+    return unknown !== undefined ? unknownValue('a managed policy ARN', unknown, resource, context) : compliant('no AdministratorAccess among its managed policies');
   },
 };

@@ -1,9 +1,13 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { UNVERIFIABLE } from '../private/values';
+import { unknownValue } from '../private/values';
+import { resolveValue } from '../../../cloudformation/resolve';
 
-/** A subnet's AZ as something comparable: the literal name, or the index of `Fn::Select [i, Fn::GetAZs]`. */
-export function subnetAz(subnet: ResourceView): string | undefined {
+/**
+ * A subnet's AZ as something comparable: the name (literal or a value the app defines), or the
+ * index of `Fn::Select [i, Fn::GetAZs]`.
+ */
+export function subnetAz(subnet: ResourceView, context?: RuleContext): string | undefined {
   const az = subnet.properties.AvailabilityZone;
   if (typeof az === 'string') return az;
   const select = (az as any)?.['Fn::Select'];
@@ -11,7 +15,9 @@ export function subnetAz(subnet: ResourceView): string | undefined {
     return `#${select[0]}`;
   }
   if (typeof subnet.properties.AvailabilityZoneId === 'string') return subnet.properties.AvailabilityZoneId;
-  return undefined;
+  if (!context) return undefined;
+  const resolved = resolveValue(az ?? subnet.properties.AvailabilityZoneId, subnet.stackPath, context.lookup);
+  return resolved.known && typeof resolved.value === 'string' ? resolved.value : undefined;
 }
 
 /**
@@ -23,13 +29,17 @@ export const VpcAzCount: ResourceRule = {
   resourceTypes: ['AWS::EC2::VPC'],
   covers: 'distinct AZs of a VPC\'s subnets, by name or `Fn::GetAZs` index',
   level: Severity.ERROR,
+  fix: 'Create the VPC\'s subnets in availabilityZonesPerRegion AZs (ec2.Vpc maxAzs, or RegionalNetwork).',
   info: 'The VPC spans fewer availability zones than the policy promises.',
   explanation: 'DP.AVL.1 promises regional networks over at least availabilityZonesPerRegion AZs. Create subnets '
     + 'in that many AZs (ec2.Vpc: maxAzs, with AZs known to the stack).',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const subnets = context.lookup.referrers(resource).filter((r) => r.type === 'AWS::EC2::Subnet');
-    const azs = subnets.map(subnetAz);
-    if (azs.some((az) => az === undefined)) return [UNVERIFIABLE];
-    return new Set(azs).size >= context.policy.availabilityZonesPerRegion ? COMPLIANT : NON_COMPLIANT;
+    const azs = subnets.map((s) => subnetAz(s, context));
+    const unknown = subnets.find((_, i) => azs[i] === undefined);
+    if (unknown) return unknownValue(`the AvailabilityZone of subnet ${unknown.logicalId}`, unknown.properties.AvailabilityZone, unknown, context);
+    const n = new Set(azs).size;
+    const shown = `subnets in ${n} AZ(s); the policy asks for ${context.policy.availabilityZonesPerRegion}`;
+    return n >= context.policy.availabilityZonesPerRegion ? compliant(shown) : nonCompliant(shown);
   },
 };

@@ -1,7 +1,6 @@
-import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel, needsBackup, STATEFUL_TYPES } from '../private/backup-model';
-import { UNVERIFIABLE } from '../private/values';
 
 /**
  * DP.BAK.6: every stateful resource (RDS instances, Aurora / DocumentDB / Neptune clusters, DynamoDB
@@ -15,6 +14,7 @@ export const BackupCoverage: ResourceRule = {
   resourceTypes: Object.keys(STATEFUL_TYPES),
   covers: 'by reference, wildcard ARN or tag',
   level: Severity.ERROR,
+  fix: 'Add the resource to a PolicyBackupPlan (addDatabase / addFiles) or tag it dp:data-class = database | files.',
   info: 'The stateful resource is not selected by any backup plan.',
   explanation: 'DP.BAK.6 promises that every stateful resource is backed up. Add it to a PolicyBackupPlan '
     + '(addDatabase / addFiles) or tag it dp:data-class = database | files, which the plan selects. '
@@ -23,7 +23,8 @@ export const BackupCoverage: ResourceRule = {
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     if (!needsBackup(resource, context)) return NOT_APPLICABLE;
     const { plans, unresolved } = backupModel(context).coverage(resource);
-    if (plans.length > 0) return COMPLIANT;
-    return unresolved ? [UNVERIFIABLE] : NON_COMPLIANT;
+    if (plans.length > 0) return compliant(`selected by ${plans.map((p) => p.logicalId).join(', ')}`);
+    return unresolved ? unverifiable('a backup selection of the app names its resources or tags with values known only at deployment; it may select this one')
+      : nonCompliant('no backup plan of the app selects it (by reference, wildcard or tag)');
   },
 };

@@ -1,7 +1,7 @@
-import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel } from '../private/backup-model';
-import { findingsResult, UNVERIFIABLE } from '../private/values';
+import { findingsResult, unknownValue } from '../private/values';
 
 /** A week, the longest a "weekly" full backup may wait. */
 const WEEK = 7;
@@ -20,16 +20,22 @@ export const BackupPlanSchedule: ResourceRule = {
   info: 'The backup plan does not back up daily (incremental) and weekly (full).',
   explanation: 'DP.BAK.1 promises a daily incremental and a weekly full backup. Give the plan a rule that '
     + 'runs at least daily and another that runs at least weekly (PolicyBackupPlan does both).',
+  fix: 'Give the plan a daily rule and a separate weekly rule (PolicyBackupPlan does both).',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const plan = backupModel(context).plans.get(resource);
     if (!plan || !plan.selected) return NOT_APPLICABLE;
-    if (plan.unreadable) return [UNVERIFIABLE];
+    if (plan.unreadable) return unknownValue('the plan\'s BackupPlan', resource.properties.BackupPlan, resource, context);
     const snapshots = plan.rules.filter((r) => !r.continuous);
     const failing: (string | Verdict)[] = [];
-    if (snapshots.some((r) => r.intervalDays === undefined)) failing.push('UnreadableSchedule');
+    const unreadable = snapshots.filter((r) => r.intervalDays === undefined);
+    if (unreadable.length > 0) {
+      failing.push(failingVerdict('UnreadableSchedule', `the schedule of ${unreadable.map((r) => r.name).join(', ')} (${unreadable.map((r) => JSON.stringify(r.schedule)).join(', ')}) cannot be read`));
+    }
     const daily = snapshots.find((r) => r.intervalDays !== undefined && r.intervalDays <= 1);
-    if (!daily) failing.push('Daily');
-    if (!snapshots.some((r) => r !== daily && r.intervalDays !== undefined && r.intervalDays <= WEEK)) failing.push('Weekly');
+    if (!daily) failing.push(failingVerdict('Daily', 'no snapshot rule runs at least daily'));
+    if (!snapshots.some((r) => r !== daily && r.intervalDays !== undefined && r.intervalDays <= WEEK)) {
+      failing.push(failingVerdict('Weekly', 'no second snapshot rule runs at least weekly (the full backup)'));
+    }
     return findingsResult(failing);
   },
 };

@@ -1,8 +1,8 @@
-import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { DataClass } from '../../../core/policy/data-class';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel, dataClassOf, needsBackup, STATEFUL_TYPES } from '../private/backup-model';
-import { findingsResult, UNVERIFIABLE } from '../private/values';
+import { findingsResult, unknownValue } from '../private/values';
 
 /**
  * DP.BAK.2: every snapshot backup of a resource, and every cross-region copy of it, is kept at
@@ -16,6 +16,7 @@ export const BackupRetention: ResourceRule = {
   resourceTypes: Object.keys(STATEFUL_TYPES),
   covers: 'per data class, copies included; continuous rules exempt',
   level: Severity.ERROR,
+  fix: 'Set every rule\'s and copy action\'s DeleteAfterDays to at least the policy\'s retention for the data class (PolicyBackupPlan does).',
   info: 'Backups of the resource (or their copies) expire before the policy\'s retention.',
   explanation: 'DP.BAK.2 promises backups kept databaseBackupRetentionDays for databases and '
     + 'fileBackupRetentionDays for files. Set each rule\'s and each copy action\'s DeleteAfterDays to at least '
@@ -33,17 +34,17 @@ export const BackupRetention: ResourceRule = {
     for (const planView of plans) {
       const plan = model.plans.get(planView);
       if (!plan || plan.unreadable) {
-        failing.push(UNVERIFIABLE);
+        failing.push(unknownValue(`the BackupPlan of ${planView.logicalId}`, planView.properties.BackupPlan, planView, context));
         continue;
       }
       for (const rule of plan.rules.filter((r) => !r.continuous)) {
         const ok = keeps(rule.deleteAfterDays);
-        if (ok === undefined) failing.push(UNVERIFIABLE);
-        else if (!ok) failing.push('Retention');
+        if (ok === undefined) failing.push(unverifiable(`DeleteAfterDays of rule ${rule.name} in ${planView.logicalId} is known only at deployment (a parameter or import)`));
+        else if (!ok) failing.push(failingVerdict('Retention', `rule ${rule.name} of ${planView.logicalId} keeps backups ${rule.deleteAfterDays} days; the policy asks for ${required}`));
         for (const copy of rule.copies) {
           const copyOk = keeps(copy.deleteAfterDays);
-          if (copyOk === undefined) failing.push(UNVERIFIABLE);
-          else if (!copyOk) failing.push('CopyRetention');
+          if (copyOk === undefined) failing.push(unverifiable(`DeleteAfterDays of a copy in rule ${rule.name} is known only at deployment (a parameter or import)`));
+          else if (!copyOk) failing.push(failingVerdict('CopyRetention', `a copy of rule ${rule.name} is kept ${copy.deleteAfterDays} days; the policy asks for ${required}`));
         }
       }
     }

@@ -1,8 +1,9 @@
-import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
+import { resolveValue } from '../../../cloudformation/resolve';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel } from '../private/backup-model';
 import { referencedResource } from '../../../cloudformation/references';
-import { asList, findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
+import { asList, findingsResult, isIntrinsic } from '../private/values';
 
 /** Whether the vault's access policy denies deleting recovery points to everyone. */
 function blocksDeletion(policy: unknown): boolean | undefined {
@@ -24,8 +25,10 @@ function safeParse(text: string): unknown {
 /**
  * DP.BAK.7: every vault that receives the app's backups is immutable: locked with a minimum
  * retention of at least the policy's shorter backup retention (a vault that only holds continuous
- * backups, capped at 35 days, needs a lock of any length), and denying recovery-point deletion.
- * Findings: `[NoLock]`, `[MinRetention]`, `[DeletionNotBlocked]`.
+ * backups, capped at 35 days, needs a lock of any length), and denying recovery-point deletion:
+ * a lock in compliance mode (`ChangeableForDays` set) at a sufficient minimum retention does that
+ * by itself; a governance-mode lock, which privileged users can lift, needs an access policy that
+ * denies `backup:DeleteRecoveryPoint`. Findings: `[NoLock]`, `[MinRetention]`, `[DeletionNotBlocked]`.
  */
 export const BackupVaultLock: ResourceRule = {
   name: 'BackupVaultLock',
@@ -35,7 +38,8 @@ export const BackupVaultLock: ResourceRule = {
   info: 'The backup vault is not locked at the policy\'s retention, or lets recovery points be deleted.',
   explanation: 'DP.BAK.7 promises immutable backups. Give the vault a LockConfiguration whose MinRetentionDays '
     + 'is at least the policy\'s backup retention, and an access policy denying backup:DeleteRecoveryPoint '
-    + '(PolicyBackupPlan does both; COMPLIANCE mode makes the lock permanent).',
+    + '(PolicyBackupPlan does both; COMPLIANCE mode makes the lock permanent and the deny unnecessary).',
+  fix: 'Lock the vault in compliance mode (changeableForDays) with minRetention >= the policy\'s retention, or add an access policy denying backup:DeleteRecoveryPoint.',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     let snapshots = false;
     let continuous = false;
@@ -51,19 +55,45 @@ export const BackupVaultLock: ResourceRule = {
     const p = resource.properties;
     const failing: (string | Verdict)[] = [];
     const lock = p.LockConfiguration;
+    const required = Math.min(context.policy.databaseBackupRetentionDays, context.policy.fileBackupRetentionDays);
+    // A lock in compliance mode (ChangeableForDays set) cannot be removed once its grace time is over:
+    // no one, root included, can delete a recovery point before MinRetentionDays.
+    let complianceMode: boolean | undefined = false;
+    let modeUnknown: string | undefined;
+    let longEnough = false;
     if (isIntrinsic(lock)) {
-      failing.push(UNVERIFIABLE);
+      failing.push(unverifiable('LockConfiguration is an expression the template computes at deployment'));
+      complianceMode = undefined;
     } else if (!lock) {
-      failing.push('NoLock');
-    } else if (snapshots) {
-      const min = Number(lock.MinRetentionDays);
-      const required = Math.min(context.policy.databaseBackupRetentionDays, context.policy.fileBackupRetentionDays);
-      if (!Number.isFinite(min)) failing.push(UNVERIFIABLE);
-      else if (min < required) failing.push('MinRetention');
+      failing.push(failingVerdict('NoLock', 'the vault has no LockConfiguration'));
+    } else {
+      const grace = resolveValue(lock.ChangeableForDays, resource.stackPath, context.lookup);
+      if (!grace.known) {
+        complianceMode = undefined;
+        modeUnknown = `LockConfiguration.ChangeableForDays is ${grace.why}`;
+      } else {
+        complianceMode = grace.value !== undefined;
+      }
+      const min = resolveValue(lock.MinRetentionDays, resource.stackPath, context.lookup);
+      const days = min.known ? Number(min.value) : NaN;
+      if (snapshots) {
+        if (!min.known || !Number.isFinite(days)) failing.push(unverifiable(`LockConfiguration.MinRetentionDays is ${min.why ?? 'not a number'}`));
+        else if (days < required) failing.push(failingVerdict('MinRetention', `MinRetentionDays ${days} is shorter than the policy's ${required} days`));
+        else longEnough = true;
+      } else {
+        longEnough = true;
+      }
     }
-    const blocked = blocksDeletion(p.AccessPolicy);
-    if (blocked === undefined) failing.push(UNVERIFIABLE);
-    else if (!blocked) failing.push('DeletionNotBlocked');
+    if (!(complianceMode === true && longEnough)) {
+      const blocked = blocksDeletion(p.AccessPolicy);
+      if (blocked === undefined) failing.push(unverifiable('AccessPolicy is an expression the template computes at deployment'));
+      else if (!blocked && complianceMode === undefined && modeUnknown) failing.push(unverifiable(modeUnknown));
+      else if (!blocked) {
+        failing.push(failingVerdict('DeletionNotBlocked', complianceMode
+          ? 'the compliance-mode lock protects recovery points for less than the policy\'s retention, and no access policy denies backup:DeleteRecoveryPoint'
+          : 'a governance-mode lock can be lifted by privileged users, and no access policy denies backup:DeleteRecoveryPoint'));
+      }
+    }
     return findingsResult(failing);
   },
 };

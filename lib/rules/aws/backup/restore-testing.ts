@@ -1,10 +1,10 @@
-import { findingsResult, NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { findingsResult, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { RestoreTestFrequency } from '../../../core/policy/policy';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel } from '../private/backup-model';
 import { referencedResource } from '../../../cloudformation/references';
 import { maxIntervalDays } from '../private/schedule';
-import { isIntrinsic, UNVERIFIABLE } from '../private/values';
+import { isIntrinsic, unknownValue } from '../private/values';
 
 /** The longest gap, in days, each promised frequency allows (a quarter: three 31-day months). */
 const PERIOD_DAYS: { [f: string]: number } = {
@@ -54,11 +54,17 @@ export const RestoreTesting: ResourceRule = {
   explanation: 'DP.BAK.4 promises automatic restore tests on restoreTestSchedules. Create an AWS Backup '
     + 'restore testing plan per schedule that includes the plan\'s vault, with a selection per resource type '
     + '(PolicyBackupPlan does this).',
+  fix: 'Add an AWS Backup restore testing plan per promised schedule that includes the plan\'s vault (PolicyBackupPlan does).',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const plan = backupModel(context).plans.get(resource);
     if (!plan || !plan.selected) return NOT_APPLICABLE;
     const vaults = [...new Set(plan.rules.filter((r) => !r.continuous).map((r) => r.targetVault))];
-    if (plan.unreadable || vaults.some((v) => v === undefined)) return [UNVERIFIABLE];
+    if (plan.unreadable) return unknownValue('the plan\'s BackupPlan', resource.properties.BackupPlan, resource, context);
+    const unknownVault = plan.rules.find((r) => !r.continuous && !r.targetVault);
+    if (unknownVault) {
+      const raw = (resource.properties.BackupPlan?.BackupPlanRule ?? []).find((r: any) => r?.RuleName === unknownVault.name)?.TargetBackupVault;
+      return unknownValue(`TargetBackupVault of rule ${unknownVault.name}`, raw, resource, context);
+    }
     const tests = testingPlans(context).filter((t) => t.selections > 0);
     const failing = new Set<string | Verdict>();
     for (const frequency of context.policy.restoreTestSchedules) {
@@ -66,7 +72,10 @@ export const RestoreTesting: ResourceRule = {
         const candidates = tests.filter((t) => t.intervalDays !== undefined && t.intervalDays <= PERIOD_DAYS[frequency]);
         const verdicts = candidates.map((t) => includesVault(t, vault, context));
         if (verdicts.includes(true)) continue;
-        failing.add(verdicts.includes(undefined) ? UNVERIFIABLE : frequency.charAt(0).toUpperCase() + frequency.slice(1));
+        const name = frequency.charAt(0).toUpperCase() + frequency.slice(1);
+        failing.add(verdicts.includes(undefined)
+          ? unverifiable(`a restore testing plan names vaults known only at deployment; it may or may not test ${vault.logicalId} ${frequency}`)
+          : name);
       }
     }
     return findingsResult(failing);

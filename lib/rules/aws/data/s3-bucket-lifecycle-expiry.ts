@@ -2,7 +2,7 @@ import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/eng
 import { DATA_CLASS_TAG, DataClass } from '../../../core/policy/data-class';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { mentionedResources } from '../../../cloudformation/references';
-import { findingsResult, isIntrinsic, tagValue, UNVERIFIABLE } from '../private/values';
+import { findingsResult, isIntrinsic, tagValue, unknownValue } from '../private/values';
 
 /** Types that name a bucket as the destination of their logs. */
 const LOG_WRITERS: { [type: string]: (p: any) => unknown[] } = {
@@ -45,6 +45,7 @@ export const S3BucketLifecycleExpiry: ResourceRule = {
   controlId: 'DP.DAT.1',
   resourceTypes: ['AWS::S3::Bucket'],
   level: Severity.ERROR,
+  fix: 'Add an enabled lifecycle rule for the whole bucket that expires objects (and noncurrent versions) within dataEndOfLifeDays (SecureBucket does).',
   info: 'The data bucket keeps objects beyond the policy\'s data end of life.',
   explanation: 'DP.DAT.1 promises a documented end of life for customer data. Add an enabled lifecycle rule '
     + 'for the whole bucket that expires objects within dataEndOfLifeDays and, on versioned buckets, '
@@ -53,7 +54,7 @@ export const S3BucketLifecycleExpiry: ResourceRule = {
     const eol = context.policy.dataEndOfLifeDays;
     if (eol === undefined || isLogBucket(resource, context)) return NOT_APPLICABLE;
     const rules = resource.properties.LifecycleConfiguration?.Rules;
-    if (isIntrinsic(resource.properties.LifecycleConfiguration)) return [UNVERIFIABLE];
+    if (isIntrinsic(resource.properties.LifecycleConfiguration)) return unknownValue('LifecycleConfiguration', resource.properties.LifecycleConfiguration, resource, context);
     const active = (Array.isArray(rules) ? rules : []).filter((r: any) => r?.Status === 'Enabled' && coversWholeBucket(r));
     const within = (days: unknown) => typeof days === 'number' && days <= eol;
     const failing: (string | Verdict)[] = [];

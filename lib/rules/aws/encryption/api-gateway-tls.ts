@@ -1,12 +1,11 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { compliant, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { API_GATEWAY_SECURITY_POLICIES, meetsMinimumTls } from '../../../facts/tls-policies';
-import { boolValue, isIntrinsic, UNVERIFIABLE, worstOf } from '../private/values';
+import { API_GATEWAY_SECURITY_POLICIES } from '../../../facts/tls-policies';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { boolValue, isIntrinsic, tlsPolicyVerdict, unknownValue, worstOf } from '../private/values';
 
-function judge(policyName: unknown, context: RuleContext): RuleResult {
-  const meets = meetsMinimumTls(API_GATEWAY_SECURITY_POLICIES, policyName, context.policy.minTlsVersion);
-  if (meets === undefined) return [UNVERIFIABLE];
-  return meets ? COMPLIANT : NON_COMPLIANT;
+function judge(raw: unknown, fallback: string, resource: ResourceView, context: RuleContext): RuleResult {
+  return tlsPolicyVerdict(API_GATEWAY_SECURITY_POLICIES, raw, fallback, 'SecurityPolicy', resource, context);
 }
 
 /**
@@ -22,6 +21,7 @@ export const ApiGatewayTLS: ResourceRule = {
   controlId: 'DP.ENC.1',
   resourceTypes: ['AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName', 'AWS::ApiGateway::RestApi'],
   level: Severity.ERROR,
+  fix: 'Give custom domains securityPolicy TLS_1_2 and disable the REST API\'s default execute-api endpoint (disableExecuteApiEndpoint: true).',
   info: 'The API Gateway endpoint accepts TLS below the policy minimum.',
   explanation: 'DP.ENC.1 promises TLS >= minTlsVersion on every endpoint. Give custom domains SecurityPolicy '
     + 'TLS_1_2 (or a TLS 1.3 policy), and for REST APIs either disable the default execute-api endpoint '
@@ -31,21 +31,23 @@ export const ApiGatewayTLS: ResourceRule = {
     const p = resource.properties;
     switch (resource.type) {
       case 'AWS::ApiGateway::DomainName':
-        return judge(p.SecurityPolicy ?? 'TLS_1_0', context);
+        return judge(p.SecurityPolicy, 'TLS_1_0', resource, context);
       case 'AWS::ApiGatewayV2::DomainName': {
         const configs = p.DomainNameConfigurations;
-        if (!Array.isArray(configs) || configs.length === 0) return judge('TLS_1_2', context);
-        return worstOf(configs.map((c: any) => (isIntrinsic(c) ? [UNVERIFIABLE] : judge(c?.SecurityPolicy ?? 'TLS_1_2', context))));
+        if (!Array.isArray(configs) || configs.length === 0) return judge(undefined, 'TLS_1_2', resource, context);
+        return worstOf(configs.map((c: any) => (isIntrinsic(c) ? unknownValue('a DomainNameConfiguration', c, resource, context)
+          : judge(c?.SecurityPolicy, 'TLS_1_2', resource, context))));
       }
       default: {
-        const disabled = boolValue(p.DisableExecuteApiEndpoint, false);
-        if (disabled === undefined) return [UNVERIFIABLE];
-        if (disabled) return COMPLIANT;
+        const disabled = resolveValue(p.DisableExecuteApiEndpoint, resource.stackPath, context.lookup);
+        const off = disabled.known ? boolValue(disabled.value, false) : undefined;
+        if (off === undefined) return unknownValue('DisableExecuteApiEndpoint', p.DisableExecuteApiEndpoint, resource, context);
+        if (off) return compliant('the default execute-api endpoint is disabled');
         const types = p.EndpointConfiguration?.Types;
         if (Array.isArray(types) && types.length > 0 && types.every((t: unknown) => t === 'PRIVATE')) {
-          return COMPLIANT; // private endpoints enforce TLS 1.2
+          return compliant('a private API: its endpoint enforces TLS 1.2');
         }
-        return judge(p.SecurityPolicy ?? 'TLS_1_0', context);
+        return judge(p.SecurityPolicy, 'TLS_1_0', resource, context);
       }
     }
   },

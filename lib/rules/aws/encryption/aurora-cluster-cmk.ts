@@ -10,6 +10,7 @@ export const AuroraClusterCMK: ResourceRule = {
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::RDS::DBCluster'],
   level: Severity.ERROR,
+  fix: 'Set storageEncrypted: true with storageEncryptionKey: a customer-managed key (DataKey).',
   info: 'The DB cluster storage is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {

@@ -11,10 +11,11 @@ export const BackupVaultCMK: ResourceRule = {
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::Backup::BackupVault'],
   level: Severity.ERROR,
+  fix: 'Pass encryptionKey: a customer-managed key (DataKey) to the backup vault.',
   info: 'The AWS Backup vault does not encrypt recovery points with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
-    return customerManagedKeyVerdict(p.EncryptionKeyArn, resource, context);
+    return customerManagedKeyVerdict(p.EncryptionKeyArn, resource, context, 'EncryptionKeyArn');
   },
 };

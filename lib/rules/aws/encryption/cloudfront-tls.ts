@@ -1,7 +1,8 @@
-import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { failing as failingVerdict, Outcome, RuleResult, Severity, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { CLOUDFRONT_DEFAULT_PROTOCOL_VERSION, CLOUDFRONT_PROTOCOL_VERSIONS, meetsMinimumTls } from '../../../facts/tls-policies';
-import { boolValue, findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
+import { CLOUDFRONT_DEFAULT_PROTOCOL_VERSION, CLOUDFRONT_PROTOCOL_VERSIONS } from '../../../facts/tls-policies';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { boolValue, findingsResult, isIntrinsic, tlsPolicyVerdict, unknownValue } from '../private/values';
 
 const HTTPS_VIEWER_POLICIES = ['https-only', 'redirect-to-https'];
 
@@ -16,37 +17,37 @@ export const CloudFrontTLS: ResourceRule = {
   controlId: 'DP.ENC.1',
   resourceTypes: ['AWS::CloudFront::Distribution'],
   level: Severity.ERROR,
+  fix: 'Use redirect-to-https viewers, a custom certificate with minimumProtocolVersion TLSv1.2_2021, and HTTPS to origins.',
   info: 'The CloudFront distribution allows plaintext or TLS below the policy minimum.',
   explanation: 'DP.ENC.1 promises TLS >= minTlsVersion end to end. Set every cache behavior to '
     + 'redirect-to-https or https-only; use a custom certificate with MinimumProtocolVersion TLSv1.2_2021 '
     + '(the default *.cloudfront.net certificate accepts TLS 1.0); never use http-only for custom origins.',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const config = resource.properties.DistributionConfig;
-    if (config === undefined || isIntrinsic(config)) return [UNVERIFIABLE];
+    if (config === undefined || isIntrinsic(config)) return unknownValue('DistributionConfig', config, resource, context);
     const failing: (string | Verdict)[] = [];
 
     const behaviors = [config.DefaultCacheBehavior, ...(Array.isArray(config.CacheBehaviors) ? config.CacheBehaviors : [])];
     for (const b of behaviors) {
-      const policy = b?.ViewerProtocolPolicy;
-      if (typeof policy !== 'string') failing.push(UNVERIFIABLE);
-      else if (!HTTPS_VIEWER_POLICIES.includes(policy)) failing.push('ViewerProtocol');
+      const policy = resolveValue(b?.ViewerProtocolPolicy, resource.stackPath, context.lookup);
+      if (!policy.known || typeof policy.value !== 'string') failing.push(unknownValue('ViewerProtocolPolicy', b?.ViewerProtocolPolicy, resource, context));
+      else if (!HTTPS_VIEWER_POLICIES.includes(policy.value)) failing.push(failingVerdict('ViewerProtocol', `ViewerProtocolPolicy ${policy.value} serves viewers in plaintext`));
     }
 
     const cert = config.ViewerCertificate;
     if (isIntrinsic(cert)) {
-      failing.push(UNVERIFIABLE);
+      failing.push(unknownValue('ViewerCertificate', cert, resource, context));
     } else if (cert === undefined || boolValue(cert.CloudFrontDefaultCertificate, false) === true) {
-      failing.push('MinimumProtocolVersion');
+      failing.push(failingVerdict('MinimumProtocolVersion', 'the default *.cloudfront.net certificate accepts TLS 1.0'));
     } else {
-      const meets = meetsMinimumTls(CLOUDFRONT_PROTOCOL_VERSIONS, cert.MinimumProtocolVersion ?? CLOUDFRONT_DEFAULT_PROTOCOL_VERSION,
-        context.policy.minTlsVersion);
-      if (meets === undefined) failing.push(UNVERIFIABLE);
-      else if (!meets) failing.push('MinimumProtocolVersion');
+      const v = tlsPolicyVerdict(CLOUDFRONT_PROTOCOL_VERSIONS, cert.MinimumProtocolVersion, CLOUDFRONT_DEFAULT_PROTOCOL_VERSION, 'MinimumProtocolVersion', resource, context);
+      if (v.outcome === Outcome.UNVERIFIABLE) failing.push(v);
+      else if (v.outcome === Outcome.NON_COMPLIANT) failing.push(failingVerdict('MinimumProtocolVersion', v.detail));
     }
 
     for (const origin of Array.isArray(config.Origins) ? config.Origins : []) {
       const policy = origin?.CustomOriginConfig?.OriginProtocolPolicy;
-      if (policy === 'http-only') failing.push('OriginProtocol');
+      if (policy === 'http-only') failing.push(failingVerdict('OriginProtocol', `origin ${origin?.Id ?? ''} is fetched over plaintext HTTP`.replace('  ', ' ')));
     }
     return findingsResult(failing);
   },

@@ -10,6 +10,7 @@ export const DocumentDBClusterCMK: ResourceRule = {
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::DocDB::DBCluster'],
   level: Severity.ERROR,
+  fix: 'Set storageEncrypted: true with kmsKey: a customer-managed key (DataKey).',
   info: 'The DocumentDB cluster storage is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {

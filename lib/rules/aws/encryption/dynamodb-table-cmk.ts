@@ -1,6 +1,7 @@
-import { NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { nonCompliant, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { boolValue, CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, UNVERIFIABLE, worstOf } from '../private/values';
+import { boolValue, CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, unknownValue, worstOf } from '../private/values';
+import { resolveValue } from '../../../cloudformation/resolve';
 
 /**
  * DP.ENC.2: a DynamoDB table (or every replica of a global table) uses SSE-KMS with a
@@ -12,25 +13,27 @@ export const DynamoDBTableCMK: ResourceRule = {
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
   level: Severity.ERROR,
+  fix: 'Set encryption: TableEncryption.CUSTOMER_MANAGED with encryptionKey: a customer-managed key (DataKey).',
   info: 'The DynamoDB table is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const sse = resource.properties.SSESpecification;
-    if (isIntrinsic(sse)) return [UNVERIFIABLE];
-    const on = boolValue(sse?.SSEEnabled, false);
-    if (on === undefined) return [UNVERIFIABLE];
-    if (!on) return NON_COMPLIANT;
-    if (sse.SSEType !== undefined && sse.SSEType !== 'KMS') {
-      return typeof sse.SSEType === 'string' ? NON_COMPLIANT : [UNVERIFIABLE];
-    }
+    if (isIntrinsic(sse)) return unknownValue('SSESpecification', sse, resource, context);
+    const enabled = resolveValue(sse?.SSEEnabled, resource.stackPath, context.lookup);
+    const on = enabled.known ? boolValue(enabled.value, false) : undefined;
+    if (on === undefined) return unknownValue('SSESpecification.SSEEnabled', sse?.SSEEnabled, resource, context);
+    if (!on) return nonCompliant('SSE is not enabled: the table is encrypted with an AWS-owned key');
+    const type = resolveValue(sse.SSEType, resource.stackPath, context.lookup);
+    if (!type.known) return unknownValue('SSESpecification.SSEType', sse.SSEType, resource, context);
+    if (type.value !== undefined && type.value !== 'KMS') return nonCompliant(`SSEType ${String(type.value)}, not KMS`);
     if (resource.type === 'AWS::DynamoDB::Table') {
-      return customerManagedKeyVerdict(sse.KMSMasterKeyId, resource, context);
+      return customerManagedKeyVerdict(sse.KMSMasterKeyId, resource, context, 'SSESpecification.KMSMasterKeyId');
     }
     const replicas = resource.properties.Replicas;
-    if (!Array.isArray(replicas) || replicas.length === 0) return [UNVERIFIABLE];
+    if (!Array.isArray(replicas) || replicas.length === 0) return unknownValue('Replicas', replicas, resource, context);
     const verdicts = replicas.map((r: any): RuleResult => (isIntrinsic(r) || isIntrinsic(r?.SSESpecification)
-      ? [UNVERIFIABLE]
-      : customerManagedKeyVerdict(r?.SSESpecification?.KMSMasterKeyId, resource, context)));
+      ? unknownValue('a replica\'s SSESpecification', r?.SSESpecification ?? r, resource, context)
+      : customerManagedKeyVerdict(r?.SSESpecification?.KMSMasterKeyId, resource, context, 'the replica\'s KMSMasterKeyId')));
     return worstOf(verdicts);
   },
 };

@@ -11,9 +11,10 @@ export const EFSFileSystemCMK: ResourceRule = {
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::EFS::FileSystem'],
   level: Severity.ERROR,
+  fix: 'Set encrypted: true with kmsKey: a customer-managed key (DataKey).',
   info: 'The EFS file system is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
-    return encryptedWithCustomerKey(resource.properties.Encrypted, resource.properties.KmsKeyId, resource, context);
+    return encryptedWithCustomerKey(resource.properties.Encrypted, resource.properties.KmsKeyId, resource, context, { encrypted: 'Encrypted', key: 'KmsKeyId' });
   },
 };

@@ -1,6 +1,7 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
-import { ResourceRule, ResourceView } from '../../../cloudformation/model';
-import { boolValue, UNVERIFIABLE } from '../private/values';
+import { compliant, nonCompliant, Outcome, RuleResult, Severity, verdictsOf } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { settingVerdict, unknownValue } from '../private/values';
+import { resolveValue } from '../../../cloudformation/resolve';
 
 /**
  * DP.ENC.1: an ElastiCache replication group or cache cluster requires TLS from its clients:
@@ -12,16 +13,17 @@ export const ElastiCacheTLS: ResourceRule = {
   controlId: 'DP.ENC.1',
   resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster'],
   level: Severity.ERROR,
+  fix: 'Set transitEncryptionEnabled: true (and transitEncryptionMode: \'required\').',
   info: 'The ElastiCache cache accepts connections without TLS.',
   explanation: 'DP.ENC.1 promises TLS on every endpoint. Set TransitEncryptionEnabled: true and, where '
     + 'TransitEncryptionMode is set, use required (preferred still accepts plaintext).',
-  evaluate(resource: ResourceView): RuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
-    const on = boolValue(p.TransitEncryptionEnabled, false);
-    if (on === undefined) return [UNVERIFIABLE];
-    if (!on) return NON_COMPLIANT;
-    const mode = p.TransitEncryptionMode;
-    if (mode === undefined || mode === 'required') return COMPLIANT;
-    return typeof mode === 'string' ? NON_COMPLIANT : [UNVERIFIABLE];
+    const enabled = settingVerdict(p.TransitEncryptionEnabled, false, true, 'TransitEncryptionEnabled', resource, context);
+    if (verdictsOf(enabled).some((v) => v.outcome !== Outcome.COMPLIANT)) return enabled;
+    const mode = resolveValue(p.TransitEncryptionMode, resource.stackPath, context.lookup);
+    if (!mode.known) return unknownValue('TransitEncryptionMode', p.TransitEncryptionMode, resource, context);
+    if (mode.value === undefined || mode.value === 'required') return compliant('clients must use TLS');
+    return nonCompliant(`TransitEncryptionMode ${String(mode.value)} still accepts plaintext clients`);
   },
 };

@@ -1,23 +1,9 @@
-import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICIES, meetsMinimumTls } from '../../../facts/tls-policies';
-import { isIntrinsic, UNVERIFIABLE } from '../private/values';
-
-/**
- * Whether a listener or rule's actions only redirect to HTTPS (the one thing a plaintext listener
- * may do). Undefined when the actions cannot be read.
- */
-export function onlyRedirectsToHttps(actions: unknown): boolean | undefined {
-  if (!Array.isArray(actions) || actions.length === 0) return undefined;
-  for (const action of actions) {
-    if (isIntrinsic(action) || typeof action?.Type !== 'string') return undefined;
-    if (action.Type !== 'redirect') return false;
-    const protocol = action.RedirectConfig?.Protocol;
-    if (typeof protocol !== 'string') return undefined;
-    if (protocol !== 'HTTPS') return false;
-  }
-  return true;
-}
+import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICIES } from '../../../facts/tls-policies';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { tlsPolicyVerdict, unknownValue } from '../private/values';
+import { onlyRedirectsToHttps } from '../private/listeners';
 
 /**
  * DP.ENC.1: a load balancer listener accepts only TLS at or above the policy's minimum (HTTPS/TLS
@@ -29,6 +15,7 @@ export const ELBListenerTLS: ResourceRule = {
   controlId: 'DP.ENC.1',
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
   level: Severity.ERROR,
+  fix: 'Use HTTPS/TLS listeners with sslPolicy SslPolicy.RECOMMENDED_TLS (TLS 1.2+); let HTTP listeners only redirect to HTTPS.',
   info: 'The load balancer listener accepts plaintext or TLS below the policy minimum.',
   explanation: 'DP.ENC.1 promises TLS >= minTlsVersion on every endpoint. Use HTTPS/TLS listeners with a '
     + 'security policy whose minimum meets the policy (ELBSecurityPolicy-TLS13-1-2-2021-06 for 1.2, '
@@ -37,24 +24,21 @@ export const ELBListenerTLS: ResourceRule = {
     + 'only when its traffic is TLS end to end (passthrough).',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
-    const protocol = p.Protocol;
-    if (typeof protocol !== 'string') return [UNVERIFIABLE];
-    switch (protocol) {
+    const protocol = resolveValue(p.Protocol, resource.stackPath, context.lookup);
+    if (!protocol.known || typeof protocol.value !== 'string') return unknownValue('Protocol', p.Protocol, resource, context);
+    switch (protocol.value) {
       case 'HTTPS':
-      case 'TLS': {
-        const meets = meetsMinimumTls(ELB_SSL_POLICIES, p.SslPolicy ?? ELB_DEFAULT_SSL_POLICY, context.policy.minTlsVersion);
-        if (meets === undefined) return [UNVERIFIABLE];
-        return meets ? COMPLIANT : NON_COMPLIANT;
-      }
+      case 'TLS':
+        return tlsPolicyVerdict(ELB_SSL_POLICIES, p.SslPolicy, ELB_DEFAULT_SSL_POLICY, 'SslPolicy', resource, context);
       case 'HTTP': {
         const redirects = onlyRedirectsToHttps(p.DefaultActions);
-        if (redirects === undefined) return [UNVERIFIABLE];
-        return redirects ? COMPLIANT : NON_COMPLIANT;
+        if (redirects === undefined) return unknownValue('DefaultActions', p.DefaultActions, resource, context);
+        return redirects ? compliant('a plaintext listener that only redirects to HTTPS') : nonCompliant('a plaintext HTTP listener serves requests instead of redirecting to HTTPS');
       }
       case 'GENEVE':
         return NOT_APPLICABLE;
       default:
-        return NON_COMPLIANT;
+        return nonCompliant(`a ${protocol.value} listener carries plaintext as far as the load balancer can tell`);
     }
   },
 };

@@ -1,12 +1,14 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
-import { ResourceRule, ResourceView } from '../../../cloudformation/model';
+import { compliant, nonCompliant, RuleResult, Severity, unverifiable } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { resolveValue } from '../../../cloudformation/resolve';
 
 const RETAINING = ['Retain', 'RetainExceptOnCreate'];
 
 /**
  * DP.ENC.3: a KMS key (or replica key) survives stack deletion and replacement: both
  * `DeletionPolicy` and `UpdateReplacePolicy` retain it. Deleting a key destroys every piece of
- * data encrypted under it.
+ * data encrypted under it. A policy chosen by `Fn::If` (the `AWS::LanguageExtensions` transform)
+ * is resolved where its condition depends only on values the app defines.
  */
 export const KMSKeyRetained: ResourceRule = {
   name: 'KMSKeyRetained',
@@ -17,10 +19,18 @@ export const KMSKeyRetained: ResourceRule = {
   explanation: 'DP.ENC.3 promises that keys are never deleted with the stack: a deleted key makes every '
     + 'backup and data store encrypted under it unreadable. Set DeletionPolicy and UpdateReplacePolicy to '
     + 'Retain (kms.Key: removalPolicy: RemovalPolicy.RETAIN).',
-  evaluate(resource: ResourceView): RuleResult {
-    const retained = (policy: string | undefined) => policy !== undefined && RETAINING.includes(policy);
-    return retained(resource.deletionPolicy) && retained(resource.updateReplacePolicy)
-      ? COMPLIANT
-      : NON_COMPLIANT;
+  fix: 'Set removalPolicy: RemovalPolicy.RETAIN on the key (DataKey does).',
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
+    const policies: [string, unknown][] = [
+      ['DeletionPolicy', resource.policies?.deletion ?? resource.deletionPolicy],
+      ['UpdateReplacePolicy', resource.policies?.updateReplace ?? resource.updateReplacePolicy],
+    ];
+    const lost: string[] = [];
+    for (const [name, raw] of policies) {
+      const r = resolveValue(raw, resource.stackPath, context.lookup);
+      if (!r.known) return unverifiable(`${name} is ${r.why}`);
+      if (!RETAINING.includes(String(r.value))) lost.push(`${name} ${r.value === undefined ? 'unset (Delete)' : String(r.value)}`);
+    }
+    return lost.length === 0 ? compliant('DeletionPolicy and UpdateReplacePolicy retain the key') : nonCompliant(lost.join(', '));
   },
 };

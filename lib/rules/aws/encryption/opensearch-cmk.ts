@@ -1,6 +1,6 @@
 import { RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { CUSTOMER_MANAGED_KEY_EXPLANATION, encryptedWithCustomerKey, isIntrinsic, UNVERIFIABLE } from '../private/values';
+import { CUSTOMER_MANAGED_KEY_EXPLANATION, encryptedWithCustomerKey, isIntrinsic, unknownValue } from '../private/values';
 
 /**
  * DP.ENC.2: an OpenSearch (or Elasticsearch) domain is encrypted at rest with a customer-managed
@@ -11,12 +11,13 @@ export const OpenSearchCMK: ResourceRule = {
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
   level: Severity.ERROR,
+  fix: 'Set encryptionAtRest: { enabled: true, kmsKey } with a customer-managed key (DataKey).',
   info: 'The OpenSearch domain is not encrypted at rest with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     const options = p.EncryptionAtRestOptions;
-    if (isIntrinsic(options)) return [UNVERIFIABLE];
-    return encryptedWithCustomerKey(options?.Enabled, options?.KmsKeyId, resource, context);
+    if (isIntrinsic(options)) return unknownValue('EncryptionAtRestOptions', options, resource, context);
+    return encryptedWithCustomerKey(options?.Enabled, options?.KmsKeyId, resource, context, { encrypted: 'EncryptionAtRestOptions.Enabled', key: 'EncryptionAtRestOptions.KmsKeyId' });
   },
 };

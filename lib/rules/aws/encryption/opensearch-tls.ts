@@ -1,7 +1,7 @@
-import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { failing as failingVerdict, Outcome, RuleResult, Severity, Verdict, verdictsOf } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { meetsMinimumTls, OPENSEARCH_DEFAULT_TLS_POLICY, OPENSEARCH_TLS_POLICIES } from '../../../facts/tls-policies';
-import { boolValue, findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
+import { OPENSEARCH_DEFAULT_TLS_POLICY, OPENSEARCH_TLS_POLICIES } from '../../../facts/tls-policies';
+import { findingsResult, isIntrinsic, settingVerdict, tlsPolicyVerdict, unknownValue } from '../private/values';
 
 /**
  * DP.ENC.1: an OpenSearch / Elasticsearch domain enforces HTTPS with a TLS policy that meets the
@@ -13,6 +13,7 @@ export const OpenSearchTLS: ResourceRule = {
   controlId: 'DP.ENC.1',
   resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
   level: Severity.ERROR,
+  fix: 'Set enforceHttps: true, tlsSecurityPolicy: TLSSecurityPolicy.TLS_1_2_PFS and nodeToNodeEncryption: true.',
   info: 'The OpenSearch domain accepts plaintext or TLS below the policy minimum.',
   explanation: 'DP.ENC.1 promises TLS >= minTlsVersion on every endpoint. Set DomainEndpointOptions '
     + 'EnforceHTTPS: true with TLSSecurityPolicy Policy-Min-TLS-1-2-PFS-2023-10 (the default accepts TLS 1.0), '
@@ -20,18 +21,18 @@ export const OpenSearchTLS: ResourceRule = {
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     const endpoint = p.DomainEndpointOptions;
-    if (isIntrinsic(endpoint) || isIntrinsic(p.NodeToNodeEncryptionOptions)) return [UNVERIFIABLE];
+    if (isIntrinsic(endpoint)) return unknownValue('DomainEndpointOptions', endpoint, resource, context);
+    if (isIntrinsic(p.NodeToNodeEncryptionOptions)) return unknownValue('NodeToNodeEncryptionOptions', p.NodeToNodeEncryptionOptions, resource, context);
     const failing: (string | Verdict)[] = [];
-    const https = boolValue(endpoint?.EnforceHTTPS, false);
-    if (https === undefined) failing.push(UNVERIFIABLE);
-    else if (!https) failing.push('EnforceHTTPS');
-    const meets = meetsMinimumTls(OPENSEARCH_TLS_POLICIES, endpoint?.TLSSecurityPolicy ?? OPENSEARCH_DEFAULT_TLS_POLICY,
-      context.policy.minTlsVersion);
-    if (meets === undefined) failing.push(UNVERIFIABLE);
-    else if (!meets) failing.push('TLSSecurityPolicy');
-    const n2n = boolValue(p.NodeToNodeEncryptionOptions?.Enabled, false);
-    if (n2n === undefined) failing.push(UNVERIFIABLE);
-    else if (!n2n) failing.push('NodeToNode');
+    const aspect = (v: RuleResult, finding: string) => {
+      for (const verdict of verdictsOf(v)) {
+        if (verdict.outcome === Outcome.UNVERIFIABLE) failing.push(verdict);
+        else if (verdict.outcome === Outcome.NON_COMPLIANT) failing.push(failingVerdict(finding, verdict.detail));
+      }
+    };
+    aspect(settingVerdict(endpoint?.EnforceHTTPS, false, true, 'EnforceHTTPS', resource, context), 'EnforceHTTPS');
+    aspect(tlsPolicyVerdict(OPENSEARCH_TLS_POLICIES, endpoint?.TLSSecurityPolicy, OPENSEARCH_DEFAULT_TLS_POLICY, 'TLSSecurityPolicy', resource, context), 'TLSSecurityPolicy');
+    aspect(settingVerdict(p.NodeToNodeEncryptionOptions?.Enabled, false, true, 'NodeToNodeEncryptionOptions.Enabled', resource, context), 'NodeToNode');
     return findingsResult(failing);
   },
 };

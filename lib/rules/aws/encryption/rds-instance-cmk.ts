@@ -12,6 +12,7 @@ export const RDSInstanceCMK: ResourceRule = {
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::RDS::DBInstance'],
   level: Severity.ERROR,
+  fix: 'Set storageEncrypted: true with storageEncryptionKey: a customer-managed key (DataKey).',
   info: 'The RDS DB instance storage is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {

@@ -10,10 +10,11 @@ export const RedshiftClusterCMK: ResourceRule = {
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::Redshift::Cluster'],
   level: Severity.ERROR,
+  fix: 'Set encrypted: true with encryptionKey: a customer-managed key (DataKey).',
   info: 'The Redshift cluster is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
-    return encryptedWithCustomerKey(p.Encrypted, p.KmsKeyId, resource, context);
+    return encryptedWithCustomerKey(p.Encrypted, p.KmsKeyId, resource, context, { encrypted: 'Encrypted', key: 'KmsKeyId' });
   },
 };

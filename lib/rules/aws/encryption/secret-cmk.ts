@@ -11,6 +11,7 @@ export const SecretCMK: ResourceRule = {
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::SecretsManager::Secret'],
   level: Severity.ERROR,
+  fix: 'Pass encryptionKey: a customer-managed key (DataKey) to the secret.',
   info: 'The Secrets Manager secret is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {

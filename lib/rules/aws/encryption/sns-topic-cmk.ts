@@ -10,9 +10,10 @@ export const SNSTopicCMK: ResourceRule = {
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::SNS::Topic'],
   level: Severity.ERROR,
+  fix: 'Pass masterKey: a customer-managed key (DataKey) to the topic.',
   info: 'The SNS topic is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
-    return customerManagedKeyVerdict(resource.properties.KmsMasterKeyId, resource, context);
+    return customerManagedKeyVerdict(resource.properties.KmsMasterKeyId, resource, context, 'KmsMasterKeyId');
   },
 };

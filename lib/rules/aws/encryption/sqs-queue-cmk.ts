@@ -11,9 +11,10 @@ export const SQSQueueCMK: ResourceRule = {
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::SQS::Queue'],
   level: Severity.ERROR,
+  fix: 'Set encryption: QueueEncryption.KMS with encryptionMasterKey: a customer-managed key (DataKey).',
   info: 'The SQS queue is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
-    return customerManagedKeyVerdict(resource.properties.KmsMasterKeyId, resource, context);
+    return customerManagedKeyVerdict(resource.properties.KmsMasterKeyId, resource, context, 'KmsMasterKeyId');
   },
 };

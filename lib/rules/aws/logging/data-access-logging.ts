@@ -1,4 +1,5 @@
-import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
+import { resolveValue } from '../../../cloudformation/resolve';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 import { mentionedResources } from '../../../cloudformation/references';
@@ -15,6 +16,8 @@ interface DataEventCoverage {
   readonly all: Set<string>;
   /** Resources logged by reference (ARN or ARN prefix). */
   readonly some: Set<ResourceView>;
+  /** Data-event resource types a selector names with values known only at deployment, and why. */
+  readonly unknown: Map<string, string>;
 }
 
 /** Which data events the app's trails log; built once per evaluation. */
@@ -22,11 +25,18 @@ function coverage(context: RuleContext): DataEventCoverage {
   return context.lookup.memo('data-event-coverage', () => {
     const all = new Set<string>();
     const some = new Set<ResourceView>();
+    const unknown = new Map<string, string>();
     for (const trail of context.lookup.resourcesOfType('AWS::CloudTrail::Trail')) {
       const p = trail.properties;
       for (const sel of Array.isArray(p.EventSelectors) ? p.EventSelectors : []) {
         for (const dr of Array.isArray(sel?.DataResources) ? sel.DataResources : []) {
-          const values = Array.isArray(dr?.Values) ? dr.Values : [];
+          const resolved = resolveValue(dr?.Values, trail.stackPath, context.lookup);
+          const values = Array.isArray(dr?.Values) ? dr.Values : Array.isArray(resolved.value) ? resolved.value : [];
+          for (const v of [dr?.Values, ...values]) {
+            if (v === undefined || mentionedResources(v, trail.stackPath, context.lookup).length > 0) continue;
+            const r = resolveValue(v, trail.stackPath, context.lookup);
+            if (!r.known && typeof dr?.Type === 'string') unknown.set(dr.Type, `a data-event selector of ${trail.logicalId} is ${r.why}`);
+          }
           if (values.some((v: unknown) => v === 'arn:aws:s3' || v === 'arn:aws:s3:::' || v === 'arn:aws:dynamodb')) all.add(dr.Type);
           mentionedResources(values, trail.stackPath, context.lookup).forEach((r) => some.add(r));
         }
@@ -44,7 +54,7 @@ function coverage(context: RuleContext): DataEventCoverage {
         }
       }
     }
-    return { all, some };
+    return { all, some, unknown };
   });
 }
 
@@ -64,12 +74,19 @@ export const DataAccessLogging: ResourceRule = {
   explanation: 'DP.LOG.2 promises that every access to customer data is logged. Record CloudTrail data events '
     + 'for the store (AuditTrail: dataBuckets / dataTables) and, for buckets, server access logs '
     + '(SecureBucket does this).',
+  fix: 'Record CloudTrail data events for the store (AuditTrail dataBuckets / dataTables) and, for buckets, server access logs (SecureBucket).',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     if (resource.type === 'AWS::S3::Bucket' && isLogBucket(resource, context)) return NOT_APPLICABLE;
     const c = coverage(context);
     const failing: (string | Verdict)[] = [];
-    if (!c.all.has(DATA_TYPES[resource.type]) && !c.some.has(resource)) failing.push('DataEvents');
-    if (resource.type === 'AWS::S3::Bucket' && resource.properties.LoggingConfiguration === undefined) failing.push('ServerAccessLogs');
+    const type = DATA_TYPES[resource.type];
+    if (!c.all.has(type) && !c.some.has(resource)) {
+      const why = c.unknown.get(type);
+      failing.push(why ? unverifiable(`${why}: it may or may not name this store`) : failingVerdict('DataEvents', 'no trail records data events for this store'));
+    }
+    if (resource.type === 'AWS::S3::Bucket' && resource.properties.LoggingConfiguration === undefined) {
+      failing.push(failingVerdict('ServerAccessLogs', 'the bucket writes no server access logs'));
+    }
     return findingsResult(failing);
   },
 };

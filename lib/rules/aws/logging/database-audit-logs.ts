@@ -1,6 +1,7 @@
-import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
-import { ResourceRule, ResourceView } from '../../../cloudformation/model';
-import { UNVERIFIABLE } from '../private/values';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { unknownValue } from '../private/values';
+import { resolveValue } from '../../../cloudformation/resolve';
 
 /** The CloudWatch Logs export that carries each engine's audit / connection log. */
 function auditExport(engine: string): string | undefined {
@@ -20,18 +21,24 @@ export const DatabaseAuditLogs: ResourceRule = {
   controlId: 'DP.LOG.2',
   resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   level: Severity.ERROR,
+  fix: 'Export the engine\'s audit log: cloudwatchLogsExports [\'postgresql\'] / [\'audit\'] / [\'agent\'].',
   info: 'The database does not export its audit log.',
   explanation: 'DP.LOG.2 promises that every access to customer data is logged. Export the engine\'s audit '
     + 'log (EnableCloudwatchLogsExports) and, for PostgreSQL, enable pgaudit or log_connections in its '
     + 'parameter group.',
-  evaluate(resource: ResourceView): RuleResult {
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     if (resource.type === 'AWS::RDS::DBInstance' && p.DBClusterIdentifier !== undefined) return NOT_APPLICABLE;
-    if (typeof p.Engine !== 'string') return [UNVERIFIABLE];
-    const wanted = auditExport(p.Engine.toLowerCase());
-    if (!wanted) return [UNVERIFIABLE];
-    const exports = p.EnableCloudwatchLogsExports;
-    if (exports !== undefined && !Array.isArray(exports)) return [UNVERIFIABLE];
-    return (exports ?? []).includes(wanted) ? COMPLIANT : NON_COMPLIANT;
+    const engine = resolveValue(p.Engine, resource.stackPath, context.lookup);
+    if (!engine.known || typeof engine.value !== 'string') return unknownValue('Engine', p.Engine, resource, context);
+    const wanted = auditExport(engine.value.toLowerCase());
+    if (!wanted) return unverifiable(`engine ${engine.value} has no audit log export this rule knows; review how its access is logged`);
+    const exports = resolveValue(p.EnableCloudwatchLogsExports, resource.stackPath, context.lookup);
+    if (!exports.known || (exports.value !== undefined && !Array.isArray(exports.value))) {
+      return unknownValue('EnableCloudwatchLogsExports', p.EnableCloudwatchLogsExports, resource, context);
+    }
+    const list = (exports.value ?? []) as unknown[];
+    return list.includes(wanted) ? compliant(`exports its ${wanted} log`)
+      : nonCompliant(`EnableCloudwatchLogsExports ${list.length > 0 ? `[${list.join(', ')}]` : 'unset'} lacks ${wanted}`);
   },
 };

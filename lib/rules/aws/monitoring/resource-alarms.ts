@@ -1,43 +1,57 @@
-import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
+import { resolveValue } from '../../../cloudformation/resolve';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { mentionedResources, referencedResource } from '../../../cloudformation/references';
 
-/** Resources some alarm watches and pages an encrypted topic about; built once per evaluation. */
-function watched(context: RuleContext): Set<ResourceView> {
+/**
+ * Resources some alarm watches and pages an encrypted topic about, and resources watched by an alarm
+ * whose action is known only at deployment (with that alarm); built once per evaluation.
+ */
+function watched(context: RuleContext): { paged: Set<ResourceView>; unknown: Map<ResourceView, string> } {
   return context.lookup.memo('watched-resources', () => {
-    const out = new Set<ResourceView>();
+    const paged = new Set<ResourceView>();
+    const unknown = new Map<ResourceView, string>();
     for (const alarm of context.lookup.resourcesOfType('AWS::CloudWatch::Alarm')) {
       const actions = Array.isArray(alarm.properties.AlarmActions) ? alarm.properties.AlarmActions : [];
-      const pagesEncryptedTopic = actions.some((a: unknown) => {
+      const verdicts = actions.map((a: unknown): boolean | undefined => {
         const topic = referencedResource(a, alarm.stackPath, context.lookup);
-        return topic?.type === 'AWS::SNS::Topic' && topic.properties.KmsMasterKeyId !== undefined;
+        if (topic) return topic.type === 'AWS::SNS::Topic' && topic.properties.KmsMasterKeyId !== undefined;
+        return resolveValue(a, alarm.stackPath, context.lookup).known ? false : undefined;
       });
-      if (!pagesEncryptedTopic) continue;
-      const metrics = [alarm.properties.Dimensions, alarm.properties.Metrics];
-      mentionedResources(metrics, alarm.stackPath, context.lookup).forEach((r) => out.add(r));
+      const subjects = mentionedResources([alarm.properties.Dimensions, alarm.properties.Metrics], alarm.stackPath, context.lookup);
+      if (verdicts.includes(true)) subjects.forEach((r) => paged.add(r));
+      else if (verdicts.includes(undefined)) subjects.forEach((r) => unknown.set(r, alarm.logicalId));
     }
-    return out;
+    return { paged, unknown };
   });
 }
 
 /**
- * DP.MON.1: every application load balancer, Aurora / RDS cluster and ECS service has at least one
+ * DP.MON.1: every application load balancer, Aurora / RDS cluster, RDS instance (outside Aurora)
+ * and ECS service has at least one
  * alarm (anomaly detection or threshold) on its metrics whose action pages an encrypted SNS topic.
  */
 export const ResourceAlarms: ResourceRule = {
   name: 'ResourceAlarms',
   controlId: 'DP.MON.1',
-  resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::RDS::DBCluster', 'AWS::ECS::Service'],
-  covers: 'ALBs, DB clusters, ECS services: an alarm paging an encrypted topic',
+  resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::RDS::DBCluster', 'AWS::RDS::DBInstance', 'AWS::ECS::Service'],
+  covers: 'ALBs, DB clusters, DB instances, ECS services: an alarm paging an encrypted topic',
   level: Severity.ERROR,
   info: 'No alarm on this resource\'s KPIs pages the incident topic.',
   explanation: 'DP.MON.1 promises anomaly-detection alarms on KPIs that page an encrypted incident topic. '
     + 'Watch the resource with KpiAlarms (or any CloudWatch alarm on its metrics) whose action is an '
     + 'encrypted SNS topic (IncidentTopic).',
+  fix: 'Watch the resource with KpiAlarms (or a CloudWatch alarm on its metrics) whose action is an encrypted SNS topic.',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     if (resource.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' && (resource.properties.Type ?? 'application') !== 'application') {
       return NOT_APPLICABLE;
     }
-    return watched(context).has(resource) ? COMPLIANT : NON_COMPLIANT;
+    // An Aurora member's KPIs are its cluster's.
+    if (resource.type === 'AWS::RDS::DBInstance' && resource.properties.DBClusterIdentifier !== undefined) return NOT_APPLICABLE;
+    const { paged, unknown } = watched(context);
+    if (paged.has(resource)) return compliant('an alarm on its metrics pages an encrypted topic');
+    const alarm = unknown.get(resource);
+    if (alarm) return unverifiable(`alarm ${alarm} watches it, but its action is known only at deployment (a parameter or import)`);
+    return nonCompliant('no alarm on its metrics pages an encrypted SNS topic');
   },
 };

@@ -1,5 +1,6 @@
-import { findingsResult, Severity, Verdict } from '../../../core/engine';
-import { AppFinding, AppRule, RuleContext } from '../../../cloudformation/model';
+import { findingsResult, Severity, unverifiable, Verdict } from '../../../core/engine';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { AppFinding, AppRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
 import { boolValue } from '../private/values';
 
@@ -18,22 +19,39 @@ export const ThreatDetectionEnabled: AppRule = {
     + 'Enable a GuardDuty detector in each region and send its findings (source aws.guardduty) to an SNS '
     + 'topic with EventBridge (ThreatDetection does both). If GuardDuty is managed by a delegated '
     + 'administrator account, acknowledge with that account.',
+  fix: 'Add a ThreatDetection (GuardDuty detector and a findings rule to the incident topic) in every region.',
   evaluate(context: RuleContext, stacks): AppFinding[] {
     const regions = new Map<string, string>();
     for (const s of stacks) if (!regions.has(s.region ?? '')) regions.set(s.region ?? '', s.path);
-    const detectors = context.lookup.resourcesOfType('AWS::GuardDuty::Detector').filter((d) => boolValue(d.properties.Enable, false) === true);
-    const forwarders = context.lookup.resourcesOfType('AWS::Events::Rule').filter((r) => {
+    const detectorStates = context.lookup.resourcesOfType('AWS::GuardDuty::Detector').map((d) => ({ d, on: resolveValue(d.properties.Enable, d.stackPath, context.lookup) }));
+    const detectors = detectorStates.filter(({ on }) => on.known && boolValue(on.value, false) === true).map(({ d }) => d);
+    const unknownDetectors = detectorStates.filter(({ on }) => !on.known);
+    const targetsTopic = (r: ResourceView, t: any): boolean | undefined => {
+      if (referencedResource(t?.Arn, r.stackPath, context.lookup)?.type === 'AWS::SNS::Topic') return true;
+      const arn = resolveValue(t?.Arn, r.stackPath, context.lookup);
+      if (!arn.known) return undefined;
+      return typeof arn.value === 'string' && arn.value.includes(':sns:');
+    };
+    const guardDutyRules = context.lookup.resourcesOfType('AWS::Events::Rule').filter((r) => {
       const source = r.properties.EventPattern?.source;
       const sources = Array.isArray(source) ? source : [source];
-      return sources.includes('aws.guardduty') && (r.properties.State ?? 'ENABLED') === 'ENABLED'
-        && (Array.isArray(r.properties.Targets) ? r.properties.Targets : []).some((t: any) =>
-          referencedResource(t?.Arn, r.stackPath, context.lookup)?.type === 'AWS::SNS::Topic' || (typeof t?.Arn === 'string' && t.Arn.includes(':sns:')));
+      return sources.includes('aws.guardduty') && (r.properties.State ?? 'ENABLED') === 'ENABLED';
     });
+    const targets = (r: ResourceView) => (Array.isArray(r.properties.Targets) ? r.properties.Targets : []).map((t: any) => targetsTopic(r, t));
+    const forwarders = guardDutyRules.filter((r) => targets(r).includes(true));
+    const unknownForwarders = guardDutyRules.filter((r) => !targets(r).includes(true) && targets(r).includes(undefined));
     const findings: AppFinding[] = [];
     for (const [region, stackPath] of regions) {
       const failing: (string | Verdict)[] = [];
-      if (!detectors.some((d) => (d.region ?? '') === region)) failing.push('Detector');
-      if (!forwarders.some((r) => (r.region ?? '') === region)) failing.push('FindingsAlert');
+      const inRegion = (v: ResourceView) => (v.region ?? '') === region;
+      if (!detectors.some(inRegion)) {
+        const unknown = unknownDetectors.find(({ d }) => inRegion(d));
+        failing.push(unknown ? unverifiable(`Enable of detector ${unknown.d.logicalId} is ${unknown.on.why}`) : 'Detector');
+      }
+      if (!forwarders.some(inRegion)) {
+        const unknown = unknownForwarders.find(inRegion);
+        failing.push(unknown ? unverifiable(`the target of ${unknown.logicalId} is known only at deployment (a parameter or import)`) : 'FindingsAlert');
+      }
       findings.push({
         stackPath,
         result: findingsResult(failing),

@@ -1,6 +1,7 @@
-import { COMPLIANT, NON_COMPLIANT, Severity } from '../../../core/engine';
+import { compliant, NON_COMPLIANT, nonCompliant, Severity, unverifiable } from '../../../core/engine';
+import { resolveValue } from '../../../cloudformation/resolve';
 import { AppFinding, AppRule, RuleContext } from '../../../cloudformation/model';
-import { workloadByRegion } from '../private/workload';
+import { unplacedStacks, workloadPlacement } from '../private/workload';
 import { Stacks } from '../private/topology';
 
 /**
@@ -15,17 +16,26 @@ export const AcceleratorCoverage: AppRule = {
   info: 'The workload is not fronted by a Global Accelerator in every region it runs in.',
   explanation: 'DP.NET.3 promises a Global Accelerator with an endpoint group in every workload region. Add a '
     + 'GlobalEndpoint and addRegion() for each region.',
+  fix: 'Front the workload with a GlobalEndpoint and addRegion() for every region it runs in.',
   evaluate(context: RuleContext, stacks: Stacks): AppFinding[] {
-    const byRegion = workloadByRegion(context, new Set(stacks.map((s) => s.path)));
-    if (byRegion.size === 0 || stacks.length === 0) return [];
+    const placement = workloadPlacement(context, new Set(stacks.map((s) => s.path)));
+    if (placement.byRegion.size + placement.byUnplacedStack.size === 0 || stacks.length === 0) return [];
     const accelerators = context.lookup.resourcesOfType('AWS::GlobalAccelerator::Accelerator');
     if (accelerators.length === 0) return [{ stackPath: stacks[0].path, result: NON_COMPLIANT, detail: 'no accelerator' }];
-    const covered = new Set(context.lookup.resourcesOfType('AWS::GlobalAccelerator::EndpointGroup').map((g) => g.properties.EndpointGroupRegion));
-    const missing = [...byRegion.keys()].filter((r) => !covered.has(r));
-    return accelerators.map((a) => ({
-      resource: a,
-      result: missing.length === 0 ? COMPLIANT : NON_COMPLIANT,
-      detail: missing.length === 0 ? `endpoint groups in ${[...covered].sort().join(', ')}` : `no endpoint group in ${missing.join(', ')}`,
-    }));
+    const covered = new Set<string>();
+    let unknownGroup: string | undefined;
+    for (const g of context.lookup.resourcesOfType('AWS::GlobalAccelerator::EndpointGroup')) {
+      const region = resolveValue(g.properties.EndpointGroupRegion, g.stackPath, context.lookup);
+      if (region.known && typeof region.value === 'string') covered.add(region.value);
+      else unknownGroup = unknownGroup ?? `EndpointGroupRegion of ${g.logicalId} is ${region.why ?? 'not a region name'}`;
+    }
+    const missing = [...placement.byRegion.keys()].filter((r) => !covered.has(r));
+    const result = (() => {
+      if (missing.length > 0 && !unknownGroup) return nonCompliant(`no endpoint group in ${missing.join(', ')}`);
+      if (missing.length > 0) return unverifiable(`${unknownGroup}; no other endpoint group covers ${missing.join(', ')}`);
+      if (placement.byUnplacedStack.size > 0) return unverifiable(`${unplacedStacks(placement)}: whether an endpoint group covers their region is known only at deployment`);
+      return compliant(`endpoint groups in ${[...covered].sort().join(', ')}`);
+    })();
+    return accelerators.map((a) => ({ resource: a, result }));
   },
 };

@@ -1,27 +1,27 @@
-import { RuleResult, Severity, Verdict } from '../../../core/engine';
-import { ResourceRule, ResourceView } from '../../../cloudformation/model';
-import { boolValue, findingsResult, UNVERIFIABLE } from '../private/values';
+import { compliant, failing, RuleResult, Severity, unverifiable } from '../../../core/engine';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { boolValue } from '../private/values';
 import { EXPLANATION } from '../private/messaging';
 
 /**
- * DP.NET.4: an Amazon MQ broker is not publicly accessible and runs as a cluster (RabbitMQ) or an
- * active/standby pair (ActiveMQ). Findings: `[Public]`, `[SingleInstance]`.
+ * DP.NET.4: an Amazon MQ broker is private (not publicly accessible); Amazon MQ endpoints speak only
+ * TLS (AMQPS for RabbitMQ). Whether it runs on one instance is an availability question, judged by
+ * NoSinglePointOfFailure (DP.AVL.4). Finding: `[Public]`.
  */
 export const AmazonMQBrokerPrivate: ResourceRule = {
   name: 'AmazonMQBrokerPrivate',
   controlId: 'DP.NET.4',
   resourceTypes: ['AWS::AmazonMQ::Broker'],
   level: Severity.ERROR,
-  info: 'The message broker is public or runs on a single instance.',
+  info: 'The message broker is publicly accessible.',
   explanation: EXPLANATION,
-  evaluate(resource: ResourceView): RuleResult {
-    const p = resource.properties;
-    const failing: (string | Verdict)[] = [];
-    const pub = boolValue(p.PubliclyAccessible, false);
-    if (pub === undefined) failing.push(UNVERIFIABLE);
-    else if (pub) failing.push('Public');
-    if (typeof p.DeploymentMode !== 'string') failing.push(UNVERIFIABLE);
-    else if (!['CLUSTER_MULTI_AZ', 'ACTIVE_STANDBY_MULTI_AZ'].includes(p.DeploymentMode)) failing.push('SingleInstance');
-    return findingsResult(failing);
+  fix: 'Set PubliclyAccessible: false and place the broker in private subnets (PrivateRabbitMq does).',
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
+    const raw = resolveValue(resource.properties.PubliclyAccessible, resource.stackPath, context.lookup);
+    if (!raw.known) return unverifiable(`PubliclyAccessible is ${raw.why}`);
+    const pub = boolValue(raw.value, false);
+    if (pub === undefined) return unverifiable(`PubliclyAccessible is ${JSON.stringify(raw.value)}, not true or false`);
+    return pub ? failing('Public', 'PubliclyAccessible: true: the broker has a public endpoint') : compliant('the broker has no public endpoint');
   },
 };

@@ -1,6 +1,7 @@
-import { RuleResult, Severity, Verdict } from '../../../core/engine';
-import { ResourceRule, ResourceView } from '../../../cloudformation/model';
-import { boolValue, findingsResult, isIntrinsic, UNVERIFIABLE } from '../private/values';
+import { failing as failingVerdict, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { boolValue, findingsResult, isIntrinsic, unknownValue } from '../private/values';
 
 const STRONG_AUTHENTICATION = ['certificate-authentication', 'federated-authentication'];
 
@@ -17,18 +18,20 @@ export const ClientVpnEndpointAuth: ResourceRule = {
   explanation: 'DP.NET.5 promises administrative access only through a VPN with mutual TLS or SSO and MFA. Use '
     + 'certificate-authentication and/or federated-authentication (MFA enforced at the identity provider), '
     + 'and enable ConnectionLogOptions to a log group.',
-  evaluate(resource: ResourceView): RuleResult {
+  fix: 'Authenticate with certificate-authentication or federated-authentication and enable ConnectionLogOptions (AdminAccessVpn does).',
+  evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
     const failing: (string | Verdict)[] = [];
     const options = p.AuthenticationOptions;
     if (!Array.isArray(options) || options.some((o: unknown) => isIntrinsic(o) || typeof (o as any)?.Type !== 'string')) {
-      failing.push(UNVERIFIABLE);
+      failing.push(unknownValue('AuthenticationOptions', options, resource, context));
     } else if (!options.some((o: any) => STRONG_AUTHENTICATION.includes(o.Type))) {
-      failing.push('Authentication');
+      failing.push(failingVerdict('Authentication', `authentication ${options.map((o: any) => o.Type).join(', ')}: neither mutual TLS nor federated SSO`));
     }
-    const logging = boolValue(p.ConnectionLogOptions?.Enabled, false);
-    if (logging === undefined) failing.push(UNVERIFIABLE);
-    else if (!logging) failing.push('ConnectionLogging');
+    const logging = resolveValue(p.ConnectionLogOptions?.Enabled, resource.stackPath, context.lookup);
+    const on = logging.known ? boolValue(logging.value, false) : undefined;
+    if (on === undefined) failing.push(unknownValue('ConnectionLogOptions.Enabled', p.ConnectionLogOptions?.Enabled, resource, context));
+    else if (!on) failing.push(failingVerdict('ConnectionLogging', 'connections are not logged'));
     return findingsResult(failing);
   },
 };

@@ -1,11 +1,11 @@
-import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { COMPLIANT, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
-import { flagVerdict, UNVERIFIABLE, worstOf } from '../private/values';
+import { settingVerdict, unknownValue, worstOf } from '../private/values';
 
-function interfacesVerdict(interfaces: unknown): RuleResult {
-  if (!Array.isArray(interfaces)) return [UNVERIFIABLE];
-  return worstOf(interfaces.map((ni: any) => flagVerdict(ni?.AssociatePublicIpAddress, false, false)));
+function interfacesVerdict(interfaces: unknown, resource: ResourceView, context: RuleContext): RuleResult {
+  if (!Array.isArray(interfaces)) return unknownValue('NetworkInterfaces', interfaces, resource, context);
+  return worstOf(interfaces.map((ni: any) => settingVerdict(ni?.AssociatePublicIpAddress, false, false, 'AssociatePublicIpAddress', resource, context)));
 }
 
 /**
@@ -19,6 +19,7 @@ export const InstancePublicIp: ResourceRule = {
   controlId: 'DP.NET.1',
   resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', 'AWS::EC2::EIP'],
   level: Severity.ERROR,
+  fix: 'Run instances in private subnets without public IPs (associatePublicIpAddress: false) behind a load balancer.',
   info: 'The instance gets a public IP address.',
   explanation: 'DP.NET.1 promises that the internet reaches only load balancers and accelerators. Run '
     + 'instances in private subnets without public IPs (AssociatePublicIpAddress: false) and reach them '
@@ -27,19 +28,19 @@ export const InstancePublicIp: ResourceRule = {
     const p = resource.properties;
     switch (resource.type) {
       case 'AWS::EC2::EIP':
-        return p.InstanceId !== undefined ? NON_COMPLIANT : NOT_APPLICABLE;
+        return p.InstanceId !== undefined ? nonCompliant('an Elastic IP is attached to the instance') : NOT_APPLICABLE;
       case 'AWS::AutoScaling::LaunchConfiguration':
-        return flagVerdict(p.AssociatePublicIpAddress, false, false);
+        return settingVerdict(p.AssociatePublicIpAddress, false, false, 'AssociatePublicIpAddress', resource, context);
       case 'AWS::EC2::LaunchTemplate': {
         const interfaces = p.LaunchTemplateData?.NetworkInterfaces;
-        return interfaces === undefined ? COMPLIANT : interfacesVerdict(interfaces);
+        return interfaces === undefined ? COMPLIANT : interfacesVerdict(interfaces, resource, context);
       }
       default: {
-        if (p.NetworkInterfaces !== undefined) return interfacesVerdict(p.NetworkInterfaces);
-        if (p.SubnetId === undefined) return NON_COMPLIANT; // default VPC: public IPs
+        if (p.NetworkInterfaces !== undefined) return interfacesVerdict(p.NetworkInterfaces, resource, context);
+        if (p.SubnetId === undefined) return nonCompliant('no SubnetId: the instance runs in the default VPC, whose subnets hand out public IPs');
         const subnet = referencedResource(p.SubnetId, resource.stackPath, context.lookup);
-        if (!subnet) return [UNVERIFIABLE];
-        return flagVerdict(subnet.properties.MapPublicIpOnLaunch, false, false);
+        if (!subnet) return unknownValue('SubnetId', p.SubnetId, resource, context);
+        return settingVerdict(subnet.properties.MapPublicIpOnLaunch, false, false, `MapPublicIpOnLaunch of subnet ${subnet.logicalId}`, subnet, context);
       }
     }
   },

@@ -1,7 +1,7 @@
-import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
-import { UNVERIFIABLE } from '../private/values';
+import { unknownValue } from '../private/values';
 import { EXPLANATION, publicRouteTables } from '../private/messaging';
 
 /**
@@ -18,7 +18,7 @@ export const PeeringRoutePrivate: ResourceRule = {
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     if (resource.properties.VpcPeeringConnectionId === undefined) return NOT_APPLICABLE;
     const table = referencedResource(resource.properties.RouteTableId, resource.stackPath, context.lookup);
-    if (!table) return [UNVERIFIABLE];
-    return publicRouteTables(context).has(table) ? NON_COMPLIANT : COMPLIANT;
+    if (!table) return unknownValue('RouteTableId', resource.properties.RouteTableId, resource, context);
+    return publicRouteTables(context).has(table) ? nonCompliant(`route table ${table.logicalId} also routes to an internet gateway`) : compliant(`route table ${table.logicalId} is private`);
   },
 };

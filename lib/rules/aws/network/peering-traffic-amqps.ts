@@ -1,8 +1,8 @@
-import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { compliant, failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { ipv4Within } from '../../../facts/cidr';
-import { portRange } from '../private/ingress';
-import { findingsResult, UNVERIFIABLE } from '../private/values';
+import { describePermission, portRange } from '../private/ingress';
+import { findingsResult } from '../private/values';
 import { AMQPS, HTTPS, SG_TYPES, EXPLANATION, permissionsOf, peerCidrs } from '../private/messaging';
 
 /**
@@ -18,27 +18,33 @@ export const PeeringTrafficAmqps: ResourceRule = {
   level: Severity.ERROR,
   info: 'A security group allows traffic to or from a peered broker network other than AMQPS.',
   explanation: EXPLANATION + ' Acknowledge [ManagementApi] when HTTPS to the broker\'s management API is intended.',
+  fix: 'Allow only 5671 (AMQPS) toward the peered broker network (CloudAmqpPeering does).',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const peers = peerCidrs(context);
     if (peers.length === 0) return NOT_APPLICABLE;
     const failing: (string | Verdict)[] = [];
     let towardPeer = false;
+    const evidence: string[] = [];
     for (const rule of permissionsOf(resource, context)) {
       if (rule.unreadable) {
-        failing.push(UNVERIFIABLE);
+        failing.push(unverifiable('a security group rule is an expression the template computes at deployment'));
         continue;
       }
-      if (typeof rule.cidr !== 'string' || rule.cidr === '0.0.0.0/0') continue;
+      if (rule.cidr === undefined) {
+        if (rule.cidrUnknown) failing.push(unverifiable(`${rule.cidrUnknown}: it may be the peered network`));
+        continue;
+      }
+      if (rule.cidr === '0.0.0.0/0') continue;
       const inside = ipv4Within(rule.cidr, peers);
       if (!inside) continue;
       towardPeer = true;
       const range = portRange(rule);
-      if (range === undefined) failing.push(UNVERIFIABLE);
-      else if (range && range[0] === AMQPS && range[1] === AMQPS) continue;
-      else if (range && range[0] === HTTPS && range[1] === HTTPS) failing.push('ManagementApi');
-      else failing.push('OtherPort');
+      if (range === undefined) failing.push(unverifiable(`${rule.portsUnknown} toward the peered network ${rule.cidr}`));
+      else if (range && range[0] === AMQPS && range[1] === AMQPS) evidence.push(describePermission(rule, range));
+      else if (range && range[0] === HTTPS && range[1] === HTTPS) failing.push(failingVerdict('ManagementApi', `${describePermission(rule, range)}: HTTPS to the broker's management API`));
+      else failing.push(failingVerdict('OtherPort', `${describePermission(rule, range)} toward the peered network`));
     }
     if (!towardPeer && failing.length === 0) return NOT_APPLICABLE;
-    return findingsResult(failing);
+    return failing.length > 0 ? findingsResult(failing) : compliant(`AMQPS only toward the peered network: ${evidence.join('; ')}`);
   },
 };

@@ -1,12 +1,15 @@
-import { RuleResult, Severity, Verdict } from '../../../core/engine';
+import { compliant, failing, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { portRange } from '../private/ingress';
-import { findingsResult, UNVERIFIABLE } from '../private/values';
-import { AMQP, SG_TYPES, EXPLANATION, permissionsOf } from '../private/messaging';
+import { describePermission, portRange } from '../private/ingress';
+import { findingsResult } from '../private/values';
+import { AMQP, AMQPS, SG_TYPES, EXPLANATION, hasBroker, permissionsOf } from '../private/messaging';
 
 /**
- * DP.NET.4: no security group rule (ingress or egress) opens plaintext AMQP (5672) explicitly.
- * Rules opening every port (protocol -1 or 0-65535) are judged by the perimeter rules, not here.
+ * DP.NET.4: no security group rule (ingress or egress) opens plaintext AMQP (5672). The rule judges
+ * only what is about message brokers: a permission that opens exactly the AMQP ports (5671, 5672)
+ * anywhere, and, in an app with a broker (Amazon MQ, or a network routed over VPC peering), any
+ * permission whose range covers 5672. Rules opening every port are left to the perimeter rules; a
+ * group that opens no AMQP port is not applicable. Finding: `[PlaintextAmqp]`.
  */
 export const SecurityGroupPlaintextAmqp: ResourceRule = {
   name: 'SecurityGroupPlaintextAmqp',
@@ -15,17 +18,28 @@ export const SecurityGroupPlaintextAmqp: ResourceRule = {
   level: Severity.ERROR,
   info: 'A security group rule allows plaintext AMQP (5672).',
   explanation: EXPLANATION,
+  fix: 'Open 5671 (AMQPS) instead of 5672 toward the broker.',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
-    const failing: (string | Verdict)[] = [];
+    const broker = hasBroker(context);
+    const failures: Verdict[] = [];
+    const evidence: string[] = [];
     for (const rule of permissionsOf(resource, context)) {
       if (rule.unreadable) {
-        failing.push(UNVERIFIABLE);
+        if (broker) failures.push(unverifiable('a security group rule is an expression the template computes at deployment'));
         continue;
       }
       const range = portRange(rule);
-      if (range === undefined) failing.push(UNVERIFIABLE);
-      else if (range && range[1] - range[0] < 65535 && range[0] <= AMQP && AMQP <= range[1]) failing.push('PlaintextAmqp');
+      if (range === undefined) {
+        if (broker) failures.push(unverifiable(`${rule.portsUnknown}: it could open plaintext AMQP (5672)`));
+        continue;
+      }
+      if (range === null || range[1] - range[0] >= 65535) continue;
+      const exactlyAmqp = range[0] >= AMQPS && range[1] <= AMQP;
+      if (!exactlyAmqp && !broker) continue;
+      if (range[0] <= AMQP && AMQP <= range[1]) failures.push(failing('PlaintextAmqp', `${describePermission(rule, range)} opens plaintext AMQP (5672)`));
+      else if (range[0] <= AMQPS && AMQPS <= range[1]) evidence.push(describePermission(rule, range));
     }
-    return findingsResult(failing);
+    if (failures.length > 0) return findingsResult(failures);
+    return evidence.length > 0 ? compliant(`AMQPS only: ${evidence.join('; ')}`) : NOT_APPLICABLE;
   },
 };

@@ -1,4 +1,5 @@
-import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
+import { resolveValue } from '../../../cloudformation/resolve';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { protection } from '../private/topology';
 
@@ -16,12 +17,19 @@ export const ShieldProtection: ResourceRule = {
   explanation: 'DP.NET.2 promises DDoS protection of public entry points. Add an AWS::Shield::Protection for the '
     + 'accelerator (GlobalEndpoint does; it needs a Shield Advanced subscription), or put the load balancer '
     + 'behind one.',
+  fix: 'Front the load balancer with a GlobalEndpoint (Shield Advanced on the accelerator), or add an AWS::Shield::Protection for it.',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
-    const { shielded, fronted } = protection(context);
+    const { shielded, fronted, unknownShield, unknownEndpoint } = protection(context);
     if (resource.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer') {
-      if ((resource.properties.Scheme ?? 'internet-facing') !== 'internet-facing') return NOT_APPLICABLE;
+      const scheme = resolveValue(resource.properties.Scheme ?? 'internet-facing', resource.stackPath, context.lookup);
+      if (!scheme.known) return unverifiable(`Scheme is ${scheme.why}`);
+      if (scheme.value !== 'internet-facing') return NOT_APPLICABLE;
       if (fronted.has(resource)) return NOT_APPLICABLE;
     }
-    return shielded.has(resource) ? COMPLIANT : NON_COMPLIANT;
+    if (shielded.has(resource)) return compliant('an AWS Shield Advanced protection covers it');
+    if (resource.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' && unknownEndpoint) return unverifiable(`${unknownEndpoint}: it may be this load balancer`);
+    if (unknownShield) return unverifiable(`${unknownShield}: it may protect this resource`);
+    return nonCompliant(resource.type === 'AWS::GlobalAccelerator::Accelerator' ? 'no Shield Advanced protection covers the accelerator'
+      : 'an internet-facing load balancer that no accelerator fronts and no Shield Advanced protection covers');
   },
 };

@@ -3,6 +3,7 @@ import { ResourceLookup, ResourceView, RuleContext } from '../../../cloudformati
 import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 import { mentionedResources, referencedResource } from '../../../cloudformation/references';
 import { maxIntervalDays } from './schedule';
+import { resolveValue } from '../../../cloudformation/resolve';
 import { isIntrinsic, tagValue } from './values';
 
 /** The resource types that hold data and must be backed up, with their data class by default. */
@@ -60,7 +61,10 @@ export interface BackupModel {
   coverage(resource: ResourceView): { plans: ResourceView[]; unresolved: boolean };
 }
 
-function days(v: unknown): number | null | undefined {
+function days(raw: unknown, stackPath: string, lookup: ResourceLookup): number | null | undefined {
+  const r = resolveValue(raw, stackPath, lookup);
+  if (!r.known) return undefined;
+  const v = r.value;
   if (v === undefined) return null;
   const n = typeof v === 'string' ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
@@ -74,15 +78,16 @@ function readPlan(view: ResourceView, lookup: ResourceLookup): Omit<PlanInfo, 's
   const parsed = rules.map((r: any): PlanRule => {
     if (isIntrinsic(r)) unreadable = true;
     const continuous = r?.EnableContinuousBackup === true || r?.EnableContinuousBackup === 'true';
+    const schedule = resolveValue(r?.ScheduleExpression, view.stackPath, lookup);
     return {
       name: typeof r?.RuleName === 'string' ? r.RuleName : '?',
       continuous,
       schedule: r?.ScheduleExpression,
-      intervalDays: maxIntervalDays(r?.ScheduleExpression),
-      deleteAfterDays: days(r?.Lifecycle?.DeleteAfterDays),
+      intervalDays: schedule.known ? maxIntervalDays(schedule.value) : undefined,
+      deleteAfterDays: days(r?.Lifecycle?.DeleteAfterDays, view.stackPath, lookup),
       targetVault: referencedResource(r?.TargetBackupVault, view.stackPath, lookup),
       copies: (Array.isArray(r?.CopyActions) ? r.CopyActions : []).map((c: any) => ({
-        destination: c?.DestinationBackupVaultArn, deleteAfterDays: days(c?.Lifecycle?.DeleteAfterDays),
+        destination: c?.DestinationBackupVaultArn, deleteAfterDays: days(c?.Lifecycle?.DeleteAfterDays, view.stackPath, lookup),
       })),
     };
   });

@@ -1,37 +1,61 @@
 import { ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
+import { resolveValue } from '../../../cloudformation/resolve';
 import { isIntrinsic } from './values';
 
-/** One ingress permission, wherever it was declared (inline on the group, or its own resource). */
+/** One ingress (or egress) permission, wherever it was declared, with its values resolved. */
 export interface IngressRule {
   /** The security group the permission opens. */
   readonly group?: ResourceView;
-  /** `tcp`, `udp`, `icmp`, `-1` (everything) or a protocol number, lower-cased. */
-  readonly protocol: unknown;
-  readonly fromPort: unknown;
-  readonly toPort: unknown;
-  /** IPv4 or IPv6 CIDR source, if the source is a CIDR. */
-  readonly cidr: unknown;
-  /** Whether the source is another security group or a prefix list rather than a CIDR. */
+  /** `tcp`, `udp`, `icmp`, `-1` (everything) or a protocol number, lower-cased; undefined when unknown. */
+  readonly protocol?: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  /** IPv4 or IPv6 CIDR peer, resolved; undefined when the peer is not a CIDR or is unknown. */
+  readonly cidr?: string;
+  /** Whether the peer is another security group or a prefix list rather than a CIDR. */
   readonly nonCidrSource: boolean;
   /** Whether the permission itself is an intrinsic the rule cannot read. */
   readonly unreadable: boolean;
+  /** Why the CIDR is not known (names the value and where it comes from). */
+  readonly cidrUnknown?: string;
+  /** Why the protocol or a port is not known. */
+  readonly portsUnknown?: string;
+  /** Where resolved values came from, when not literals ("the default of parameter OpsCidr"). */
+  readonly via: readonly string[];
 }
 
-function toRule(p: any, group: ResourceView | undefined): IngressRule {
+function toRule(p: any, group: ResourceView | undefined, stackPath: string, context: RuleContext): IngressRule {
   if (isIntrinsic(p) || typeof p !== 'object' || p === null) {
-    return { group, protocol: undefined, fromPort: undefined, toPort: undefined, cidr: undefined, nonCidrSource: false, unreadable: true };
+    return { group, nonCidrSource: false, unreadable: true, via: [] };
   }
-  const cidr = p.CidrIp ?? p.CidrIpv6;
+  const via: string[] = [];
+  const field = (name: string): { value?: unknown; why?: string } => {
+    if (p[name] === undefined) return {};
+    const r = resolveValue(p[name], stackPath, context.lookup);
+    if (!r.known) return { why: `${name} is ${r.why}` };
+    if (r.via) via.push(`${name}: ${r.via}`);
+    return { value: r.value };
+  };
+  const cidrField = p.CidrIp !== undefined ? 'CidrIp' : p.CidrIpv6 !== undefined ? 'CidrIpv6' : undefined;
+  const cidr = cidrField ? field(cidrField) : {};
+  const protocol = field('IpProtocol');
+  const from = field('FromPort');
+  const to = field('ToPort');
+  const portsUnknown = protocol.why ?? from.why ?? to.why;
+  const asNumber = (v: unknown) => (v === undefined ? undefined : Number(v));
   return {
     group,
-    protocol: typeof p.IpProtocol === 'string' ? p.IpProtocol.toLowerCase() : p.IpProtocol,
-    fromPort: p.FromPort,
-    toPort: p.ToPort,
-    cidr,
-    nonCidrSource: cidr === undefined && (p.SourceSecurityGroupId !== undefined || p.SourceSecurityGroupName !== undefined
+    protocol: protocol.value === undefined ? undefined : String(protocol.value).toLowerCase(),
+    fromPort: asNumber(from.value),
+    toPort: asNumber(to.value),
+    ...(typeof cidr.value === 'string' ? { cidr: cidr.value } : {}),
+    nonCidrSource: cidrField === undefined && (p.SourceSecurityGroupId !== undefined || p.SourceSecurityGroupName !== undefined
       || p.SourcePrefixListId !== undefined),
     unreadable: false,
+    ...(cidr.why ? { cidrUnknown: cidr.why } : {}),
+    ...(portsUnknown ? { portsUnknown } : {}),
+    via,
   };
 }
 
@@ -43,11 +67,11 @@ export function ingressRulesOf(resource: ResourceView, context: RuleContext): In
   if (resource.type === 'AWS::EC2::SecurityGroup') {
     const inline = resource.properties.SecurityGroupIngress;
     if (inline === undefined) return [];
-    if (!Array.isArray(inline)) return [toRule(inline, resource)];
-    return inline.map((p) => toRule(p, resource));
+    if (!Array.isArray(inline)) return [toRule(inline, resource, resource.stackPath, context)];
+    return inline.map((p) => toRule(p, resource, resource.stackPath, context));
   }
   const group = referencedResource(resource.properties.GroupId, resource.stackPath, context.lookup);
-  return [toRule(resource.properties, group)];
+  return [toRule(resource.properties, group, resource.stackPath, context)];
 }
 
 /**
@@ -59,26 +83,37 @@ export function egressRulesOf(resource: ResourceView, context: RuleContext): Ing
   if (resource.type === 'AWS::EC2::SecurityGroup') {
     const inline = resource.properties.SecurityGroupEgress;
     if (inline === undefined) return [];
-    if (!Array.isArray(inline)) return [toRule(inline, resource)];
+    if (!Array.isArray(inline)) return [toRule(inline, resource, resource.stackPath, context)];
     return inline.map((p: any) => toRule(isIntrinsic(p) ? p : { ...p, SourceSecurityGroupId: p?.DestinationSecurityGroupId,
-      SourcePrefixListId: p?.DestinationPrefixListId }, resource));
+      SourcePrefixListId: p?.DestinationPrefixListId }, resource, resource.stackPath, context));
   }
   const p = resource.properties;
   const group = referencedResource(p.GroupId, resource.stackPath, context.lookup);
   return [toRule({ ...p, CidrIp: p.CidrIp ?? p.DestinationCidrIp, SourceSecurityGroupId: p.DestinationSecurityGroupId,
-    SourcePrefixListId: p.DestinationPrefixListId }, group)];
+    SourcePrefixListId: p.DestinationPrefixListId }, group, resource.stackPath, context)];
 }
 
 /**
- * The port range a permission opens: [from, to], [0, 65535] for all traffic, undefined when a port
- * is unresolved. ICMP and other non-port protocols return null (no TCP/UDP port is opened).
+ * The port range a permission opens: [from, to], [0, 65535] for all traffic, undefined when the
+ * protocol or a port is unknown. ICMP and other non-port protocols return null (no TCP/UDP port is
+ * opened).
  */
 export function portRange(rule: IngressRule): [number, number] | null | undefined {
-  const protocol = String(rule.protocol);
-  if (protocol === '-1' || protocol === 'all') return [0, 65535];
-  if (!['tcp', 'udp', '6', '17'].includes(protocol)) return null;
-  const from = Number(rule.fromPort);
-  const to = Number(rule.toPort);
-  if (!Number.isInteger(from) || !Number.isInteger(to)) return undefined;
+  if (rule.protocol === undefined) return rule.portsUnknown ? undefined : null;
+  if (rule.protocol === '-1' || rule.protocol === 'all') return [0, 65535];
+  if (!['tcp', 'udp', '6', '17'].includes(rule.protocol)) return null;
+  if (rule.portsUnknown) return undefined;
+  const from = rule.fromPort;
+  const to = rule.toPort;
+  if (from === undefined || to === undefined || !Number.isInteger(from) || !Number.isInteger(to)) return undefined;
   return from === -1 ? [0, 65535] : [from, to];
+}
+
+/** A permission in words: "tcp 22 from 203.0.113.0/24". */
+export function describePermission(rule: IngressRule, range: [number, number] | null | undefined = portRange(rule)): string {
+  const ports = range === null ? (rule.protocol ?? '?') : range === undefined ? `${rule.protocol ?? '?'} (ports unknown)`
+    : range[0] === 0 && range[1] === 65535 ? 'all ports' : range[0] === range[1] ? `${rule.protocol} ${range[0]}` : `${rule.protocol} ${range[0]}-${range[1]}`;
+  const peer = rule.cidr ?? (rule.nonCidrSource ? 'a security group or prefix list' : 'an unknown peer');
+  const via = rule.via.length > 0 ? ` (${rule.via.join('; ')})` : '';
+  return `${ports} from ${peer}${via}`;
 }

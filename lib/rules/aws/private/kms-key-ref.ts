@@ -1,5 +1,6 @@
 import { ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
+import { resolveValue } from '../../../cloudformation/resolve';
 
 /** What a KMS key reference points at, as far as the templates tell. */
 export enum KeyKind {
@@ -29,6 +30,14 @@ export function classifyKmsKey(value: unknown, resource: ResourceView, context: 
   return classify(value, resource.stackPath, context, 0);
 }
 
+/** A key reference classified, with why it is unresolved (what the value is and where it comes from). */
+export function describeKmsKey(value: unknown, resource: ResourceView, context: RuleContext): { readonly kind: KeyKind; readonly why?: string } {
+  const kind = classifyKmsKey(value, resource, context);
+  if (kind !== KeyKind.UNRESOLVED) return { kind };
+  const r = resolveValue(value, resource.stackPath, context.lookup);
+  return { kind, why: r.known ? `${JSON.stringify(r.value)}, which names no key this library can classify` : r.why };
+}
+
 function classify(value: unknown, stackPath: string, context: RuleContext, hops: number): KeyKind {
   if (value === undefined || value === null || value === '') return KeyKind.ABSENT;
   if (hops > MAX_HOPS) return KeyKind.UNRESOLVED;
@@ -51,9 +60,13 @@ function classify(value: unknown, stackPath: string, context: RuleContext, hops:
     }
     if (fn === 'Fn::Join' || fn === 'Fn::Sub') {
       // `${Param}` alone is a parameter; anything richer is judged by its literal text.
-      return classifyText(literalText(fn, arg));
+      const byText = classifyText(literalText(fn, arg));
+      if (byText !== KeyKind.UNRESOLVED) return byText;
     }
   }
+  // A value the app defines (a parameter default, another stack's export of a literal ARN).
+  const resolved = resolveValue(value, stackPath, context.lookup);
+  if (resolved.known && typeof resolved.value === 'string') return classify(resolved.value, stackPath, context, hops + 1);
   return KeyKind.UNRESOLVED;
 }
 

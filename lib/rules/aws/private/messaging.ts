@@ -26,6 +26,15 @@ export function peerCidrs(context: RuleContext): string[] {
     .map((r) => r.properties.DestinationCidrBlock as string));
 }
 
+/**
+ * Whether the app has a message broker for DP.NET.4 to judge: an Amazon MQ broker, or a network
+ * it routes to over VPC peering (a hosted broker such as CloudAMQP). Built once per evaluation.
+ */
+export function hasBroker(context: RuleContext): boolean {
+  return context.lookup.memo('has-broker', () => context.lookup.resourcesOfType('AWS::AmazonMQ::Broker').length > 0
+    || peerCidrs(context).length > 0);
+}
+
 /** Route tables with a route to an internet gateway; built once per evaluation. */
 export function publicRouteTables(context: RuleContext): Set<ResourceView> {
   return context.lookup.memo('public-route-tables', () => {
