@@ -1,7 +1,8 @@
 // The constructs of the application tier, entry point, network, administrative access, Defender
-// and restore drills: secure with nothing but placement (and what they connect), refusing bad
-// props with path, prop, value and what is allowed.
+// and restore drills: secure with nothing but placement (and what they connect), each keeping the
+// controls its rules check, and refusing bad props with path, prop, value and what is allowed.
 import './fixtures';
+import { Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { AutomationSchedule } from '@cdktf/provider-azurerm/lib/automation-schedule';
 import { CdnFrontdoorFirewallPolicy } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-firewall-policy';
@@ -16,10 +17,26 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { basics, NORTH, only, POLICY, synthJson, WEST } from './fixtures';
 import {
-  AdminVpnGateway, BackupKeyVault, DefenderForCloud, FrontDoorEntryPoint, GeoRedundantStorage,
+  AdminVpnGateway, AzureDataProtectionChecks, AzureStack, BackupKeyVault, DefenderForCloud, FrontDoorEntryPoint, GeoRedundantStorage,
   PolicyBackupVault, ProtectedPostgres, RestoreDrills, SecureVirtualNetwork, ZoneRedundantApp,
 } from '../../lib/azure';
+import { CONTROLS } from '../../lib/core/policy/controls';
 import { DataProtectionPolicy, RestoreTestFrequency } from '../../lib/core/policy/policy';
+
+const ALL = DataProtectionPolicy.situm({ controls: CONTROLS.map((c) => c.id), dataEndOfLifeDays: 730 });
+
+/** The statuses the checks give the resources `build` adds to a stack, by rule. */
+function verdictsOf(build: (scope: Construct, stack: AzureStack) => void, rules: string[], policy = ALL): { [rule: string]: string[] } {
+  const stack = new AzureStack(Testing.app(), 'T', { policy });
+  build(stack, stack);
+  const { findings } = AzureDataProtectionChecks.evaluate(stack, { policy });
+  const out: { [rule: string]: string[] } = {};
+  for (const rule of rules) {
+    out[rule] = [...new Set(findings.filter((f) => f.ruleId.replace(/^DataProtection-/, '').replace(/\[.*$/, '') === rule && f.status !== 'not-applicable')
+      .map((f) => f.status))];
+  }
+  return out;
+}
 
 describe('SecureVirtualNetwork', () => {
   test('closed NSGs on the app and endpoint subnets, a VNet flow log with traffic analytics, private endpoints in DNS', () => {
@@ -40,6 +57,14 @@ describe('SecureVirtualNetwork', () => {
     });
     expect(only(json, 'azurerm_private_endpoint').private_dns_zone_group.private_dns_zone_ids[0]).toMatch(/azurerm_private_dns_zone\.Net_Zone-blob/);
     expect(only(json, 'azurerm_private_dns_zone').name).toBe('privatelink.blob.core.windows.net');
+  });
+  test('network rules keep the promises they check', () => {
+    const found = verdictsOf((s, stack) => {
+      const logs = basics(s, ALL).logs;
+      logs.archiveFlowLogs(basics(new Construct(s, 'More'), ALL).key);
+      new SecureVirtualNetwork(s, 'Net', { placement: stack.placement, logs });
+    }, ['AzureNsgPublicIngress', 'AzureNsgAdminPorts', 'AzureVnetFlowLogs', 'AzureFlowLogRetention', 'AzureDiagnosticSettings']);
+    for (const statuses of Object.values(found)) expect(statuses).toEqual(['compliant']);
   });
   test('a small address space and an unknown private endpoint sub-resource are refused', () => {
     expect(() => synthJson((s) => new SecureVirtualNetwork(s, 'Net', { policy: POLICY, placement: WEST, addressSpace: '10.0.0.0/24' })))
@@ -73,6 +98,18 @@ describe('ZoneRedundantApp and FrontDoorEntryPoint', () => {
     expect(text).toHaveResourceWithProperties(CdnFrontdoorFirewallPolicy, { sku_name: 'Premium_AzureFrontDoor', mode: 'Prevention' });
     expect(only(json, 'azurerm_cdn_frontdoor_origin').private_link).toMatchObject({ location: 'westeurope', target_type: 'managedEnvironments' });
   });
+  test('entry point and app rules keep the promises they check', () => {
+    const found = verdictsOf((s, stack) => {
+      const net = new SecureVirtualNetwork(s, 'Net', { placement: stack.placement });
+      const pairedNet = new SecureVirtualNetwork(s, 'Paired', { placement: stack.pairedPlacement, addressSpace: '10.1.0.0/16' });
+      const logs = basics(s, ALL).logs;
+      const apps = [new ZoneRedundantApp(s, 'Api', { placement: stack.placement, network: net, image: 'i', logs }),
+        new ZoneRedundantApp(s, 'PairedApi', { placement: stack.pairedPlacement, network: pairedNet, image: 'i', logs })];
+      new FrontDoorEntryPoint(s, 'Edge', { placement: stack.placement, origins: apps, logs });
+    }, ['AzureEdgeTls', 'AzureAppTls', 'AzureZoneRedundancy', 'AzureNoSinglePointOfFailure', 'AzureZeroDowntimeDeploys', 'AzureAvailabilityBudget',
+      'AzureEntryPointWaf', 'AzureEntryPointAccessLogs']);
+    for (const statuses of Object.values(found)) expect(statuses).toEqual(['compliant']);
+  });
   test('one replica, a network in another region and an entry point without origins are refused', () => {
     expect(() => synthJson((s) => build(s, { minReplicas: 1 }))).toThrow(/minReplicas: 1 \(allowed: a whole number of at least 2/);
     expect(() => synthJson((s) => {
@@ -101,7 +138,13 @@ describe('AdminVpnGateway and DefenderForCloud', () => {
       expect(text).toHaveResourceWithProperties(SecurityCenterSubscriptionPricing, { tier: 'Standard', resource_type: resourceType });
     }
   });
-  test('a non-AZ SKU and no e-mail are refused', () => {
+  test('their rules keep the promises they check; a non-AZ SKU and no e-mail are refused', () => {
+    const found = verdictsOf((s, stack) => {
+      const logs = basics(s, ALL).logs;
+      new AdminVpnGateway(s, 'Vpn', { placement: stack.placement, network: new SecureVirtualNetwork(s, 'Net', { placement: stack.placement }), logs });
+      new DefenderForCloud(s, 'Defender', { placement: stack.placement, emailAddresses: ['sec@example.com'], logs });
+    }, ['AzureAdminAccessPath', 'AzurePublicIpDdosProtection', 'AzureZoneRedundancy', 'AzureDefenderPlans']);
+    for (const statuses of Object.values(found)) expect(statuses).toEqual(['compliant']);
     expect(() => synthJson((s) => new AdminVpnGateway(s, 'Vpn', { policy: POLICY, placement: WEST, sku: 'VpnGw1', network: new SecureVirtualNetwork(s, 'Net', { policy: POLICY, placement: WEST }) })))
       .toThrow(/sku: "VpnGw1" \(allowed: a zone-redundant SKU: VpnGw1AZ to VpnGw5AZ\)/);
     expect(() => synthJson((s) => new DefenderForCloud(s, 'D', { placement: WEST, emailAddresses: [] }))).toThrow(/emailAddresses: \[\] \(allowed: at least one e-mail address\)/);
@@ -127,6 +170,10 @@ describe('RestoreDrills', () => {
     expect(only(json, 'azurerm_automation_runbook').content).toContain('Start-AzDataProtectionBackupInstanceRestore');
     const { json: quarterly } = synthJson((s) => build(s, DataProtectionPolicy.situm({ restoreTestSchedules: [RestoreTestFrequency.QUARTERLY] })));
     expect(Object.keys(quarterly.resource.azurerm_automation_schedule)).toHaveLength(1);
+  });
+  test('every protected resource is drilled on every schedule; the scratch account keeps the storage promises', () => {
+    const found = verdictsOf((s) => build(s, ALL), ['AzureRestoreDrills', 'AzureLocalAuthDisabled', 'AzureStorageDataAccessLogs', 'AzureDataPublicNetworkAccess', 'AzureRoleAssignmentPrivilege']);
+    for (const statuses of Object.values(found)) expect(statuses).toEqual(['compliant']);
   });
   test('a vault in another region is refused', () => {
     expect(() => synthJson((s) => {
