@@ -196,6 +196,13 @@ describe('AzurePublicIpDdosProtection', () => {
     expect(verdictsIn('AzurePublicIpDdosProtection', { ...azurerm('~> 4.20'), resource: ip({ ddos_protection_mode: 'Enabled' }) }, IP)).toEqual(COMPLIANT);
     expect(verdicts('AzurePublicIpDdosProtection', inVnet(true), IP)).toEqual(COMPLIANT);
   });
+  test('an IP whose gateway sits in a network outside the configuration is unverifiable: that network\'s plan is not known here', () => {
+    const outside = {
+      ...ip({ sku: 'Standard' }),
+      azurerm_virtual_network_gateway: { vpn: [{ ip_configuration: [{ public_ip_address_id: '${azurerm_public_ip.pip.id}', subnet_id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/GatewaySubnet' }] }] },
+    };
+    expect(verdicts('AzurePublicIpDdosProtection', outside, IP)).toEqual(UNVERIFIABLE);
+  });
   test('a mode from a variable without default is unverifiable; an IP used for outbound NAT is no entry point', () => {
     expect(verdictsIn('AzurePublicIpDdosProtection', { variable: { mode: {} }, resource: ip({ ddos_protection_mode: '${var.mode}' }) }, IP)).toEqual(UNVERIFIABLE);
     const nat = { ...ip(), azurerm_nat_gateway_public_ip_association: { a: [{ public_ip_address_id: '${azurerm_public_ip.pip.id}', nat_gateway_id: 'x' }] } };

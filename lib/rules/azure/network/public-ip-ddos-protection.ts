@@ -57,10 +57,12 @@ export const AzurePublicIpDdosProtection: AzureResourceRule = {
     }
     // Inherited from the virtual network.
     const vnets = new Set<TerraformResourceView>();
+    const outside: string[] = [];
     for (const r of referrers.filter((x) => ATTACHERS.includes(x.type))) {
       for (const id of subnetIdsOf(r)) {
         const vnet = vnetOfSubnetId(id, context.lookup);
         if (vnet) vnets.add(vnet);
+        else outside.push(`${r.address} sits in subnet ${String(id)}`);
       }
     }
     if (vnets.size > 0) {
@@ -71,6 +73,8 @@ export const AzurePublicIpDdosProtection: AzureResourceRule = {
       }
       return compliant(`inherits the DDoS protection plan of ${[...vnets].map((v) => v.address).join(', ')}`);
     }
+    // The network is outside this configuration: whether it enables a plan is not known here.
+    if (outside.length > 0) return unverifiable(`ddos_protection_mode inherits from a virtual network outside this configuration (${outside[0]})`);
     const protectedVnets = context.lookup.ofType('azurerm_virtual_network').filter((v) => vnetProtection(v) === true);
     if (protectedVnets.length > 0) {
       return unverifiable(`ddos_protection_mode inherits from the IP's virtual network, which this configuration does not name; `
