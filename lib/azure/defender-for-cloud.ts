@@ -3,9 +3,10 @@ import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurer
 import { SecurityCenterAutomation } from '@cdktf/provider-azurerm/lib/security-center-automation';
 import { SecurityCenterContact } from '@cdktf/provider-azurerm/lib/security-center-contact';
 import { SecurityCenterSubscriptionPricing } from '@cdktf/provider-azurerm/lib/security-center-subscription-pricing';
+import { DataProtectionPolicy } from '../core/policy/policy';
 import { PropErrors } from '../core/props/prop-errors';
 import { IAzureLogDestination } from './log-destination';
-import { AzurePlacement } from './placement';
+import { AzurePlacement, checkRegion } from './placement';
 import { logAlert } from './private/monitoring';
 
 /** The Defender for Cloud plans that watch the data services of this library, with their sub-plans. */
@@ -17,6 +18,11 @@ const PLANS: readonly { readonly resourceType: string; readonly subplan?: string
 
 /** Props of `DefenderForCloud`. */
 export interface DefenderForCloudProps {
+  /**
+   * The policy: allowed regions.
+   * @default - the policy applied to this scope or an ancestor (`DataProtectionPolicy.of(scope)`), else `new DataProtectionPolicy()`
+   */
+  readonly policy?: DataProtectionPolicy;
   /** Resource group and region of the alert export. */
   readonly placement: AzurePlacement;
   /** Who receives Defender's security alerts by e-mail (at least one). */
@@ -43,6 +49,7 @@ export class DefenderForCloud extends Construct {
     const errors = new PropErrors('DefenderForCloud', `${scope.node.path}/${id}`);
     errors.check(props.emailAddresses.length > 0 && props.emailAddresses.every((e) => /^[^@\s]+@[^@\s]+$/.test(e)),
       'emailAddresses', props.emailAddresses, 'at least one e-mail address');
+    checkRegion(errors, 'placement.location', props.placement.location, props.policy ?? DataProtectionPolicy.of(scope));
     errors.throwIfAny();
     super(scope, id);
     this.plans = PLANS.map((p) => new SecurityCenterSubscriptionPricing(this, p.resourceType, {

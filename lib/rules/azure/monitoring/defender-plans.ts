@@ -1,5 +1,6 @@
 import { compliant, failing, findingsResult, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
+import { everywhere } from '../private/everywhere';
 import { blocks, boolValue, isExpression, mentions, unknownDetail } from '../private/values';
 
 /** The Defender for Cloud plan (`resource_type` of azurerm_security_center_subscription_pricing) that watches each data service. */
@@ -16,10 +17,6 @@ const PRICING = 'azurerm_security_center_subscription_pricing';
 const CONTACT = 'azurerm_security_center_contact';
 const AUTOMATION = 'azurerm_security_center_automation';
 
-/** Every resource of a type across the configurations checked together (Defender plans are subscription-wide). */
-function everywhere(context: AzureRuleContext, type: string): TerraformResourceView[] {
-  return context.lookup.stacks.flatMap((s) => s.resources).filter((r) => r.type === type);
-}
 
 /** The plan type of a pricing resource: `resource_type`, `VirtualMachines` when absent (the provider default). */
 function planOf(pricing: TerraformResourceView): unknown {
@@ -30,13 +27,13 @@ function planOf(pricing: TerraformResourceView): unknown {
 function alerting(context: AzureRuleContext): { ok?: string; unknown?: string; why: string } {
   const unknowns: string[] = [];
   const off: string[] = [];
-  for (const c of everywhere(context, CONTACT)) {
+  for (const c of everywhere(context.lookup, CONTACT)) {
     const on = boolValue(c.config.alert_notifications, false);
     if (on === undefined) unknowns.push(unknownDetail(c, 'alert_notifications', c.config.alert_notifications));
     else if (!on) off.push(`${c.address} has alert_notifications = false`);
     else if (c.uncertainExistence === undefined) return { ok: `${c.address} e-mails security alerts`, why: '' };
   }
-  for (const a of everywhere(context, AUTOMATION)) {
+  for (const a of everywhere(context.lookup, AUTOMATION)) {
     const onAlerts = blocks(a.config.source).some((s) => s.event_source === 'Alerts');
     const enabled = boolValue(a.config.enabled, true);
     if (onAlerts && enabled && a.uncertainExistence === undefined) return { ok: `${a.address} forwards security alerts`, why: '' };
@@ -87,11 +84,11 @@ export const AzureDefenderPlans: AzureResourceRule = {
     }
     const wanted = DEFENDER_PLAN[resource.type];
     const failures: Verdict[] = [];
-    const pricings = everywhere(context, PRICING);
+    const pricings = everywhere(context.lookup, PRICING);
     const unknown = pricings.find((p) => isExpression(planOf(p)) || (planOf(p) === wanted && isExpression(p.config.tier)));
     const on = pricings.find((p) => planOf(p) === wanted && p.config.tier === 'Standard' && p.uncertainExistence === undefined);
     const perAccount = resource.type === 'azurerm_storage_account'
-      && everywhere(context, 'azurerm_security_center_storage_defender').some((d) => mentions(d.config.storage_account_id, resource) && d.uncertainExistence === undefined);
+      && everywhere(context.lookup, 'azurerm_security_center_storage_defender').some((d) => mentions(d.config.storage_account_id, resource) && d.uncertainExistence === undefined);
     let planDetail = '';
     if (on) planDetail = `${on.address} (${wanted}, Standard)`;
     else if (perAccount) planDetail = 'Defender for Storage on the account';

@@ -1,5 +1,6 @@
 import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
+import { everywhere } from '../private/everywhere';
 import { block, blocks, isExpression, settingFlag, unknownDetail } from '../private/values';
 
 /** Machines administrators log into. */
@@ -58,9 +59,9 @@ export const AzureAdminAccessPath: AzureResourceRule = {
   evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     if (resource.type === 'azurerm_virtual_network_gateway') return judgeVpnGateway(resource);
     if (resource.type === 'azurerm_bastion_host') return settingFlag(resource, 'bastionShareableLinks', false);
-    const paths = context.lookup.stacks.flatMap((s) => s.resources)
-      .filter((r) => r.uncertainExistence === undefined && (r.type === 'azurerm_bastion_host'
-        || (r.type === 'azurerm_virtual_network_gateway' && r.config.type === 'Vpn' && block(r.config.vpn_client_configuration))));
+    const paths = [...everywhere(context.lookup, 'azurerm_bastion_host'), ...everywhere(context.lookup, 'azurerm_virtual_network_gateway')]
+      .filter((r) => r.uncertainExistence === undefined
+        && (r.type === 'azurerm_bastion_host' || (r.config.type === 'Vpn' && block(r.config.vpn_client_configuration))));
     if (paths.length > 0) return compliant(`reached through ${paths.map((p) => p.address).join(', ')}`);
     return nonCompliant('no Bastion host or point-to-site VPN gateway in the configuration: administrators would reach the machine directly');
   },
