@@ -12,7 +12,7 @@ export const LIB = path.join(__dirname, '..', 'lib');
  */
 export const MODULES: readonly { name: string; prefixes: string[]; may: string[]; packages: RegExp; about: string }[] = [
   { name: 'core', prefixes: ['core/'], may: [], packages: /^constructs$/, about: 'policy, catalogue, verdicts, findings pipeline, report, prop validation' },
-  { name: 'facts', prefixes: ['facts/'], may: ['core'], packages: /^$/, about: 'shared facts: TLS policy tables, CIDR arithmetic' },
+  { name: 'facts', prefixes: ['facts/'], may: ['core'], packages: /^$/, about: 'shared facts: TLS policy tables, CIDR arithmetic, Azure region pairs, SLAs and Entra ID' },
   { name: 'cloudformation', prefixes: ['cloudformation/'], may: ['core', 'facts'], packages: /^$/, about: 'the CloudFormation model: resource views, template index, reference resolution' },
   { name: 'terraform', prefixes: ['terraform/'], may: ['core', 'facts'], packages: /^@cdktf\/hcl2json$/, about: 'the Terraform model: reading HCL, JSON and plans, resource views, configuration index' },
   { name: 'rules/aws', prefixes: ['rules/aws/'], may: ['core', 'facts', 'cloudformation'], packages: /^$/, about: 'AWS rules, one per file, by control family' },

@@ -7,7 +7,7 @@ import { Testing } from 'cdktf';
 import { buildReferenceArchitectures } from '../examples/reference-app';
 import { buildSitumAzureApp } from '../examples/situm-azure/stack';
 import { AzureDataProtectionChecks } from '../lib/azure';
-import { AZURE_RULES } from '../lib/rules/azure';
+import { AZURE_CONTROL_NOTES, AZURE_RULES } from '../lib/rules/azure';
 import { DataProtectionChecks } from '../lib/checks/data-protection-checks';
 import { CONTROLS } from '../lib/core/policy/controls';
 import { POLICY_DOCUMENTS } from '../lib/core/policy/documents';
@@ -31,10 +31,16 @@ const CONSTRUCTS: { [construct: string]: string[] } = {
   'ReplicatedDatabase': ['DP.AVL.3', 'DP.ENC.1', 'DP.ENC.2', 'DP.LOG.2'],
   'GlobalEndpoint, MultiRegionDeployment': ['DP.AVL.2', 'DP.AVL.7', 'DP.NET.2', 'DP.NET.3', 'DP.LOG.3'],
   'BackupKeyVault, BackupKey (Azure)': ['DP.ENC.3', 'DP.ENC.4', 'DP.NET.1'],
-  'GeoRedundantStorage (Azure)': ['DP.ENC.1', 'DP.ENC.2', 'DP.AVL.1', 'DP.AVL.6', 'DP.NET.1', 'DP.DAT.1'],
-  'ProtectedPostgres (Azure)': ['DP.ENC.1', 'DP.ENC.2', 'DP.AVL.3', 'DP.BAK.3'],
+  'GeoRedundantStorage (Azure)': ['DP.ENC.1', 'DP.ENC.2', 'DP.AVL.1', 'DP.AVL.6', 'DP.NET.1', 'DP.LOG.2', 'DP.IAM.2', 'DP.DAT.1'],
+  'ProtectedPostgres (Azure)': ['DP.ENC.1', 'DP.ENC.2', 'DP.AVL.1', 'DP.AVL.3', 'DP.BAK.3', 'DP.LOG.2', 'DP.IAM.2'],
   'PolicyBackupVault (Azure)': ['DP.BAK.1', 'DP.BAK.2', 'DP.BAK.3', 'DP.BAK.6', 'DP.BAK.7', 'DP.ENC.4'],
-  'CentralLogAnalytics (Azure)': ['DP.LOG.1', 'DP.LOG.4', 'DP.MON.1', 'DP.BAK.5'],
+  'CentralLogAnalytics (Azure)': ['DP.LOG.1', 'DP.LOG.3', 'DP.LOG.4', 'DP.MON.1', 'DP.BAK.5'],
+  'SecureVirtualNetwork (Azure)': ['DP.NET.1', 'DP.LOG.1', 'DP.LOG.3', 'DP.LOG.4'],
+  'ZoneRedundantApp (Azure)': ['DP.ENC.1', 'DP.AVL.1', 'DP.AVL.4', 'DP.AVL.5', 'DP.AVL.7'],
+  'FrontDoorEntryPoint (Azure)': ['DP.ENC.1', 'DP.NET.1', 'DP.NET.2', 'DP.LOG.3', 'DP.AVL.7'],
+  'AdminVpnGateway (Azure)': ['DP.NET.2', 'DP.NET.5'],
+  'DefenderForCloud (Azure)': ['DP.MON.2'],
+  'RestoreDrills (Azure)': ['DP.BAK.4', 'DP.BAK.5'],
 };
 
 const DEMONSTRATED = [ControlStatus.MET, ControlStatus.ACKNOWLEDGED];
@@ -70,8 +76,10 @@ export function renderControlsDoc(): string {
     const constructs = Object.entries(CONSTRUCTS).filter(([, ids]) => ids.includes(control.id)).map(([n]) => n);
     const aws = DataProtectionChecks.rulesForControl(control.id).map((r) => `\`${r.replace(/^DataProtection-/, '')}\``);
     const az = AZURE_RULES.filter((r) => r.controlId === control.id).map((r) => `\`${r.name}\``);
+    const azNote = AZURE_CONTROL_NOTES[control.id];
+    const azureCell = az.join(', ') || (azNote ? `${azNote.status.replace('-', ' ')}: ${azNote.reason.replace(/\|/g, '\\|')}` : 'not automated');
     out.push(`| **${control.id}** ${control.title} | ${control.commitment.replace(/\|/g, '\\|')} | ${docs.join('; ')} | `
-      + `${constructs.join('; ') || '-'} | ${aws.join(', ') || 'not automated'} | ${az.join(', ') || 'not automated'} | `
+      + `${constructs.join('; ') || '-'} | ${aws.join(', ') || 'not automated'} | ${azureCell} | `
       + `${(demonstrations.get(control.id) ?? []).join(', ') || '-'} |`);
   }
   out.push('');

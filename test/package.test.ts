@@ -32,8 +32,10 @@ describe('the published package', () => {
   });
 
   test('stays within its size budget', () => {
-    expect(first.size).toBeLessThan(400 * 1024);
-    expect(first.unpackedSize).toBeLessThan(1.5 * 1024 * 1024);
+    // 419 KB packed / 1.5 MB unpacked with the CLI and 124 rules (the earlier tarball was 2.0 MB of
+    // mostly junk): the budget leaves room to grow, not to ship caches or source maps again.
+    expect(first.size).toBeLessThan(550 * 1024);
+    expect(first.unpackedSize).toBeLessThan(2 * 1024 * 1024);
   });
 
   test('packing twice gives the same file list (the tarball never lands inside the package)', () => {

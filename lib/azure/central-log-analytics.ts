@@ -5,6 +5,8 @@ import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-di
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { PropErrors } from '../core/props/prop-errors';
+import { IBackupKey } from './backup-key';
+import { GeoRedundantStorage } from './geo-redundant-storage';
 import { AnomalyAlertOptions, AzureLogDestinationConfig, IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
 import { PREVENT_DESTROY } from './private/lifecycle';
@@ -45,6 +47,8 @@ export class CentralLogAnalytics extends Construct implements IAzureLogDestinati
   /** The action group every alert notifies. */
   public readonly actionGroup: MonitorActionGroup;
   private readonly placement: AzurePlacement;
+  private readonly policy: DataProtectionPolicy;
+  private archive?: GeoRedundantStorage;
 
   constructor(scope: Construct, id: string, props: CentralLogAnalyticsProps) {
     const errors = new PropErrors('CentralLogAnalytics', `${scope.node.path}/${id}`);
@@ -72,11 +76,41 @@ export class CentralLogAnalytics extends Construct implements IAzureLogDestinati
       resourceGroupName: props.placement.resourceGroupName,
       emailReceiver: props.emailAddresses.map((emailAddress, i) => ({ name: `ops-${i + 1}`, emailAddress, useCommonAlertSchema: true })),
     });
+    this.policy = policy;
+  }
+
+  /** The flow-log archive, once `archiveFlowLogs` created it. */
+  public get flowLogArchive(): GeoRedundantStorage | undefined {
+    return this.archive;
+  }
+
+  /**
+   * Create the archive of network flow log records: a GeoRedundantStorage account encrypted with
+   * `key` (in the workspace's region) that virtual networks bound to this destination afterwards
+   * keep their VNet flow logs in; traffic analytics sends them on to the workspace. Call it before
+   * creating the networks (the keys' vault usually needs this destination first).
+   */
+  public archiveFlowLogs(key: IBackupKey): GeoRedundantStorage {
+    if (this.archive) {
+      throw new Error(`CentralLogAnalytics ${this.node.path}: archiveFlowLogs was already called (one archive per destination).`);
+    }
+    // Network Watcher writes flow logs into this container.
+    this.archive = new GeoRedundantStorage(this, 'FlowLogArchive', {
+      policy: this.policy, placement: this.placement, key, containerNames: ['insights-logs-flowlogflowevent'], logs: this,
+    });
+    return this.archive;
   }
 
   /** @inheritdoc */
   public bind(_scope: Construct): AzureLogDestinationConfig {
-    return { workspaceId: this.workspace.id, actionGroupIds: [this.actionGroup.id], alertPlacement: this.placement };
+    return {
+      workspaceId: this.workspace.id,
+      actionGroupIds: [this.actionGroup.id],
+      alertPlacement: this.placement,
+      workspaceGuid: this.workspace.workspaceId,
+      workspaceLocation: this.placement.location,
+      ...(this.archive ? { flowLogStorageAccountId: this.archive.account.id } : {}),
+    };
   }
 
   /**

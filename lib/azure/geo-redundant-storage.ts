@@ -61,8 +61,10 @@ export interface GeoRedundantStorageProps {
 /**
  * A StorageV2 account that keeps the storage promises: geo-zone-redundant replication, TLS from
  * the policy, HTTPS only, infrastructure (double) encryption under a customer-managed key, blob
- * versioning with blob and container soft delete, no public blob access, no shared keys, a
- * lifecycle rule deleting blobs at the policy's data end of life, and `prevent_destroy`.
+ * versioning with blob and container soft delete, no public blob access, no shared keys (Entra ID
+ * only), a firewall that denies the internet (reach it through a private endpoint:
+ * `SecureVirtualNetwork.addPrivateEndpoint`), every blob read, write and delete logged, a lifecycle
+ * rule deleting blobs at the policy's data end of life, and `prevent_destroy`.
  */
 export class GeoRedundantStorage extends Construct {
   /** The storage account. */
@@ -114,6 +116,9 @@ export class GeoRedundantStorage extends Construct {
       sharedAccessKeyEnabled: props.allowSharedKeyAccess ?? false,
       defaultToOauthAuthentication: true,
       crossTenantReplicationEnabled: false,
+      // The internet is denied; private endpoints and trusted Azure services (Backup, Network
+      // Watcher, Monitor) get in (DP.NET.1).
+      networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'] },
       identity: { type: 'UserAssigned', identityIds: [this.identity.id] },
       customerManagedKey: { keyVaultKeyId: props.key.keyId, userAssignedIdentityId: this.identity.id },
       blobProperties: {

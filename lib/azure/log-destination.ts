@@ -23,6 +23,19 @@ export interface AzureLogDestinationConfig {
   readonly actionGroupIds: string[];
   /** Resource group and region for alert rules. */
   readonly alertPlacement: AzurePlacement;
+  /**
+   * The workspace's GUID (its "workspace ID" in the portal) and region, for traffic analytics of
+   * network flow logs.
+   * @default - no traffic analytics
+   */
+  readonly workspaceGuid?: string;
+  /** @see workspaceGuid */
+  readonly workspaceLocation?: string;
+  /**
+   * Storage account that keeps network flow log records (VNet flow logs need one besides the workspace).
+   * @default - networks bound to this destination keep no flow logs
+   */
+  readonly flowLogStorageAccountId?: string;
 }
 
 /**

@@ -58,6 +58,16 @@ export interface PolicyBackupVaultProps {
   readonly logs?: IAzureLogDestination;
 }
 
+/** A Backup vault whose recovery points restore drills can restore. */
+export interface IRestorableVault {
+  /** ID of the vault. */
+  readonly vaultId: string;
+  /** Principal ID of the vault's managed identity (it writes restored data). */
+  readonly vaultPrincipalId: string;
+  /** Region of the vault. */
+  readonly location: string;
+}
+
 /**
  * A Data Protection backup vault that keeps the backup promises: geo-redundant with cross-region
  * restore (copies in the paired region), locked immutability and always-on soft delete, encrypted
@@ -73,13 +83,19 @@ export interface PolicyBackupVaultProps {
  * Azure has no "incremental daily + full weekly" switch: both services take whole-source recovery
  * points and deduplicate in storage, which is what the weekly tag documents.
  */
-export class PolicyBackupVault extends Construct {
+export class PolicyBackupVault extends Construct implements IRestorableVault {
   /** The vault. */
   public readonly vault: DataProtectionBackupVault;
   /** Daily + weekly policy for PostgreSQL flexible servers. */
   public readonly postgresPolicy: DataProtectionBackupPolicyPostgresqlFlexibleServer;
   /** Daily + weekly policy for blob storage. */
   public readonly blobPolicy: DataProtectionBackupPolicyBlobStorage;
+  /** @inheritdoc */
+  public readonly vaultId: string;
+  /** @inheritdoc */
+  public readonly vaultPrincipalId: string;
+  /** @inheritdoc */
+  public readonly location: string;
   private readonly placement: AzurePlacement;
 
   constructor(scope: Construct, id: string, props: PolicyBackupVaultProps) {
@@ -105,6 +121,9 @@ export class PolicyBackupVault extends Construct {
       identity: { type: 'SystemAssigned' },
       lifecycle: PREVENT_DESTROY,
     });
+    this.vaultId = this.vault.id;
+    this.vaultPrincipalId = this.vault.identity.principalId;
+    this.location = props.placement.location;
     const keyUse = props.key.grantEncryptionUse(`${id}KeyUse`, this.vault.identity.principalId);
     new DataProtectionBackupVaultCustomerManagedKey(this, 'Key', {
       dataProtectionBackupVaultId: this.vault.id,

@@ -80,8 +80,10 @@ export interface ProtectedPostgresProps {
  * A PostgreSQL flexible server that keeps the database promises: zone-redundant HA (standby in
  * another zone), geo-redundant backups, customer-managed keys for data and geo backups, TLS
  * required at the policy's minimum version, Entra ID authentication only (add the administrator with
- * `azurerm_postgresql_flexible_server_active_directory_administrator`), no public network
- * access, and `prevent_destroy`.
+ * `azurerm_postgresql_flexible_server_active_directory_administrator`), pgaudit recording every read
+ * and write (shipped with the server logs to the central workspace when `logs` is given), no public
+ * network access (reach it through a private endpoint: `SecureVirtualNetwork.addPrivateEndpoint`),
+ * and `prevent_destroy`.
  */
 export class ProtectedPostgres extends Construct {
   /** The server. */
@@ -153,11 +155,22 @@ export class ProtectedPostgres extends Construct {
       // Azure swaps primary and standby zones on failover; Terraform must not undo that.
       lifecycle: { ...PREVENT_DESTROY, ignoreChanges: ['zone', 'high_availability[0].standby_availability_zone'] },
     });
-    const parameter = (name: string, value: string) => new PostgresqlFlexibleServerConfiguration(this, name, {
-      name, value, serverId: this.server.id,
-    });
+    // Azure changes one server parameter at a time: each waits for the one before.
+    let previous: PostgresqlFlexibleServerConfiguration | undefined;
+    const parameter = (name: string, value: string) => {
+      previous = new PostgresqlFlexibleServerConfiguration(this, name, {
+        name, value, serverId: this.server.id, ...(previous ? { dependsOn: [previous] } : {}),
+      });
+    };
     parameter('require_secure_transport', 'on');
     parameter('ssl_min_protocol_version', `TLSv${policy.minTlsVersion}`);
+    // Every read and write of customer data audited by pgaudit into the server log (DP.LOG.2):
+    // allow-listed, preloaded (a restart Azure performs when the parameter changes), statement
+    // classes READ and WRITE (and DDL, ROLE), without the values of bound parameters.
+    parameter('azure.extensions', 'PGAUDIT');
+    parameter('shared_preload_libraries', 'pg_stat_statements,pgaudit');
+    parameter('pgaudit.log', 'READ,WRITE,DDL,ROLE');
+    parameter('pgaudit.log_parameter', 'off');
     if (props.logs) {
       // Server logs in the central workspace (DP.LOG.1) and an anomaly alert on CPU (DP.MON.1).
       const logs = props.logs.bind(this);

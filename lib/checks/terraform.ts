@@ -5,7 +5,7 @@ import { PACK_NAME } from '../core/engine/rule';
 import { Outcome, RuleResult, unverifiable, verdictsOf } from '../core/engine/verdict';
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { AcknowledgementRecord, EvidenceFinding, EvidenceReport, mergeTopologies, Topology } from '../core/report/model';
-import { AZURE_RULES } from '../rules/azure';
+import { AZURE_CONTROL_NOTES, AZURE_RULES } from '../rules/azure';
 import { indexConfiguration, readTerraform, TerraformConfiguration } from '../terraform/configuration-index';
 import { AzureResourceRule, AzureRuleContext, TerraformLookup, TerraformResourceView } from '../terraform/model';
 import { ReadConfiguration, UnjudgedItem } from '../terraform/read-configuration';
@@ -142,6 +142,7 @@ export function runTerraform(
     acknowledgements: records,
     tool: { name: TOOL_NAME, version: packageVersion() },
     cloud: 'Azure',
+    controlNotes: AZURE_CONTROL_NOTES,
     unverifiableDetail: UNVERIFIABLE_DETAIL,
   });
 

@@ -27,3 +27,13 @@ export function ipv4Within(inner: string, outers: readonly string[]): boolean | 
 export function isAnywhere(cidr: unknown): boolean {
   return cidr === '0.0.0.0/0' || cidr === '::/0';
 }
+
+/** The IPv4 block of `bits` prefix length starting `offset` addresses into `cidr` (e.g. the second /24 of a /16). */
+export function ipv4Block(cidr: string, offset: number, bits: number): string | undefined {
+  const range = ipv4Range(cidr);
+  if (!range) return undefined;
+  const start = range[0] + offset;
+  const size = 2 ** (32 - bits);
+  if (start % size !== 0 || start + size - 1 > range[1]) return undefined;
+  return `${[24, 16, 8, 0].map((s) => (start >>> s) & 255).join('.')}/${bits}`;
+}

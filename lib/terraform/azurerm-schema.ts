@@ -88,6 +88,41 @@ export const AZURERM_SETTINGS = {
     majors: { ...all(['cross_region_restore_enabled'], false), 2: { names: [], default: false }, 3: { names: [], default: false } },
   },
   metricAlertEnabled: { resourceType: 'azurerm_monitor_metric_alert', majors: all(['enabled'], true) },
+  /** Shared-key (account key and SAS) authorization: on unless switched off. */
+  storageSharedKey: { resourceType: 'azurerm_storage_account', majors: all(['shared_access_key_enabled'], true) },
+  /** Container Apps environment spread over the region's zones (3.x and later; needs an infrastructure subnet). */
+  containerAppEnvironmentZoneRedundant: {
+    resourceType: 'azurerm_container_app_environment',
+    majors: { ...all(['zone_redundancy_enabled'], false), 2: { names: [], default: false } },
+  },
+  /** App Service plan workers balanced over zones: no provider default (off). */
+  servicePlanZoneBalancing: {
+    resourceType: 'azurerm_service_plan',
+    majors: { ...all(['zone_balancing_enabled'], false), 2: { names: [], default: false } },
+  },
+  /** Workers of an App Service plan: 1 unless set (the service's default). */
+  servicePlanWorkers: { resourceType: 'azurerm_service_plan', majors: all(['worker_count'], 1) },
+  /** Public IP SKU: Basic by default up to 3.x, Standard from 4.0. */
+  publicIpSku: {
+    resourceType: 'azurerm_public_ip',
+    majors: { 2: { names: ['sku'], default: 'Basic' }, 3: { names: ['sku'], default: 'Basic' }, 4: { names: ['sku'], default: 'Standard' }, 5: { names: ['sku'], default: 'Standard' } },
+  },
+  /** DDoS protection of a public IP: inherited from its virtual network unless set (3.x and later). */
+  publicIpDdosMode: {
+    resourceType: 'azurerm_public_ip',
+    majors: { ...all(['ddos_protection_mode'], 'VirtualNetworkInherited'), 2: { names: [], default: 'VirtualNetworkInherited' } },
+  },
+  /** Web apps serve plain HTTP unless `https_only` is set: default false in every major. */
+  linuxWebAppHttpsOnly: { resourceType: 'azurerm_linux_web_app', majors: all(['https_only'], false) },
+  windowsWebAppHttpsOnly: { resourceType: 'azurerm_windows_web_app', majors: all(['https_only'], false) },
+  /** Automation account keys (local authentication): on unless switched off. */
+  automationLocalAuth: { resourceType: 'azurerm_automation_account', majors: all(['local_authentication_enabled'], true) },
+  /** Service Bus SAS keys (local authentication): on unless switched off. */
+  serviceBusLocalAuth: { resourceType: 'azurerm_servicebus_namespace', majors: all(['local_auth_enabled'], true) },
+  serviceBusPublicNetworkAccess: { resourceType: 'azurerm_servicebus_namespace', majors: all(['public_network_access_enabled'], true) },
+  serviceBusMinTls: { resourceType: 'azurerm_servicebus_namespace', majors: all(['minimum_tls_version'], '1.2') },
+  /** Bastion shareable links: sign-in-free links to a VM; off unless switched on. */
+  bastionShareableLinks: { resourceType: 'azurerm_bastion_host', majors: all(['shareable_link_enabled'], false) },
 } satisfies { [key: string]: SettingSpec };
 
 /** A setting's key in `AZURERM_SETTINGS`. */

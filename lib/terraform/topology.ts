@@ -13,6 +13,13 @@ function literal(value: unknown, lookup: TerraformLookup): unknown {
   return typeof target === 'string' && target.includes('${') ? undefined : target;
 }
 
+/** The resource a `${type.name...}` reference (anywhere in the text) points at, if declared. */
+function referenced(value: unknown, lookup: TerraformLookup): TerraformResourceView | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /\$\{([a-zA-Z0-9_]+\.[a-zA-Z0-9_-]+)(?:\[[^\]]*\])?\./.exec(value);
+  return m ? lookup.byAddress(m[1]) : undefined;
+}
+
 /**
  * The workload's shape as Terraform JSON tells it, for the report's picture: regions with the zones
  * their services use, entry points, gateways, apps, databases with their replicas and HA zones,
@@ -59,7 +66,21 @@ export function terraformTopology(resources: readonly TerraformResourceView[], l
       case 'azurerm_lb':
         add(r, TopologyKind.LOAD_BALANCER, `Load balancer ${r.name}`);
         break;
-      case 'azurerm_container_app':
+      case 'azurerm_container_app': {
+        // A container app runs in its environment's region, over its zones when the environment is zone-redundant.
+        const env = referenced(c.container_app_environment_id, lookup);
+        const region = env ? regionOf(env) : undefined;
+        const template = Array.isArray(c.template) ? c.template[0] : c.template;
+        const redundant = env && (env.config.zone_redundancy_enabled === true || env.config.zone_redundancy_enabled === 'true');
+        nodes.set(r.address, {
+          id: `${r.stackName}:${r.address}`,
+          kind: TopologyKind.SERVICE,
+          label: `Container app ${c.name ?? r.name}${typeof template?.min_replicas === 'number' ? `, ${template.min_replicas}+ replicas` : ''}${redundant ? ', zone-redundant' : ''}`,
+          ...(region ? { region } : {}),
+        });
+        if (redundant) zone(region, '1', '2', '3');
+        break;
+      }
       case 'azurerm_linux_web_app':
       case 'azurerm_windows_web_app':
       case 'azurerm_kubernetes_cluster':
@@ -83,6 +104,22 @@ export function terraformTopology(resources: readonly TerraformResourceView[], l
         break;
       }
       default:
+    }
+  }
+  // Front Door routes to the apps its origins name (host name or the Private Link target environment).
+  for (const origin of resources.filter((r) => r.type === 'azurerm_cdn_frontdoor_origin')) {
+    const group = referenced(origin.config.cdn_frontdoor_origin_group_id, lookup);
+    const profile = group ? referenced(group.config.cdn_frontdoor_profile_id, lookup) : undefined;
+    const from = profile ? nodes.get(profile.address) : undefined;
+    if (!from) continue;
+    const link = Array.isArray(origin.config.private_link) ? origin.config.private_link[0] : origin.config.private_link;
+    const target = referenced(origin.config.host_name, lookup) ?? referenced(link?.private_link_target_id, lookup);
+    const apps = target?.type === 'azurerm_container_app_environment'
+      ? resources.filter((a) => a.type === 'azurerm_container_app' && referenced(a.config.container_app_environment_id, lookup) === target)
+      : target ? [target] : [];
+    for (const app of apps) {
+      const to = nodes.get(app.address);
+      if (to) edges.push({ from: from.id, to: to.id, label: link ? 'routes over Private Link' : 'routes' });
     }
   }
   for (const r of resources) {

@@ -6,7 +6,8 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { AzureDataProtectionChecks, evaluateTerraform } from '../../lib/azure';
-import { AZURE_RULES } from '../../lib/rules/azure';
+import { AZURE_CONTROL_NOTES, AZURE_RULES } from '../../lib/rules/azure';
+import { CONTROLS } from '../../lib/core/policy/controls';
 import { DataProtectionPolicy } from '../../lib/core/policy/policy';
 import { ControlStatus, FindingStatus } from '../../lib/core/report/model';
 import { REPORT_FILES } from '../../lib/core/report/write';
@@ -70,6 +71,8 @@ describe('AzureDataProtectionChecks', () => {
     // On the stack: covers every resource in it.
     AzureDataProtectionChecks.acknowledge(stack, 'DP.LOG.1', 'Sandbox subscription: activity log only.');
     AzureDataProtectionChecks.acknowledge(stack, 'AzureAnomalyAlerts', 'Sandbox subscription: nobody is paged.');
+    AzureDataProtectionChecks.acknowledge(stack, 'DP.LOG.2', 'Sandbox subscription: no customer data.');
+    AzureDataProtectionChecks.acknowledge(account, 'AzureLocalAuthDisabled', 'Test account: keys rotate after each run.');
     const checks = AzureDataProtectionChecks.applyTo(app, { policy: POLICY });
     app.synth();
     const report = checks.reports.get(stack.node.path)!;
@@ -94,26 +97,48 @@ describe('AzureDataProtectionChecks', () => {
 
   test('the Azure rule list is pinned', () => {
     expect(AZURE_RULES.map((r) => `${r.controlId} ${r.name}`)).toEqual([
-      'DP.ENC.1 AzureStorageMinTls', 'DP.ENC.1 AzureStorageHttpsOnly', 'DP.ENC.1 AzurePostgresTls',
+      'DP.ENC.1 AzureStorageMinTls', 'DP.ENC.1 AzureStorageHttpsOnly', 'DP.ENC.1 AzurePostgresTls', 'DP.ENC.1 AzureEdgeTls', 'DP.ENC.1 AzureAppTls',
       'DP.ENC.2 AzureStorageCustomerManagedKey', 'DP.ENC.2 AzureStorageInfrastructureEncryption', 'DP.ENC.2 AzurePostgresCustomerManagedKey',
       'DP.ENC.3 AzureKeyVaultPurgeProtection', 'DP.ENC.3 AzureKeyVaultKeyRotation',
       'DP.ENC.4 AzureBackupVaultKey',
       'DP.BAK.1 AzureBackupPolicySchedule',
       'DP.BAK.2 AzureBackupPolicyRetention',
       'DP.BAK.3 AzureBackupVaultGeoRedundant', 'DP.BAK.3 AzurePostgresGeoBackup',
+      'DP.BAK.4 AzureRestoreDrills',
       'DP.BAK.5 AzureBackupFailureAlerts',
       'DP.BAK.6 AzureBackupCoverage',
       'DP.BAK.7 AzureBackupVaultImmutable',
-      'DP.AVL.1 AzureStorageZoneRedundant',
+      'DP.AVL.1 AzureStorageZoneRedundant', 'DP.AVL.1 AzureZoneRedundancy',
       'DP.AVL.2 AzureWorkloadRegions',
       'DP.AVL.3 AzurePostgresHighAvailability',
+      'DP.AVL.4 AzureNoSinglePointOfFailure',
+      'DP.AVL.5 AzureZeroDowntimeDeploys',
       'DP.AVL.6 AzureStorageGeoRedundant', 'DP.AVL.6 AzureStorageVersioning',
+      'DP.AVL.7 AzureAvailabilityBudget',
       'DP.NET.1 AzureStoragePublicBlobAccess', 'DP.NET.1 AzureKeyVaultNetworkDeny', 'DP.NET.1 AzurePrivatePathPublicAccess',
+      'DP.NET.1 AzureDataPublicNetworkAccess', 'DP.NET.1 AzureNsgPublicIngress',
+      'DP.NET.2 AzureEntryPointWaf', 'DP.NET.2 AzurePublicIpDdosProtection',
+      'DP.NET.4 AzureMessageBrokerPrivate',
+      'DP.NET.5 AzureNsgAdminPorts', 'DP.NET.5 AzureAdminAccessPath',
       'DP.LOG.1 AzureDiagnosticSettings',
-      'DP.LOG.4 AzureLogAnalyticsRetention',
+      'DP.LOG.2 AzureStorageDataAccessLogs', 'DP.LOG.2 AzurePostgresAuditLogs',
+      'DP.LOG.3 AzureVnetFlowLogs', 'DP.LOG.3 AzureEntryPointAccessLogs',
+      'DP.LOG.4 AzureLogAnalyticsRetention', 'DP.LOG.4 AzureFlowLogRetention',
       'DP.MON.1 AzureAlertActionGroup', 'DP.MON.1 AzureAnomalyAlerts',
+      'DP.MON.2 AzureDefenderPlans',
+      'DP.IAM.1 AzureRoleAssignmentPrivilege', 'DP.IAM.1 AzureRoleDefinitionWildcard',
+      'DP.IAM.2 AzureLocalAuthDisabled', 'DP.IAM.2 AzureAppAuthentication', 'DP.IAM.2 AzureUserDirectoryPasswords',
       'DP.DAT.1 AzureStorageLifecycleExpiry',
     ]);
+  });
+
+  test('every control has an Azure rule, or a reason in the Azure report why it has no meaning on Azure', () => {
+    const covered = new Set(AZURE_RULES.map((r) => r.controlId));
+    expect(CONTROLS.filter((c) => !covered.has(c.id)).map((c) => c.id)).toEqual(Object.keys(AZURE_CONTROL_NOTES));
+    const { report } = evaluateTerraform([{ name: 'empty', config: {} }], { policy: new DataProtectionPolicy() });
+    const net3 = report.controls.find((c) => c.id === 'DP.NET.3')!;
+    expect(net3.status).toBe(ControlStatus.NOT_APPLICABLE);
+    expect(net3.reason).toMatch(/Global Accelerator has no Azure counterpart/);
   });
 });
 
@@ -172,7 +197,7 @@ describe('SARIF for Terraform JSON', () => {
     // Acknowledged findings are SARIF results too; a passing synth has written cdk.tf.json first.
     const { app, outdir, stack } = insecureApp();
     AzureDataProtectionChecks.acknowledge(stack, 'DP.ENC.1', 'Sandbox.');
-    for (const c of ['DP.ENC.2', 'DP.ENC.3', 'DP.AVL.6', 'DP.LOG.1', 'DP.MON.1']) AzureDataProtectionChecks.acknowledge(stack, c, 'Sandbox.');
+    for (const c of ['DP.ENC.2', 'DP.ENC.3', 'DP.AVL.6', 'DP.LOG.1', 'DP.LOG.2', 'DP.MON.1', 'DP.IAM.2']) AzureDataProtectionChecks.acknowledge(stack, c, 'Sandbox.');
     AzureDataProtectionChecks.applyTo(app, { policy: POLICY });
     app.synth();
     const dir = path.join(outdir, 'stacks', 'Insecure');

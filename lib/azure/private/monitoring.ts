@@ -12,7 +12,7 @@ import { AnomalyAlertOptions, AzureLogDestinationConfig } from '../log-destinati
  */
 export function diagnosticSetting(
   scope: Construct, id: string, destination: AzureLogDestinationConfig, targetResourceId: string,
-  categoryGroups: readonly string[] = ['allLogs'], dedicated = false,
+  categoryGroups: readonly string[] = ['allLogs'], dedicated = false, metrics = true,
 ): MonitorDiagnosticSetting {
   return new MonitorDiagnosticSetting(scope, id, {
     name: 'central-log-analytics',
@@ -20,7 +20,36 @@ export function diagnosticSetting(
     logAnalyticsWorkspaceId: destination.workspaceId,
     ...(dedicated ? { logAnalyticsDestinationType: 'Dedicated' } : {}),
     enabledLog: categoryGroups.map((categoryGroup) => ({ categoryGroup })),
-    enabledMetric: [{ category: 'AllMetrics' }],
+    // Some resources (network security groups) have logs but no platform metrics.
+    ...(metrics ? { enabledMetric: [{ category: 'AllMetrics' }] } : {}),
+  });
+}
+
+/**
+ * A log alert on the destination's workspace that pages its action groups whenever `query` returns rows.
+ */
+export function logAlert(
+  scope: Construct, id: string, destination: AzureLogDestinationConfig, name: string, description: string, query: string,
+  dependsOn: readonly MonitorDiagnosticSetting[] = [],
+): MonitorScheduledQueryRulesAlertV2 {
+  return new MonitorScheduledQueryRulesAlertV2(scope, id, {
+    name,
+    location: destination.alertPlacement.location,
+    resourceGroupName: destination.alertPlacement.resourceGroupName,
+    scopes: [destination.workspaceId],
+    description,
+    severity: 1,
+    evaluationFrequency: 'PT15M',
+    windowDuration: 'PT15M',
+    criteria: [{
+      query,
+      timeAggregationMethod: 'Count',
+      operator: 'GreaterThan',
+      threshold: 0,
+      failingPeriods: { minimumFailingPeriodsToTriggerAlert: 1, numberOfEvaluationPeriods: 1 },
+    }],
+    action: { actionGroups: [...destination.actionGroupIds] },
+    dependsOn: [...dependsOn],
   });
 }
 
@@ -53,23 +82,6 @@ export function backupJobFailureAlert(
   scope: Construct, id: string, destination: AzureLogDestinationConfig, name: string, description: string,
   dependsOn: readonly MonitorDiagnosticSetting[],
 ): MonitorScheduledQueryRulesAlertV2 {
-  return new MonitorScheduledQueryRulesAlertV2(scope, id, {
-    name,
-    location: destination.alertPlacement.location,
-    resourceGroupName: destination.alertPlacement.resourceGroupName,
-    scopes: [destination.workspaceId],
-    description,
-    severity: 1,
-    evaluationFrequency: 'PT15M',
-    windowDuration: 'PT15M',
-    criteria: [{
-      query: `${BACKUP_JOBS_TABLE} | where JobStatus == "Failed" | summarize failures = count() by JobOperation, BackupItemUniqueId`,
-      timeAggregationMethod: 'Count',
-      operator: 'GreaterThan',
-      threshold: 0,
-      failingPeriods: { minimumFailingPeriodsToTriggerAlert: 1, numberOfEvaluationPeriods: 1 },
-    }],
-    action: { actionGroups: [...destination.actionGroupIds] },
-    dependsOn: [...dependsOn],
-  });
+  return logAlert(scope, id, destination, name, description,
+    `${BACKUP_JOBS_TABLE} | where JobStatus == "Failed" | summarize failures = count() by JobOperation, BackupItemUniqueId`, dependsOn);
 }

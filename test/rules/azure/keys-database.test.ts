@@ -162,6 +162,15 @@ describe('AzurePrivatePathPublicAccess', () => {
     expect(verdicts('AzurePrivatePathPublicAccess', server({ public_network_access_enabled: true }), PG)).toEqual([]);
   });
   test('an expression is unverifiable', () => {
-    expect(verdicts('AzurePrivatePathPublicAccess', server({ public_network_access_enabled: '${var.p}', delegated_subnet_id: 's' }), PG)).toEqual(UNVERIFIABLE);
+    expect(verdicts('AzurePrivatePathPublicAccess', server({ public_network_access_enabled: '${var.p}' }, endpoint), PG)).toEqual(UNVERIFIABLE);
+  });
+  test('a server injected into a delegated subnet has no public endpoint, whatever the flag says', () => {
+    expect(verdicts('AzurePrivatePathPublicAccess', server({ public_network_access_enabled: '${var.p}', delegated_subnet_id: 's' }), PG)).toEqual(COMPLIANT);
+  });
+  test('a storage firewall that denies by default closes the public endpoint beside a private endpoint', () => {
+    const pe = { azurerm_private_endpoint: { pe: { private_service_connection: [{ private_connection_resource_id: '${azurerm_storage_account.sa.id}' }] } } };
+    const account = (rules: any) => ({ ...pe, azurerm_storage_account: { sa: { account_replication_type: 'ZRS', ...rules } } });
+    expect(verdicts('AzurePrivatePathPublicAccess', account({ network_rules: [{ default_action: 'Deny', bypass: ['AzureServices'] }] }), 'azurerm_storage_account.sa')).toEqual(COMPLIANT);
+    expect(verdicts('AzurePrivatePathPublicAccess', account({ network_rules: [{ default_action: 'Allow' }] }), 'azurerm_storage_account.sa')).toEqual(NON_COMPLIANT);
   });
 });

@@ -1,0 +1,67 @@
+import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
+import { blocks, isExpression, referencedResource } from './values';
+
+/** How wide a role scope is: the subscription or above, narrower, or unknown. */
+export type ScopeWidth = 'subscription' | 'narrow' | 'unknown';
+
+const SUBSCRIPTION_REF = /^\$\{data\.azurerm_(subscription|subscriptions)\.[^.}]+\.(id|subscriptions)\b[^}]*\}\/?$/;
+const MANAGEMENT_GROUP_REF = /^\$\{(data\.)?azurerm_management_group\.[^.}]+\.id\}\/?$/;
+
+/**
+ * The width of a scope as written: `/`, a management group or `/subscriptions/<id>` (literal, or
+ * `${data.azurerm_subscription.x.id}`, or `/subscriptions/${...subscription_id}`) is the
+ * subscription or above; anything with a resource group or resource below it is narrow.
+ */
+export function scopeWidth(scope: unknown): ScopeWidth {
+  if (typeof scope !== 'string' || scope === '') return 'unknown';
+  const s = scope.trim();
+  if (s === '/' || /^\/providers\/Microsoft\.Management\/managementGroups\/[^/]+\/?$/i.test(s)) return 'subscription';
+  if (SUBSCRIPTION_REF.test(s) || MANAGEMENT_GROUP_REF.test(s)) return 'subscription';
+  if (/^\/subscriptions\/[^/]+\/?$/i.test(s)) return 'subscription';
+  if (/^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+/i.test(s)) return 'narrow';
+  if (isExpression(s)) {
+    if (/\/resourceGroups\//i.test(s)) return 'narrow';
+    // A reference to a resource or resource group (not a subscription or management group) is narrow.
+    if (/^\$\{azurerm_[a-z0-9_]+\.[^.}]+(\[[^\]]*\])?\.id\}$/.test(s) && !/azurerm_management_group/.test(s)) return 'narrow';
+    return 'unknown';
+  }
+  return 'unknown';
+}
+
+/** Whether a custom role definition grants every action (`*`) or every data action. */
+export function wildcardActions(definition: TerraformResourceView): string[] | undefined {
+  const found: string[] = [];
+  for (const p of blocks(definition.config.permissions)) {
+    for (const key of ['actions', 'data_actions']) {
+      const v = p[key];
+      if (isExpression(v)) return undefined;
+      if (Array.isArray(v) && v.some((a) => a === '*' || a === '*/*')) found.push(`${key} = ["*"]`);
+    }
+  }
+  return found;
+}
+
+/** The widest scope a role definition can be assigned at. */
+export function definitionWidth(definition: TerraformResourceView): ScopeWidth {
+  const scopes = Array.isArray(definition.config.assignable_scopes) ? definition.config.assignable_scopes : [definition.config.scope];
+  const widths = scopes.map(scopeWidth);
+  return widths.includes('subscription') ? 'subscription' : widths.includes('unknown') ? 'unknown' : 'narrow';
+}
+
+/** The custom role definition an assignment's `role_definition_id` refers to, if declared. */
+export function customRoleOf(assignment: TerraformResourceView, lookup: TerraformLookup): TerraformResourceView | undefined {
+  const target = referencedResource(assignment.config.role_definition_id, lookup);
+  if (target?.type === 'azurerm_role_definition') return target;
+  return lookup.ofType('azurerm_role_definition').find((d) => assignment.references?.has(d.address));
+}
+
+/** Who an assignment grants: a person or group (not a workload), a workload identity, or unknown. */
+export function principalKind(assignment: TerraformResourceView): 'human' | 'workload' | 'unknown' {
+  const type = assignment.config.principal_type;
+  if (type === 'User' || type === 'Group') return 'human';
+  if (type === 'ServicePrincipal') return 'workload';
+  const id = String(assignment.config.principal_id ?? '');
+  if (/azuread_(user|group)\./.test(id)) return 'human';
+  if (/principal_id|azuread_service_principal|identity/.test(id)) return 'workload';
+  return 'unknown';
+}
