@@ -1,5 +1,5 @@
 import { App, Stage, Tags, Validations } from 'aws-cdk-lib';
-import { DataProtectionChecks, DataProtectionPolicy, IncidentTopic, MultiRegionDeployment, ThreatDetection } from '../../lib';
+import { DataProtectionChecks, DataProtectionPolicy, MultiRegionDeployment } from '../../lib';
 import { RegionalWorkload } from './regional-workload';
 import { thirdPartyPacks } from './third-party-packs';
 
@@ -39,9 +39,9 @@ export function buildAwsArchitecture(app: App, id: string, options: AwsArchitect
   if (options.checks ?? true) {
     Validations.of(stage).addPlugins(new DataProtectionChecks(stage, { policy }), ...thirdPartyPacks(stage));
   }
-  const deployment = new MultiRegionDeployment(stage, 'Deployment', { account: '111111111111', regions, policy });
-  const globalIncidents = new IncidentTopic(deployment.globalStack, 'Incidents', { emails: ['oncall@example.com'] });
-  new ThreatDetection(deployment.globalStack, 'Threats', { alertTopic: globalIncidents });
+  const deployment = new MultiRegionDeployment(stage, 'Deployment', {
+    account: '111111111111', regions, policy, incidentEmails: ['oncall@example.com'],
+  });
   deployment.addWorkload(new RegionalWorkload({ policy, regions, onCallEmails: ['oncall@example.com'], cloudAmqp: options.cloudAmqp }));
   return { stage, policy, deployment };
 }

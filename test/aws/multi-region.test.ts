@@ -50,8 +50,8 @@ describe('MultiRegionDeployment', () => {
   test('a two-region app built from the constructs keeps every automated control, offline', () => {
     const app = new App({ context: CDK_CONTEXT, builtinCloudFormationValidation: false });
     const policy = new DataProtectionPolicy();
+    // The accelerator's stack brings its own threat detection and incident topic (DP.MON.2).
     const deployment = new MultiRegionDeployment(app, 'Shop', { account: '111111111111', regions: REGIONS, policy });
-    new ThreatDetection(deployment.globalStack, 'Threats', { alertTopic: new IncidentTopic(deployment.globalStack, 'Incidents') });
     deployment.addWorkload(new Workload(policy));
 
     expect(app).toPassDataProtectionChecks({ policy });
@@ -75,6 +75,20 @@ describe('MultiRegionDeployment', () => {
   ])('rejects %j', (props, message) => {
     const app = new App({ context: CDK_CONTEXT });
     expect(() => new MultiRegionDeployment(app, 'Shop', { account: '111111111111', regions: REGIONS, ...props })).toThrow(message);
+  });
+
+  test('out of the box, its accelerator stack keeps DP.MON.2: GuardDuty there pages an encrypted incident topic', () => {
+    const app = new App({ context: CDK_CONTEXT, builtinCloudFormationValidation: false });
+    const deployment = new MultiRegionDeployment(app, 'Shop', { account: '111111111111', regions: REGIONS, incidentEmails: ['ops@example.com'] });
+    const monitoring = new DataProtectionPolicy({ controls: ['DP.MON.2'] });
+    expect(deployment.globalStack).toPassDataProtectionChecks({ policy: monitoring });
+    expect(deployment.globalStack).toMeetControl('DP.MON.2', { policy: monitoring });
+    Template.fromStack(deployment.globalStack).hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
+    // An account that already runs GuardDuty in us-west-2 opts out (one detector per account and region).
+    const own = new MultiRegionDeployment(new App({ context: CDK_CONTEXT, builtinCloudFormationValidation: false }), 'Shop', {
+      account: '111111111111', regions: REGIONS, threatDetection: false,
+    });
+    Template.fromStack(own.globalStack).resourceCountIs('AWS::GuardDuty::Detector', 0);
   });
 
   test('RegionalStack knows its AZs without a lookup', () => {
