@@ -30,6 +30,13 @@ export interface CloudFormationEvaluationOptions {
    * @default - every stack
    */
   readonly judge?: string[];
+  /**
+   * Paths of the stacks that form the app the judged stacks belong to (for a CDK app with Stages:
+   * the judged stacks' Stage). App-wide rules (regions, audit trail, accelerator coverage) read
+   * these as the whole app; findings are still reported only for the judged stacks.
+   * @default - the judged stacks
+   */
+  readonly context?: string[];
 }
 
 /** The rules an evaluation runs (the registry, unless a test substitutes its own). */
@@ -103,8 +110,13 @@ export function runCloudFormation(
     }
   }
 
-  const topLevel = judged.filter((s) => !s.parentPath || !byPath.has(s.parentPath));
-  const stackViews: StackView[] = topLevel.map((s) => ({ path: s.path, ...(s.region ? { region: s.region } : {}) }));
+  const isTop = (s: CloudFormationStack) => !s.parentPath || !byPath.has(s.parentPath);
+  const topLevel = judged.filter(isTop);
+  // App rules see the judged stacks first (they anchor app-level findings on the first stack),
+  // then the rest of the app around them.
+  const around = new Set(options.context ?? []);
+  const contextOnly = stacks.filter((s) => isTop(s) && around.has(s.path) && !topLevel.includes(s));
+  const stackViews: StackView[] = [...topLevel, ...contextOnly].map((s) => ({ path: s.path, ...(s.region ? { region: s.region } : {}) }));
   const judgedPaths = new Map(topLevel.map((s) => [s.path, s]));
   const judgedStacks = new Set(judged);
   for (const rule of appRules) {

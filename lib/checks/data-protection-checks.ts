@@ -128,7 +128,7 @@ export class DataProtectionChecks extends NagPack {
    * Writes no files: templates are rendered in memory.
    */
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
-    const result = this.run(scope.node.root, judgedUnder(scope), rootOutdir(scope));
+    const result = this.run(scope.node.root, judgedUnder(scope), rootOutdir(scope), undefined, appAround(scope));
     throwIfReasonless(result);
     return this.pluginReport(result.violations);
   }
@@ -145,7 +145,7 @@ export class DataProtectionChecks extends NagPack {
     const root = scope.node.root;
     if (Stage.isStage(root)) root.synth();
     // Synthesis has just written every template: the checks read them instead of rendering again.
-    const result = this.run(root, judgedUnder(scope), rootOutdir(scope), Stage.isStage(root) ? synthesizedTemplate : undefined);
+    const result = this.run(root, judgedUnder(scope), rootOutdir(scope), Stage.isStage(root) ? synthesizedTemplate : undefined, appAround(scope));
     throwIfReasonless(result);
     return result.report;
   }
@@ -155,6 +155,7 @@ export class DataProtectionChecks extends NagPack {
 
   private run(
     root: IConstruct, judged: ReadonlySet<string> | undefined, assemblyDir: string, templateOf?: (stack: Stack) => any | undefined,
+    context?: readonly string[],
   ): PipelineResult {
     const app = collect(root, assemblyDir, templateOf);
     const inScope = (p: string) => !judged || [...judged].some((s) => s === p || s.startsWith(`${p}/`) || p.startsWith(`${s}/`) || p === '');
@@ -162,6 +163,7 @@ export class DataProtectionChecks extends NagPack {
       policy: this.policy,
       acknowledgements: app.acknowledgements.filter((a) => inScope(a.constructPath)),
       judge: judged ? [...judged] : undefined,
+      context: context ? [...context] : judged ? [...judged] : undefined,
     });
   }
 
@@ -190,6 +192,17 @@ function architectureName(root: IConstruct, judged: ReadonlySet<string> | undefi
   for (const id of first ? first.split('/').filter((x) => x) : []) c = c?.node.tryFindChild(id);
   const stage = c ? Stage.of(c) : undefined;
   return stage && stage.node.path ? stage.node.path : 'app';
+}
+
+/**
+ * The app a scope is judged in: every top-level stack of the same cloud assembly (the nearest
+ * Stage around it), so that a stack judged on its own is judged as part of its app, not as if it
+ * were the whole app (one region, no audit trail).
+ */
+function appAround(scope: IConstruct): string[] {
+  const stage = Stage.isStage(scope) ? scope : Stage.of(scope);
+  if (!stage) return [];
+  return stage.node.findAll().filter((c): c is Stack => Stack.isStack(c) && !c.nestedStackParent && Stage.of(c) === stage).map((s) => s.node.path);
 }
 
 /** The top-level stacks at or under `scope`; undefined (every stack) for the app itself. */

@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -104,5 +106,30 @@ describe('the testing kit', () => {
     expect(workflow).toContain(`cat ${cdkOut}/${REPORT_FILES.markdown} >> "$GITHUB_STEP_SUMMARY"`);
     expect(workflow).toMatch(/run: npx cdk synth/);
     expect(workflow).toMatch(/security-events: write/);
+  });
+});
+
+describe('a stack judged on its own is judged as part of its app', () => {
+  // Before: app-wide rules saw only the judged stack, so one stack of a two-region app "ran in one
+  // region" and a stack without the trail "had no audit trail" although the app had one.
+  test('app-wide rules see the whole app; findings are reported for the judged stack only', () => {
+    const app = newApp();
+    const policy = new DataProtectionPolicy({ controls: ['DP.AVL.2', 'DP.LOG.1'], regionCount: 2 });
+    const regional = ['eu-central-1', 'eu-west-1'].map((region) => {
+      const stack = new Stack(app, `Shop-${region}`, { env: { account: '111111111111', region } });
+      new dynamodb.Table(stack, 'Orders', { partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING } });
+      return stack;
+    });
+    const audit = new Stack(app, 'Audit', { env: { account: '111111111111', region: 'eu-central-1' } });
+    new cloudtrail.Trail(audit, 'Trail', { isMultiRegionTrail: true });
+
+    const one = evaluate(regional[1], { policy });
+    const avl2 = one.controls.find((c) => c.id === 'DP.AVL.2')!;
+    expect(avl2.status).toBe('met');
+    expect(avl2.findings.map((f) => [f.stack, f.detail])).toEqual([['Shop-eu-west-1', expect.stringMatching(/eu-central-1, eu-west-1/)]]);
+    // The trail lives in another stack: nothing of DP.LOG.1 is reported on this one, and nothing is violated.
+    expect(one.controls.find((c) => c.id === 'DP.LOG.1')!.status).not.toBe('violated');
+    expect(new Set(one.controls.flatMap((c) => c.findings.map((f) => f.stack)))).toEqual(new Set(['Shop-eu-west-1']));
+    expect(regional[1]).toPassDataProtectionChecks({ policy });
   });
 });
