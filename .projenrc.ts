@@ -124,8 +124,9 @@ project.package.addField('overrides', {
   '@swc/core': '1.16.18',
 });
 
-// Only the compiled library goes into the package (README, LICENSE and package.json always do).
-project.package.addField('files', ['dist/**/*.js', 'dist/**/*.d.ts']);
+// Only the compiled library and the documents the README refers to go into the package (README,
+// LICENSE and package.json always do).
+project.package.addField('files', ['dist/**/*.js', 'dist/**/*.d.ts', 'docs/*.md']);
 // A clean compile, so a renamed or deleted source never leaves a stale file in the package.
 project.tasks.tryFind('pre-compile')!.exec('node -e "require(\'fs\').rmSync(\'dist\', { recursive: true, force: true })"');
 // `npx cdk-data-protection check <path...>`: judges cloud assemblies, templates and Terraform without

@@ -19,8 +19,9 @@ describe('the published package', () => {
     first = packDryRun();
   }, 180_000);
 
-  test('holds only what users need: compiled JavaScript, declarations, README, LICENSE', () => {
-    const outside = first.files.map((f) => f.path).filter((p) => !/^dist\/.*\.(js|d\.ts)$/.test(p) && !['README.md', 'LICENSE', 'package.json'].includes(p));
+  test('holds only what users need: compiled JavaScript, declarations, README, LICENSE, the documents the README names', () => {
+    const outside = first.files.map((f) => f.path)
+      .filter((p) => !/^dist\/.*\.(js|d\.ts)$/.test(p) && !/^docs\/[a-z-]+\.md$/.test(p) && !['README.md', 'LICENSE', 'package.json'].includes(p));
     expect(outside).toEqual([]);
     // Every entry point is there: the library, the jest kit, the Azure side.
     for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/testing/index.js', 'dist/azure/index.js']) {
@@ -36,6 +37,19 @@ describe('the published package', () => {
     // mostly junk): the budget leaves room to grow, not to ship caches or source maps again.
     expect(first.size).toBeLessThan(550 * 1024);
     expect(first.unpackedSize).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  test('every path the README names exists; every document it names ships in the package', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const named = [...new Set([...readme.matchAll(/`((?:docs|examples|lib|test|bench|scripts)\/[\w./-]+)`/g)].map((m) => m[1]))];
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((p) => !fs.existsSync(path.join(ROOT, p.replace(/\/$/, ''))))).toEqual([]);
+    const packed = new Set(first.files.map((f) => f.path));
+    expect(named.filter((p) => p.startsWith('docs/') && p.endsWith('.md') && !packed.has(p))).toEqual([]);
+    // In-page links point at headings that exist.
+    const anchors = new Set(readme.split('\n').filter((l) => l.startsWith('#')).map((h) => h.replace(/^#+\s*/, '').toLowerCase()
+      .replace(/[^a-z0-9 -]/g, '').trim().replace(/ /g, '-')));
+    for (const [, anchor] of readme.matchAll(/\]\(#([^)]+)\)/g)) expect([anchor, anchors.has(anchor)]).toEqual([anchor, true]);
   });
 
   test('packing twice gives the same file list (the tarball never lands inside the package)', () => {

@@ -206,7 +206,7 @@ export function unusedAcknowledgementWarning(u: UnusedAcknowledgement): string {
 
 function sentence(text: string): string {
   const t = text.trim();
-  return /[.!?)]$/.test(t) ? t : `${t}.`;
+  return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
 /** `DataProtection` rule IDs: the pack prefix, for entry points that need it. */
