@@ -42,7 +42,13 @@ const project = new typescript.TypeScriptProject({
   depsUpgrade: false,
   pullRequestTemplate: false,
   sampleCode: false,
-  eslint: false,
+  // Linted like the anchor projects (projen's ESLint rules: import order, stylistic rules, no shadowing).
+  eslint: true,
+  eslintOptions: {
+    dirs: ['lib'],
+    devdirs: ['test', 'bin', 'examples', 'bench', 'docs', 'scripts', 'projenrc'],
+    ignorePatterns: ['*.js', '*.mjs', '*.d.ts', 'node_modules/', 'dist/', 'cdk.out/', 'cdktf.out/', 'coverage/', 'reports/', 'test/realworld/**/apps/**/cdk.out/'],
+  },
   prettier: false,
 
   // jest is configured below (swc transform, single tsc type-check).
@@ -152,6 +158,17 @@ project.package.addField('jest', {
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 });
 
+// ESLint reads every linted file through the dev tsconfig (lib, tests, examples, bench, docs, scripts),
+// which projen's default (the library's tsconfig.json) does not include.
+const eslintrc = project.tryFindObjectFile('.eslintrc.json')!;
+eslintrc.addDeletionOverride('parserOptions.projectService');
+eslintrc.addOverride('parserOptions.project', './tsconfig.dev.json');
+eslintrc.addOverride('settings.import/resolver.typescript.project', './tsconfig.dev.json');
+// House style keeps small objects on one line, also when a call spans several (tables of test cases,
+// rule metadata): projen's one-property-per-line rules would triple those files without adding clarity.
+eslintrc.addOverride('rules.@stylistic/object-property-newline', 'off');
+eslintrc.addOverride('rules.@stylistic/object-curly-newline', 'off');
+
 // `npm test`: one type-check of everything (lib, bin, examples, tests), the jsii check of the
 // public API (scripts/jsii-check.ts, about 25 s), then jest on swc.
 const testTask = project.tasks.tryFind('test')!;
@@ -159,6 +176,10 @@ testTask.reset();
 // Rule tests record the outcomes they observe; test/meta/rule-cases.ts checks them after jest.
 testTask.exec('node -e "require(\'fs\').rmSync(\'.rule-outcomes\', { recursive: true, force: true })"', { name: 'clear-rule-outcomes' });
 testTask.exec('tsc --noEmit -p tsconfig.dev.json', { name: 'typecheck' });
+// Lint without fixing in the test run (CI must fail on a lint error); `npm run eslint` fixes what it can.
+testTask.exec('eslint --ext .ts --no-error-on-unmatched-pattern lib test bin examples bench docs scripts projenrc .projenrc.ts', {
+  name: 'eslint', env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
+});
 testTask.exec('tsx scripts/jsii-check.ts', { name: 'jsii' });
 // The JSON results let .ci/run print one plain "N passed, N failed" line.
 testTask.exec('jest --ci --json --outputFile=.jest-results.json', { receiveArgs: true });
@@ -240,7 +261,7 @@ new TextFile(project, '.ci/run', {
     'cd "$(dirname "$0")/.."',
     'npm ci --no-audit --no-fund',
     'npm test',
-    `node -e 'const r = require("./.jest-results.json"); console.log("tests: " + r.numPassedTests + " passed, " + r.numFailedTests + " failed")'`,
+    'node -e \'const r = require("./.jest-results.json"); console.log("tests: " + r.numPassedTests + " passed, " + r.numFailedTests + " failed")\'',
     '# All five reference architectures must synthesize with every check, offline and without credentials.',
     'env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u ARM_CLIENT_ID -u ARM_CLIENT_SECRET npx cdk synth --quiet',
     'for dir in cdk.out/assembly-Sitasys cdk.out/assembly-TeamBench cdk.out/assembly-Styku cdk.out/assembly-OrganizationSaas cdktf.out/stacks/SitumAzure; do',

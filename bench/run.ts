@@ -76,7 +76,7 @@ if (AWS_SIZES.length > 0) {
     const growth = perResource.get('2000')! / perResource.get('500')!;
     console.log('');
     const packGrowth = packPerResource.get('2000')! / packPerResource.get('500')!;
-    console.log(`Cost per resource at ~2,000 relative to ~500 resources (1.00 = linear growth; target <= 1.10): `
+    console.log('Cost per resource at ~2,000 relative to ~500 resources (1.00 = linear growth; target <= 1.10): '
       + `end to end (b-a) x${growth.toFixed(2)}, inside the pack x${packGrowth.toFixed(2)}.`);
   }
 }

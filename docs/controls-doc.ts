@@ -7,11 +7,11 @@ import { Testing } from 'cdktf';
 import { buildReferenceArchitectures } from '../examples/reference-app';
 import { buildSitumAzureApp } from '../examples/situm-azure/stack';
 import { AzureDataProtectionChecks } from '../lib/azure';
-import { AZURE_CONTROL_NOTES, AZURE_RULES } from '../lib/rules/azure';
 import { DataProtectionChecks } from '../lib/checks/data-protection-checks';
 import { CONTROLS } from '../lib/core/policy/controls';
 import { POLICY_DOCUMENTS } from '../lib/core/policy/documents';
 import { ControlStatus, EvidenceReport } from '../lib/core/report/model';
+import { AZURE_CONTROL_NOTES, AZURE_RULES } from '../lib/rules/azure';
 import { evaluate } from '../lib/testing/evaluate';
 
 /** Which constructs keep which controls (the constructs' own documentation says how). */

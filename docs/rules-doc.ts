@@ -1,8 +1,8 @@
 // Rule tables generated from the rules' own metadata: docs/rules.md (every rule, what it flags and
 // how to fix it) and the two rule tables of the README. `npm run docs` writes them; a test fails
 // when the committed files differ, so adding a rule means: the rule, its test, one registry entry.
-import { CONTROLS } from '../lib/core/policy/controls';
 import { RuleMetadata } from '../lib/core/engine/rule';
+import { CONTROLS } from '../lib/core/policy/controls';
 import { AWS_APP_RULES, AWS_RULES } from '../lib/rules/aws';
 import { AZURE_RULES } from '../lib/rules/azure';
 

@@ -1,7 +1,7 @@
 import { App, Stage, Tags, Validations } from 'aws-cdk-lib';
-import { DataProtectionChecks, DataProtectionPolicy, MultiRegionDeployment } from '../../lib';
 import { RegionalWorkload } from './regional-workload';
 import { thirdPartyPacks } from './third-party-packs';
+import { DataProtectionChecks, DataProtectionPolicy, MultiRegionDeployment } from '../../lib';
 
 /** Options of an AWS reference architecture. */
 export interface AwsArchitectureOptions {

@@ -1,13 +1,13 @@
-import { Construct } from 'constructs';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
-import { DataProtectionPolicy } from '../core/policy/policy';
-import { PropErrors } from '../core/props/prop-errors';
-import { ipv4Range } from '../facts/cidr';
+import { Construct } from 'constructs';
 import { IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
 import { diagnosticSetting } from './private/monitoring';
 import type { IAzureNetwork } from './secure-virtual-network';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
+import { ipv4Range } from '../facts/cidr';
 
 /** Application ID of the Microsoft-registered Azure VPN Client (the audience of Entra ID sign-ins to point-to-site VPNs). */
 export const AZURE_VPN_CLIENT_APP_ID = 'c632b3df-fb67-4d84-bdcf-b95ad541b5c8';

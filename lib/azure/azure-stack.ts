@@ -1,11 +1,11 @@
-import { TerraformStack } from 'cdktf';
-import { Construct } from 'constructs';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { AzurePlacement, checkRegion, DEFAULT_AZURE_PAIRED_REGION, DEFAULT_AZURE_REGION, normaliseRegion } from './placement';
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { PropErrors } from '../core/props/prop-errors';
-import { AzurePlacement, checkRegion, DEFAULT_AZURE_PAIRED_REGION, DEFAULT_AZURE_REGION, normaliseRegion } from './placement';
 
 /** Props of an `AzureStack`. */
 export interface AzureStackProps {

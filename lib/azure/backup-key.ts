@@ -1,15 +1,15 @@
-import { Token } from 'cdktf';
-import { Construct } from 'constructs';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { DataProtectionPolicy } from '../core/policy/policy';
-import { PropErrors } from '../core/props/prop-errors';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
 import { IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
-import { stableName } from './private/names';
 import { PREVENT_DESTROY } from './private/lifecycle';
 import { diagnosticSetting } from './private/monitoring';
+import { stableName } from './private/names';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
 
 /** The role a service identity needs to wrap and unwrap data keys with a Key Vault key. */
 export const KEY_USER_ROLE = 'Key Vault Crypto Service Encryption User';

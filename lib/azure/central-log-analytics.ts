@@ -1,16 +1,16 @@
-import { Construct } from 'constructs';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
-import { DataProtectionPolicy } from '../core/policy/policy';
-import { PropErrors } from '../core/props/prop-errors';
+import { Construct } from 'constructs';
 import { IBackupKey } from './backup-key';
 import { GeoRedundantStorage } from './geo-redundant-storage';
 import { AnomalyAlertOptions, AzureLogDestinationConfig, IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
 import { PREVENT_DESTROY } from './private/lifecycle';
 import { anomalyAlert, diagnosticSetting } from './private/monitoring';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
 
 /** Interactive retention Log Analytics accepts on a workspace. */
 const MAX_WORKSPACE_RETENTION_DAYS = 730;

@@ -3,9 +3,9 @@ import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AzureAcknowledgement, AzureEvaluation, evaluateTerraform } from '../checks/terraform';
+import { summaryLine, unusedAcknowledgementWarning } from '../core/engine/pipeline';
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { EvidenceReport } from '../core/report/model';
-import { summaryLine, unusedAcknowledgementWarning } from '../core/engine/pipeline';
 import { REPORT_FILES, writeEvidenceReport } from '../core/report/write';
 
 /** Metadata type under which acknowledgements are recorded on constructs. */

@@ -1,13 +1,13 @@
-import { Construct } from 'constructs';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { SecurityCenterAutomation } from '@cdktf/provider-azurerm/lib/security-center-automation';
 import { SecurityCenterContact } from '@cdktf/provider-azurerm/lib/security-center-contact';
 import { SecurityCenterSubscriptionPricing } from '@cdktf/provider-azurerm/lib/security-center-subscription-pricing';
-import { DataProtectionPolicy } from '../core/policy/policy';
-import { PropErrors } from '../core/props/prop-errors';
+import { Construct } from 'constructs';
 import { IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
 import { logAlert } from './private/monitoring';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
 
 /** The Defender for Cloud plans that watch the data services of this library, with their sub-plans. */
 const PLANS: readonly { readonly resourceType: string; readonly subplan?: string }[] = [

@@ -1,18 +1,18 @@
-import { Token } from 'cdktf';
-import { Construct } from 'constructs';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { DataProtectionPolicy } from '../core/policy/policy';
-import { PropErrors } from '../core/props/prop-errors';
-import { GEO_REPLICATION } from '../rules/azure/availability/storage-geo-redundant';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
 import { IBackupKey } from './backup-key';
 import { IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
-import { stableName } from './private/names';
 import { PREVENT_DESTROY } from './private/lifecycle';
 import { anomalyAlert, diagnosticSetting } from './private/monitoring';
+import { stableName } from './private/names';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
+import { GEO_REPLICATION } from '../rules/azure/availability/storage-geo-redundant';
 
 /** Props of a `GeoRedundantStorage`. */
 export interface GeoRedundantStorageProps {

@@ -1,4 +1,3 @@
-import { Construct } from 'constructs';
 import { DataProtectionBackupInstanceBlobStorage } from '@cdktf/provider-azurerm/lib/data-protection-backup-instance-blob-storage';
 import { DataProtectionBackupInstancePostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/data-protection-backup-instance-postgresql-flexible-server';
 import { DataProtectionBackupPolicyBlobStorage } from '@cdktf/provider-azurerm/lib/data-protection-backup-policy-blob-storage';
@@ -6,16 +5,17 @@ import { DataProtectionBackupPolicyPostgresqlFlexibleServer } from '@cdktf/provi
 import { DataProtectionBackupVault } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault';
 import { DataProtectionBackupVaultCustomerManagedKey } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault-customer-managed-key';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { DataProtectionPolicy } from '../core/policy/policy';
-import { PropErrors } from '../core/props/prop-errors';
+import { Construct } from 'constructs';
 import { IBackupKey } from './backup-key';
 import type { GeoRedundantStorage } from './geo-redundant-storage';
 import { IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
-import type { ProtectedPostgres } from './protected-postgres';
-import { stableName } from './private/names';
 import { PREVENT_DESTROY } from './private/lifecycle';
 import { backupJobFailureAlert, diagnosticSetting } from './private/monitoring';
+import { stableName } from './private/names';
+import type { ProtectedPostgres } from './protected-postgres';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
 
 /** How firmly a backup vault's recovery points are protected from early deletion. */
 export enum BackupVaultImmutability {

@@ -1,15 +1,15 @@
-import { Token } from 'cdktf';
-import { Construct } from 'constructs';
 import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
 import { PostgresqlFlexibleServerConfiguration } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-configuration';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { DataProtectionPolicy } from '../core/policy/policy';
-import { PropErrors } from '../core/props/prop-errors';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
 import { IBackupKey } from './backup-key';
 import { IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
 import { PREVENT_DESTROY } from './private/lifecycle';
 import { anomalyAlert, diagnosticSetting } from './private/monitoring';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
 
 /** Props of a `ProtectedPostgres`. */
 export interface ProtectedPostgresProps {

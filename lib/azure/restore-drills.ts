@@ -1,12 +1,10 @@
-import { Construct } from 'constructs';
 import { AutomationAccount } from '@cdktf/provider-azurerm/lib/automation-account';
 import { AutomationJobSchedule } from '@cdktf/provider-azurerm/lib/automation-job-schedule';
 import { AutomationPowershell72Module } from '@cdktf/provider-azurerm/lib/automation-powershell72-module';
 import { AutomationRunbook } from '@cdktf/provider-azurerm/lib/automation-runbook';
 import { AutomationSchedule } from '@cdktf/provider-azurerm/lib/automation-schedule';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { DataProtectionPolicy, RestoreTestFrequency } from '../core/policy/policy';
-import { PropErrors } from '../core/props/prop-errors';
+import { Construct } from 'constructs';
 import { IBackupKey } from './backup-key';
 import { AzureDataProtectionChecks } from './checks';
 import { GeoRedundantStorage } from './geo-redundant-storage';
@@ -14,6 +12,8 @@ import { IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
 import type { IRestorableVault } from './policy-backup-vault';
 import { diagnosticSetting, logAlert } from './private/monitoring';
+import { DataProtectionPolicy, RestoreTestFrequency } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
 
 /** The Automation schedule of each drill frequency: daily at 04:00 UTC, weekly on Sunday, quarterly on the 1st. */
 const SCHEDULES: { readonly [f: string]: { frequency: string; interval: number; weekDays?: string[]; monthDays?: number[] } } = {
@@ -202,7 +202,9 @@ export class RestoreDrills extends Construct {
         automationAccountName: this.account.name,
         runbookName: this.runbook.name,
         scheduleName: schedule.name,
-        parameters: { vaultid: props.vault.vaultId, scratchaccountid: this.scratch.account.id, scratchcontainer: SCRATCH_CONTAINER, level: frequency },
+        parameters: {
+          vaultid: props.vault.vaultId, scratchaccountid: this.scratch.account.id, scratchcontainer: SCRATCH_CONTAINER, level: frequency,
+        },
         dependsOn: grants,
       });
       return schedule;

@@ -1,4 +1,3 @@
-import { Construct } from 'constructs';
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { NetworkWatcherFlowLog } from '@cdktf/provider-azurerm/lib/network-watcher-flow-log';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
@@ -7,12 +6,13 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import { DataProtectionPolicy } from '../core/policy/policy';
-import { PropErrors } from '../core/props/prop-errors';
-import { ipv4Block, ipv4Range } from '../facts/cidr';
+import { Construct } from 'constructs';
 import { IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
 import { diagnosticSetting } from './private/monitoring';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
+import { ipv4Block, ipv4Range } from '../facts/cidr';
 
 /** Flow log retention Azure accepts (0 keeps records forever). */
 const MAX_FLOW_LOG_RETENTION_DAYS = 365;

@@ -1,13 +1,13 @@
-import { Token } from 'cdktf';
-import { Construct } from 'constructs';
 import { ContainerApp } from '@cdktf/provider-azurerm/lib/container-app';
 import { ContainerAppEnvironment } from '@cdktf/provider-azurerm/lib/container-app-environment';
-import { DataProtectionPolicy } from '../core/policy/policy';
-import { PropErrors } from '../core/props/prop-errors';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
 import { IAzureLogDestination } from './log-destination';
 import { AzurePlacement, checkRegion } from './placement';
 import { anomalyAlert } from './private/monitoring';
 import type { IAzureNetwork } from './secure-virtual-network';
+import { DataProtectionPolicy } from '../core/policy/policy';
+import { PropErrors } from '../core/props/prop-errors';
 
 /** Zones of an Azure region: the fewest replicas that put one in each. */
 const ZONES = 3;

@@ -1,10 +1,10 @@
 import { packageVersion, TOOL_NAME } from './private/version';
+import { cdkCreatedAdvice, cdkCreatedFor } from '../cloudformation/cdk-managed';
 import { AppFinding, AppRule, ResourceRule, ResourceView, RuleContext, StackView } from '../cloudformation/model';
 import { CloudFormationStack, TemplateIndex } from '../cloudformation/template-index';
 import { cloudFormationTopology } from '../cloudformation/topology';
 import { FindingsPipeline, FindingSubject, PipelineResult } from '../core/engine/pipeline';
 import { Outcome, RuleResult, verdictsOf } from '../core/engine/verdict';
-import { cdkCreatedAdvice, cdkCreatedFor } from '../cloudformation/cdk-managed';
 import { DataProtectionPolicy } from '../core/policy/policy';
 import { AcknowledgementRecord } from '../core/report/model';
 import { AWS_APP_RULES, AWS_RULES } from '../rules/aws';
@@ -100,12 +100,13 @@ export function runCloudFormation(
   for (const stack of judged) {
     for (const resource of index.resourcesOf(stack.path)) {
       judgedResources.push(resource);
-      const rules = byType.get(resource.type);
-      if (!rules) continue;
+      const forType = byType.get(resource.type);
+      if (!forType) continue;
       const madeBy = cdkCreatedFor(resource);
-      for (const rule of rules) {
+      for (const rule of forType) {
         const result = safely(() => rule.evaluate(resource, context));
-        pipeline.record(rule, subjectOf(resource, stack), madeBy && !(result instanceof Error) ? explainCdkCreated(result, resource, madeBy) : result);
+        const explained = madeBy && !(result instanceof Error) ? explainCdkCreated(result, resource, madeBy) : result;
+        pipeline.record(rule, subjectOf(resource, stack), explained);
       }
     }
   }

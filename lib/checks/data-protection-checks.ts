@@ -208,7 +208,9 @@ function appAround(scope: IConstruct): string[] {
 /** The top-level stacks at or under `scope`; undefined (every stack) for the app itself. */
 function judgedUnder(scope: IConstruct): ReadonlySet<string> | undefined {
   if (scope === scope.node.root) return undefined;
-  const stacks = new Set([scope, ...scope.node.findAll()].filter((c): c is Stack => Stack.isStack(c) && !c.nestedStackParent).map((s) => s.node.path));
+  const stacks = new Set([scope, ...scope.node.findAll()]
+    .filter((c): c is Stack => Stack.isStack(c) && !c.nestedStackParent)
+    .map((s) => s.node.path));
   if (Stack.isStack(scope) && scope.nestedStackParent) {
     // A nested stack is judged with the stack that deploys it.
     let top: Stack = scope;
@@ -257,8 +259,9 @@ function collect(root: IConstruct, assemblyDir: string, templateOf?: (stack: Sta
         acknowledgements.push({ pack: packOf(ruleId), ruleId, reason: typeof reason === 'string' ? reason : '', constructPath: c.node.path });
       }
     }
-    if (Stack.isStack(c)) entryOf(c);
-    else if (CfnResource.isCfnResource(c)) {
+    if (Stack.isStack(c)) {
+      entryOf(c);
+    } else if (CfnResource.isCfnResource(c)) {
       const stack = Stack.of(c);
       const e = entryOf(stack);
       const logicalId = stack.resolve(c.logicalId);

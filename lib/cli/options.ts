@@ -29,7 +29,8 @@ export function readPolicy(value: string | undefined): DataProtectionPolicy {
     throw new CheckInputError(`${value}: expected an object of DataProtectionPolicy props (minTlsVersion, regionCount, logRetentionDays, ...)`);
   }
   // null stands for "not set" (as DataProtectionPolicy.toJson() and the report's policy write it).
-  const { preset: base, ...rest } = Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null)) as { preset?: string } & DataProtectionPolicyProps;
+  const given = Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null));
+  const { preset: base, ...rest } = given as { preset?: string } & DataProtectionPolicyProps;
   try {
     if (base !== undefined) {
       const from = presetNamed(String(base));

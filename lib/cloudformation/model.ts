@@ -1,6 +1,6 @@
-import { DataProtectionPolicy } from '../core/policy/policy';
 import { RuleMetadata } from '../core/engine/rule';
 import { RuleResult } from '../core/engine/verdict';
+import { DataProtectionPolicy } from '../core/policy/policy';
 
 /**
  * A CloudFormation resource as a rule sees it: its template entry plus where it lives. The same

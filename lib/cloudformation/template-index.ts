@@ -1,5 +1,5 @@
-import { mentionedResources } from './references';
 import { ResourceLookup, ResourceView } from './model';
+import { mentionedResources } from './references';
 
 /**
  * One CloudFormation stack to evaluate: its template and where it lives. A CDK app at synth time,

@@ -1,5 +1,5 @@
-import { mentionedResources, referencedResource } from './references';
 import { ResourceLookup, ResourceView } from './model';
+import { mentionedResources, referencedResource } from './references';
 import { Topology, TopologyEdge, TopologyKind, TopologyNode } from '../core/report/model';
 
 /** Who reads a node: `<stack path>/<logical ID>` is unique in an app. */

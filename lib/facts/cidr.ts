@@ -5,7 +5,7 @@ export function ipv4Range(cidr: string): [number, number] | undefined {
   const octets = m.slice(1, 5).map(Number);
   const bits = Number(m[5]);
   if (octets.some((o) => o > 255) || bits > 32) return undefined;
-  const address = ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;
+  const address = octets.reduce((a, o) => a * 256 + o, 0);
   const size = 2 ** (32 - bits);
   const first = Math.floor(address / size) * size;
   return [first, first + size - 1];
@@ -35,5 +35,5 @@ export function ipv4Block(cidr: string, offset: number, bits: number): string | 
   const start = range[0] + offset;
   const size = 2 ** (32 - bits);
   if (start % size !== 0 || start + size - 1 > range[1]) return undefined;
-  return `${[24, 16, 8, 0].map((s) => (start >>> s) & 255).join('.')}/${bits}`;
+  return `${[24, 16, 8, 0].map((s) => Math.floor(start / 2 ** s) % 256).join('.')}/${bits}`;
 }

@@ -68,20 +68,20 @@ export const CLOUDFRONT_DEFAULT_PROTOCOL_VERSION = 'TLSv1';
 
 /** API Gateway security policies (REST API and domain names). */
 export const API_GATEWAY_SECURITY_POLICIES: { readonly [name: string]: number } = {
-  'TLS_1_0': 1.0,
-  'TLS_1_2': 1.2,
-  'SecurityPolicy_TLS13_1_3_2025_09': 1.3,
-  'SecurityPolicy_TLS13_1_3_FIPS_2025_09': 1.3,
-  'SecurityPolicy_TLS13_1_2_2021_06': 1.2,
-  'SecurityPolicy_TLS13_1_2_PQ_2025_09': 1.2,
-  'SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09': 1.2,
-  'SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09': 1.2,
-  'SecurityPolicy_TLS13_1_2_FIPS_PFS_PQ_2025_09': 1.2,
+  TLS_1_0: 1.0,
+  TLS_1_2: 1.2,
+  SecurityPolicy_TLS13_1_3_2025_09: 1.3,
+  SecurityPolicy_TLS13_1_3_FIPS_2025_09: 1.3,
+  SecurityPolicy_TLS13_1_2_2021_06: 1.2,
+  SecurityPolicy_TLS13_1_2_PQ_2025_09: 1.2,
+  SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09: 1.2,
+  SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09: 1.2,
+  SecurityPolicy_TLS13_1_2_FIPS_PFS_PQ_2025_09: 1.2,
   // The edge policies' names do not spell out a minimum; counted at the lowest version they may
   // accept so a 1.3-only promise is never passed on a guess.
-  'SecurityPolicy_TLS13_2025_EDGE': 1.2,
-  'SecurityPolicy_TLS12_PFS_2025_EDGE': 1.2,
-  'SecurityPolicy_TLS12_2018_EDGE': 1.2,
+  SecurityPolicy_TLS13_2025_EDGE: 1.2,
+  SecurityPolicy_TLS12_PFS_2025_EDGE: 1.2,
+  SecurityPolicy_TLS12_2018_EDGE: 1.2,
 };
 
 /** OpenSearch / Elasticsearch domain endpoints (`TLSSecurityPolicy`). */

@@ -1,6 +1,6 @@
-import { Outcome, RuleResult, unverifiable, Verdict, verdictsOf, worstOf } from '../core/engine/verdict';
 import { TerraformResourceView } from './model';
 import { AzurermVersion, describeAzurerm, KNOWN_AZURERM_MAJORS, UNKNOWN_AZURERM } from './provider';
+import { Outcome, RuleResult, unverifiable, Verdict, verdictsOf, worstOf } from '../core/engine/verdict';
 
 /**
  * One setting of an azurerm resource in one provider major: the argument names that set it (the

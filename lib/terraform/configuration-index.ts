@@ -107,9 +107,11 @@ export function indexConfiguration(resources: readonly TerraformResourceView[], 
 const REFERENCE = /\$\{([a-zA-Z0-9_]+)\.([a-zA-Z0-9_-]+)[.}[]/g;
 
 function visitStrings(value: unknown, visit: (s: string) => void): void {
-  if (typeof value === 'string') visit(value);
-  else if (Array.isArray(value)) value.forEach((v) => visitStrings(v, visit));
-  else if (typeof value === 'object' && value !== null) {
+  if (typeof value === 'string') {
+    visit(value);
+  } else if (Array.isArray(value)) {
+    value.forEach((v) => visitStrings(v, visit));
+  } else if (typeof value === 'object' && value !== null) {
     for (const [k, v] of Object.entries(value)) if (k !== '//') visitStrings(v, visit);
   }
 }

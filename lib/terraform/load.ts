@@ -54,8 +54,9 @@ export function jsonErrorMessage(file: string, text: string, message: string): s
   const pos = /position (\d+)/.exec(message);
   const lineCol = /line (\d+) column (\d+)/.exec(message);
   let where = '';
-  if (lineCol) where = ` line ${lineCol[1]}, column ${lineCol[2]}`;
-  else if (pos) {
+  if (lineCol) {
+    where = ` line ${lineCol[1]}, column ${lineCol[2]}`;
+  } else if (pos) {
     const before = text.slice(0, Number(pos[1]));
     const line = before.split('\n').length;
     where = ` line ${line}, column ${Number(pos[1]) - before.lastIndexOf('\n')}`;
@@ -76,7 +77,9 @@ const isOverride = (f: string) => f === 'override.tf' || f === 'override.tf.json
  *
  * @throws TerraformInputError naming the file and line of anything that does not parse
  */
-export async function loadTerraformDirectory(dir: string, options: { name?: string; templatePath?: string; varFiles?: string[] } = {}): Promise<LoadedTerraform> {
+export async function loadTerraformDirectory(
+  dir: string, options: { name?: string; templatePath?: string; varFiles?: string[] } = {},
+): Promise<LoadedTerraform> {
   const entries = fs.readdirSync(dir).sort();
   const { config, sources } = await readDirectoryFiles(dir);
   await attachLocalModules(config, dir, 0, new Set([fs.realpathSync(dir)]));

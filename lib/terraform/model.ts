@@ -1,7 +1,7 @@
+import { AzurermVersion } from './provider';
 import { RuleMetadata } from '../core/engine/rule';
 import { RuleResult } from '../core/engine/verdict';
 import { DataProtectionPolicy } from '../core/policy/policy';
-import { AzurermVersion } from './provider';
 
 /**
  * One resource instance of a Terraform configuration or plan, as Azure rules see it. The reading
@@ -60,6 +60,8 @@ export interface TerraformResourceView {
  * cross-resource rule stays linear.
  */
 export interface TerraformLookup {
+  /** Every configuration in the evaluation (for app-wide rules such as the region count). */
+  readonly stacks: readonly { readonly name: string; readonly resources: readonly TerraformResourceView[] }[];
   /**
    * The instance at an address (`<type>.<name>`, `<type>.<name>[0]`); an address without index
    * gives the instance when there is exactly one.
@@ -72,8 +74,6 @@ export interface TerraformLookup {
    * the target's literal ID). Instances of uncertain existence are included, flagged.
    */
   referrers(target: TerraformResourceView): readonly TerraformResourceView[];
-  /** Every configuration in the evaluation (for app-wide rules such as the region count). */
-  readonly stacks: readonly { readonly name: string; readonly resources: readonly TerraformResourceView[] }[];
 }
 
 /** What a rule gets besides the resource. */

@@ -141,6 +141,9 @@ class ConfigurationReader implements EvaluationContext {
   private readonly inputCollectors: Set<string>[] = [];
   public readonly unknownReasons = new Map<string, string>();
   public readonly unjudged: UnjudgedItem[] = [];
+  /** The directory of this module relative to the root configuration's ('' for the root). */
+  public moduleDir = '';
+  private outputValues?: { [name: string]: TfValue };
   /** Expanded local module calls: `module.<name>` -> its instances (one reader each). */
   private readonly modules = new Map<string, { kind: 'single' | 'count' | 'for_each'; instances: { key?: number | string; reader: ConfigurationReader }[] }>();
 
@@ -176,13 +179,13 @@ class ConfigurationReader implements EvaluationContext {
     const local = (config as any)[LOCAL_MODULES] as { [name: string]: LocalModule } | undefined;
     for (const [name, bodies] of labelled(config.module)) {
       const body = asList(bodies).find(isObject) ?? {};
-      const source = typeof body.source === 'string' ? body.source : '(unknown source)';
+      const from = typeof body.source === 'string' ? body.source : '(unknown source)';
       const version = typeof body.version === 'string' ? ` ${body.version}` : '';
       const why = local?.[name] && this.depth < 16 ? this.expandModule(name, body, local[name]) : 'it is not a local directory (registry and git modules are not downloaded)';
       if (why) {
         this.unjudged.push({
           address: `${this.prefix}module.${name}`,
-          detail: `module "${name}" (${source}${version}) is not expanded: ${why}; its resources are not judged. `
+          detail: `module "${name}" (${from}${version}) is not expanded: ${why}; its resources are not judged. `
             + 'Check the plan instead (terraform show -json), where modules are expanded.',
         });
       }
@@ -227,9 +230,6 @@ class ConfigurationReader implements EvaluationContext {
     return undefined;
   }
 
-  /** The directory of this module relative to the root configuration's ('' for the root). */
-  public moduleDir = '';
-
   /** `module.<name>`: the outputs of an expanded local module (a list or map of them with count or for_each). */
   public module(name: string): TfValue | undefined {
     const m = this.modules.get(name);
@@ -238,8 +238,6 @@ class ConfigurationReader implements EvaluationContext {
     if (m.kind === 'count') return m.instances.map((i) => i.reader.outputs());
     return Object.fromEntries(m.instances.map((i) => [String(i.key), i.reader.outputs()]));
   }
-
-  private outputValues?: { [name: string]: TfValue };
 
   /** This module's outputs, evaluated once. */
   public outputs(): { [name: string]: TfValue } {
@@ -405,9 +403,11 @@ class ConfigurationReader implements EvaluationContext {
       const iterator = typeof spec.iterator === 'string' ? spec.iterator : blockName;
       const each = evaluateValue(spec.for_each, this, bindings);
       let entries: [TfValue, TfValue][];
-      if (Array.isArray(each)) entries = each.map((v, i) => [i, v]);
-      else if (isObject(each) && !(each instanceof Unknown) && !(each instanceof InstanceRef)) entries = Object.keys(each).sort().map((k) => [k, each[k]]);
-      else {
+      if (Array.isArray(each)) {
+        entries = each.map((v, i) => [i, v]);
+      } else if (isObject(each) && !(each instanceof Unknown) && !(each instanceof InstanceRef)) {
+        entries = Object.keys(each).sort().map((k) => [k, each[k]]);
+      } else {
         const why = `dynamic "${blockName}" for_each = ${describeRaw(spec.for_each)} cannot be evaluated (${whyOf(each)})`;
         return new Unknown(`\${${address}.${blockName}}`, why, [...refsOf(each)]);
       }
@@ -493,8 +493,11 @@ class ConfigurationReader implements EvaluationContext {
     if (isKnown(value)) return;
     if (value instanceof Unknown) {
       if (!this.unknownReasons.has(value.text)) this.unknownReasons.set(value.text, value.why);
-    } else if (Array.isArray(value)) value.forEach((v) => this.noteUnknowns(v));
-    else if (isObject(value)) Object.values(value).forEach((v) => this.noteUnknowns(v as TfValue));
+    } else if (Array.isArray(value)) {
+      value.forEach((v) => this.noteUnknowns(v));
+    } else if (isObject(value)) {
+      Object.values(value).forEach((v) => this.noteUnknowns(v as TfValue));
+    }
   }
 }
 
@@ -544,8 +547,9 @@ export function expressionStrings(config: { [key: string]: any }): string[] {
   const visit = (v: unknown) => {
     if (typeof v === 'string') {
       if (hasInterpolation(v) && needsParser(v)) out.push(v);
-    } else if (Array.isArray(v)) v.forEach(visit);
-    else if (isObject(v)) {
+    } else if (Array.isArray(v)) {
+      v.forEach(visit);
+    } else if (isObject(v)) {
       for (const [k, x] of Object.entries(v)) if (k !== '//') visit(x);
     }
   };

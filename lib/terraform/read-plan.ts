@@ -1,6 +1,6 @@
+import { AZURERM_SETTINGS, SettingSpec } from './azurerm-schema';
 import { TerraformResourceView } from './model';
 import { AzurermVersion, azurermFrom, UNKNOWN_AZURERM } from './provider';
-import { AZURERM_SETTINGS, SettingSpec } from './azurerm-schema';
 import { ReadConfiguration, UnjudgedItem } from './read-configuration';
 
 /** `<type>.<argument>` of every scalar argument with a documented default (see AZURERM_SETTINGS). */

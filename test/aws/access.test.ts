@@ -1,8 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { AdminAccessVpn, DataProtectionPolicy, RequireMfaPolicy, UserDirectory } from '../../lib';
 import { constructPolicy, offlineStack, violationsOf, vpcOf } from './fixtures';
+import { AdminAccessVpn, DataProtectionPolicy, RequireMfaPolicy, UserDirectory } from '../../lib';
 
 const SERVER_CERT = 'arn:aws:acm:eu-west-1:111111111111:certificate/server';
 const CLIENT_CA = 'arn:aws:acm:eu-west-1:111111111111:certificate/client-ca';
@@ -79,7 +79,11 @@ describe('UserDirectory', () => {
     new UserDirectory(stack, 'Users', { policy: new DataProtectionPolicy({ minPasswordLength: 12 }) });
     Template.fromStack(stack).hasResource('AWS::Cognito::UserPool', {
       Properties: {
-        Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireNumbers: true, RequireSymbols: true, RequireUppercase: true, RequireLowercase: true }) },
+        Policies: {
+          PasswordPolicy: Match.objectLike({
+            MinimumLength: 12, RequireNumbers: true, RequireSymbols: true, RequireUppercase: true, RequireLowercase: true,
+          }),
+        },
         MfaConfiguration: 'ON',
         EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
         UserPoolTier: 'PLUS',

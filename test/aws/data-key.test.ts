@@ -1,8 +1,8 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { DataKey } from '../../lib';
 import { offlineStack, violationsOf } from './fixtures';
+import { DataKey } from '../../lib';
 
 describe('DataKey', () => {
   test('zero props: rotating, retained, aliased, and only administrable by the account', () => {

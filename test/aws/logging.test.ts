@@ -5,7 +5,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import {
-  AuditTrail, CentralLogArchive, DataKey, DataProtectionPolicy, HttpsLoadBalancer, IncidentTopic, KpiAlarms, SecureBucket, ThreatDetection, VaultLockMode,
+  AuditTrail, CentralLogArchive, DataKey, DataProtectionPolicy, HttpsLoadBalancer, IncidentTopic, KpiAlarms, SecureBucket, ThreatDetection,
+  VaultLockMode,
 } from '../../lib';
 import { evaluate } from '../helpers';
 import { offlineStack, violations, vpcOf } from './fixtures';

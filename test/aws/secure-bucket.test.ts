@@ -2,8 +2,8 @@ import { Validations } from 'aws-cdk-lib';
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { DataClass, DataProtectionPolicy, PolicyBackupPlan, SecureBucket } from '../../lib';
 import { constructPolicy, offlineStack, violationsOf } from './fixtures';
+import { DataClass, DataProtectionPolicy, PolicyBackupPlan, SecureBucket } from '../../lib';
 
 describe('SecureBucket', () => {
   const policy = constructPolicy({ dataEndOfLifeDays: 400, logRetentionDays: 365 });

@@ -1,6 +1,6 @@
+import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { App, Stack } from 'aws-cdk-lib';
 import {
   DataProtectionPolicy, HttpsLoadBalancer, IncidentTopic, KpiAlarms, PolicyBackupPlan, RegionalNetwork, ReplicatedDatabase, ResilientService,
 } from '../../lib';

@@ -1,16 +1,16 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, TerraformStack } from 'cdktf';
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { App, TerraformStack } from 'cdktf';
 import { AzureDataProtectionChecks, evaluateTerraform } from '../../lib/azure';
-import { AZURE_CONTROL_NOTES, AZURE_RULES } from '../../lib/rules/azure';
 import { CONTROLS } from '../../lib/core/policy/controls';
 import { DataProtectionPolicy } from '../../lib/core/policy/policy';
 import { ControlStatus, FindingStatus } from '../../lib/core/report/model';
 import { REPORT_FILES } from '../../lib/core/report/write';
+import { AZURE_CONTROL_NOTES, AZURE_RULES } from '../../lib/rules/azure';
 
 const POLICY = DataProtectionPolicy.situm();
 

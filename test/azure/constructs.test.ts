@@ -1,19 +1,18 @@
-import './fixtures';
-import { App, Testing } from 'cdktf';
+import { DataProtectionBackupPolicyBlobStorage } from '@cdktf/provider-azurerm/lib/data-protection-backup-policy-blob-storage';
+import { DataProtectionBackupPolicyPostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/data-protection-backup-policy-postgresql-flexible-server';
+import { DataProtectionBackupVault } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
-import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
-import { PostgresqlFlexibleServerConfiguration } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-configuration';
-import { DataProtectionBackupVault } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault';
-import { DataProtectionBackupPolicyPostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/data-protection-backup-policy-postgresql-flexible-server';
-import { DataProtectionBackupPolicyBlobStorage } from '@cdktf/provider-azurerm/lib/data-protection-backup-policy-blob-storage';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
-import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
 import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
+import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
+import { PostgresqlFlexibleServerConfiguration } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-configuration';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
+import { App, Testing } from 'cdktf';
 import { basics, NORTH, only, POLICY, synthJson, WEST } from './fixtures';
 import {
   AzureStack, BackupKeyVault, BackupVaultImmutability, CentralLogAnalytics, GeoRedundantStorage, PolicyBackupVault, ProtectedPostgres,
@@ -52,11 +51,15 @@ describe('GeoRedundantStorage', () => {
     expect(text).toHaveResourceWithProperties(StorageAccount, {
       account_replication_type: 'RAGZRS', min_tls_version: 'TLS1_2', https_traffic_only_enabled: true,
       infrastructure_encryption_enabled: true, allow_nested_items_to_be_public: false, shared_access_key_enabled: false,
-      blob_properties: { versioning_enabled: true, change_feed_enabled: true, delete_retention_policy: { days: 30 }, container_delete_retention_policy: { days: 30 } },
+      blob_properties: {
+        versioning_enabled: true, change_feed_enabled: true, delete_retention_policy: { days: 30 }, container_delete_retention_policy: { days: 30 },
+      },
       lifecycle: { prevent_destroy: true },
     });
     expect(text).toHaveResourceWithProperties(StorageManagementPolicy, {
-      rule: [expect.objectContaining({ actions: expect.objectContaining({ base_blob: { delete_after_days_since_modification_greater_than: 730 } }) })],
+      rule: [expect.objectContaining({
+        actions: expect.objectContaining({ base_blob: { delete_after_days_since_modification_greater_than: 730 } }),
+      })],
     });
   });
   test('the customer-managed key is the given key, read by the account\'s own identity', () => {

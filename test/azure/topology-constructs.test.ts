@@ -1,9 +1,6 @@
 // The constructs of the application tier, entry point, network, administrative access, Defender
 // and restore drills: secure with nothing but placement (and what they connect), each keeping the
 // controls its rules check, and refusing bad props with path, prop, value and what is allowed.
-import './fixtures';
-import { Testing } from 'cdktf';
-import { Construct } from 'constructs';
 import { AutomationSchedule } from '@cdktf/provider-azurerm/lib/automation-schedule';
 import { CdnFrontdoorFirewallPolicy } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-firewall-policy';
 import { CdnFrontdoorRoute } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-route';
@@ -15,6 +12,8 @@ import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { SecurityCenterSubscriptionPricing } from '@cdktf/provider-azurerm/lib/security-center-subscription-pricing';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
+import { Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import { basics, NORTH, only, POLICY, synthJson, WEST } from './fixtures';
 import {
   AdminVpnGateway, AzureDataProtectionChecks, AzureStack, BackupKeyVault, DefenderForCloud, FrontDoorEntryPoint, GeoRedundantStorage,

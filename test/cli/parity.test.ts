@@ -30,7 +30,7 @@ describe('check on a cloud assembly = DataProtectionChecks at synth time', () =>
     expect(mine.length).toBeGreaterThan(100);
     // A Stage's own assembly directory gives the same verdicts for its stacks.
     const alone = await check({ paths: [path.join(outdir, `assembly-${name}`)], policy: policyFile, out: dir });
-    const verdicts = (fs: EvidenceFinding[]) => fs.map((f) => `${f.ruleId} ${f.stack} ${f.logicalId} ${f.status}`).sort();
+    const verdicts = (found: EvidenceFinding[]) => found.map((f) => `${f.ruleId} ${f.stack} ${f.logicalId} ${f.status}`).sort();
     expect(verdicts(alone.report.controls.flatMap((c) => c.findings))).toEqual(verdicts(pack.controls.flatMap((c) => c.findings)));
   });
 });

@@ -12,7 +12,9 @@ const POLICY = new DataProtectionPolicy({ controls: ['DP.ENC.2'] });
 const META = { name: 'Probe', controlId: 'DP.ENC.2', level: Severity.ERROR, info: 'probe', explanation: 'probe', fix: 'fix it' };
 
 /** One rule outcome run through both engines: the same rule on one AWS resource and one azurerm resource. */
-function bothClouds(result: () => RuleResult, acks: (subjectPath: string) => AcknowledgementRecord[] = () => []): { aws: PipelineResult; azure: PipelineResult } {
+function bothClouds(
+  result: () => RuleResult, acks: (subjectPath: string) => AcknowledgementRecord[] = () => [],
+): { aws: PipelineResult; azure: PipelineResult } {
   const awsRule: ResourceRule = { ...META, resourceTypes: ['AWS::SQS::Queue'], evaluate: result };
   const azureRule: AzureResourceRule = { ...META, resourceTypes: ['azurerm_storage_account'], evaluate: result };
   const aws = runCloudFormation(

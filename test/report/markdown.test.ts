@@ -11,10 +11,10 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Testing } from 'cdktf';
 import { buildReferenceArchitectures } from '../../examples/reference-app';
 import { buildSitumAzureApp } from '../../examples/situm-azure/stack';
+import { DataProtectionPolicy, RegionalNetwork, SecureBucket } from '../../lib';
 import { AzureDataProtectionChecks } from '../../lib/azure';
 import { renderMarkdown, topologyMermaid } from '../../lib/core/report/markdown';
 import { EvidenceReport, TopologyKind } from '../../lib/core/report/model';
-import { DataProtectionPolicy, RegionalNetwork, SecureBucket } from '../../lib';
 import { evaluate } from '../../lib/testing';
 import { ENV, newApp, tempDir } from '../helpers';
 

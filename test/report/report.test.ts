@@ -79,7 +79,7 @@ describe('evidence report', () => {
       shortDescription: { text: expect.any(String) },
       fullDescription: { text: expect.any(String) },
       help: { text: expect.stringMatching(/^DP\.ENC\.2: /) },
-      properties: { controlId: 'DP.ENC.2', tags: expect.arrayContaining(['DP.ENC.2']), 'security-severity': '8.0' },
+      properties: { 'controlId': 'DP.ENC.2', 'tags': expect.arrayContaining(['DP.ENC.2']), 'security-severity': '8.0' },
     });
     // Non-compliant and acknowledged findings only; compliant ones are evidence, not alerts.
     expect(run.results.map((r: any) => r.ruleId).sort()).toEqual([

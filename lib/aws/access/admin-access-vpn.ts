@@ -3,9 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DataProtectionPolicy } from '../../core/policy/policy';
+import { PropErrors } from '../../core/props/prop-errors';
 import { ipv4Range } from '../../facts/cidr';
 import { encryptedLogGroup } from '../defaults/log-group';
-import { PropErrors } from '../../core/props/prop-errors';
 import { literalVpcCidr } from '../private/vpc';
 
 /** Client VPN accepts client CIDR blocks from /12 to /22. */

@@ -9,8 +9,8 @@ import { Construct } from 'constructs';
 import { CONTINUOUS_BACKUP_MAX_DAYS, DAILY_BACKUP, RESTORE_TEST_SCHEDULES, WEEKLY_BACKUP } from './schedules';
 import { DATA_CLASS_TAG, DataClass } from '../../core/policy/data-class';
 import { DataProtectionPolicy } from '../../core/policy/policy';
-import { DataKey } from '../encryption/data-key';
 import { PropErrors } from '../../core/props/prop-errors';
+import { DataKey } from '../encryption/data-key';
 import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
 
 /**

@@ -4,10 +4,10 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { DataProtectionPolicy } from '../../core/policy/policy';
+import { PropErrors } from '../../core/props/prop-errors';
 import { encryptedLogGroup } from '../defaults/log-group';
 import { KpiAlarms } from '../logging/kpi-alarms';
 import { HttpsLoadBalancer } from '../network/https-load-balancer';
-import { PropErrors } from '../../core/props/prop-errors';
 import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
 
 /**

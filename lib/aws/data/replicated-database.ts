@@ -5,8 +5,8 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass } from '../../core/policy/data-class';
-import { DataKey } from '../encryption/data-key';
 import { PropErrors } from '../../core/props/prop-errors';
+import { DataKey } from '../encryption/data-key';
 import { acknowledgeRules, inCompliancePacks } from '../private/third-party';
 
 /** RDS keeps automated backups (and point-in-time restore) at most this long. */

@@ -5,10 +5,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass } from '../../core/policy/data-class';
 import { DataProtectionPolicy } from '../../core/policy/policy';
-import { logBucketProps, secureBucketDefaults } from '../defaults/bucket';
-import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
-import { DataKey } from '../encryption/data-key';
 import { PropErrors } from '../../core/props/prop-errors';
+import { logBucketProps, secureBucketDefaults } from '../defaults/bucket';
+import { DataKey } from '../encryption/data-key';
+import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
 
 /** How long versions replaced or deleted stay recoverable before a data end of life removes them. */
 const MAX_NONCURRENT_DAYS = 30;

@@ -9,8 +9,8 @@ import * as shield from 'aws-cdk-lib/aws-shield';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { DataProtectionPolicy } from '../../core/policy/policy';
-import { encryptedLogGroup } from '../defaults/log-group';
 import { PropErrors } from '../../core/props/prop-errors';
+import { encryptedLogGroup } from '../defaults/log-group';
 import { acknowledgeRules, inCompliancePacks } from '../private/third-party';
 
 /** Global Accelerator's control plane, where its stack must deploy. */

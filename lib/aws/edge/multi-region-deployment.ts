@@ -5,10 +5,10 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { GLOBAL_ACCELERATOR_REGION, GlobalEndpoint } from './global-endpoint';
 import { DataProtectionPolicy } from '../../core/policy/policy';
+import { PropErrors } from '../../core/props/prop-errors';
 import { CentralLogArchive } from '../logging/central-log-archive';
 import { IncidentTopic } from '../logging/incident-topic';
 import { ThreatDetection } from '../logging/threat-detection';
-import { PropErrors } from '../../core/props/prop-errors';
 
 /**
  * Props for RegionalStack.

@@ -5,10 +5,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass } from '../../core/policy/data-class';
 import { DataProtectionPolicy } from '../../core/policy/policy';
+import { PropErrors } from '../../core/props/prop-errors';
+import { VaultLockMode } from '../backup/policy-backup-plan';
 import { secureBucketDefaults } from '../defaults/bucket';
 import { DataKey } from '../encryption/data-key';
-import { VaultLockMode } from '../backup/policy-backup-plan';
-import { PropErrors } from '../../core/props/prop-errors';
 import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
 
 /** Log objects move to colder storage after this many days (when the retention is longer). */

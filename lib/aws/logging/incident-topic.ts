@@ -2,8 +2,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
-import { DataKey } from '../encryption/data-key';
 import { PropErrors } from '../../core/props/prop-errors';
+import { DataKey } from '../encryption/data-key';
 
 /**
  * Props for IncidentTopic.
@@ -37,6 +37,8 @@ export class IncidentTopic extends sns.Topic {
     const key = props.encryptionKey ?? new DataKey(scope, `${id}Key`, { services: ['cloudwatch', 'events'], description: `Key of incident topic ${id}` });
     super(scope, id, { masterKey: key, enforceSSL: true, displayName: props.displayName ?? 'Incidents' });
     for (const email of props.emails ?? []) this.addSubscription(new subscriptions.EmailSubscription(email));
-    for (const url of props.httpsEndpoints ?? []) this.addSubscription(new subscriptions.UrlSubscription(url, { protocol: sns.SubscriptionProtocol.HTTPS }));
+    for (const url of props.httpsEndpoints ?? []) {
+      this.addSubscription(new subscriptions.UrlSubscription(url, { protocol: sns.SubscriptionProtocol.HTTPS }));
+    }
   }
 }

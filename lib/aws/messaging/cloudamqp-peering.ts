@@ -2,8 +2,8 @@ import { CfnOutput, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { DataProtectionPolicy } from '../../core/policy/policy';
-import { ipv4Range } from '../../facts/cidr';
 import { PropErrors } from '../../core/props/prop-errors';
+import { ipv4Range } from '../../facts/cidr';
 import { literalVpcCidr } from '../private/vpc';
 
 /** AMQP over TLS. */

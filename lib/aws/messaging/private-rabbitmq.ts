@@ -1,11 +1,11 @@
 import { Fn, Names, RemovalPolicy } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as amazonmq from 'aws-cdk-lib/aws-amazonmq';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { AMQPS_PORT } from './cloudamqp-peering';
-import { DataKey } from '../encryption/data-key';
 import { PropErrors } from '../../core/props/prop-errors';
+import { DataKey } from '../encryption/data-key';
 
 /** Cluster deployments of RabbitMQ need at least this instance size. */
 const CLUSTER_INSTANCE_TYPES = /^mq\.m\d+[a-z]*\.(large|xlarge|\d+xlarge)$/;

@@ -9,11 +9,11 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct, IConstruct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass } from '../../core/policy/data-class';
 import { DataProtectionPolicy } from '../../core/policy/policy';
+import { PropErrors } from '../../core/props/prop-errors';
 import { ELB_SSL_POLICIES, meetsMinimumTls } from '../../facts/tls-policies';
 import { logBucketProps } from '../defaults/bucket';
 import { encryptedLogGroup } from '../defaults/log-group';
 import { acknowledgeRules, inCompliancePacks, REASONS } from '../private/third-party';
-import { PropErrors } from '../../core/props/prop-errors';
 
 const HTTP_PORT = 80;
 const HTTPS_PORT = 443;

@@ -3,9 +3,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DataProtectionPolicy } from '../../core/policy/policy';
+import { PropErrors } from '../../core/props/prop-errors';
 import { ipv4Range } from '../../facts/cidr';
 import { encryptedLogGroup } from '../defaults/log-group';
-import { PropErrors } from '../../core/props/prop-errors';
 import { acknowledgeRules, inCompliancePacks } from '../private/third-party';
 
 const CIDR_BITS = { min: 16, max: 22 };

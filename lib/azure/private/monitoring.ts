@@ -1,7 +1,7 @@
-import { Construct } from 'constructs';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
+import { Construct } from 'constructs';
 import { BACKUP_JOBS_TABLE } from '../../rules/azure/backup/backup-failure-alerts';
 import { AnomalyAlertOptions, AzureLogDestinationConfig } from '../log-destination';
 

@@ -1,5 +1,5 @@
-import { AcknowledgementRecord } from '../report/model';
 import { PACK_NAME } from './rule';
+import { AcknowledgementRecord } from '../report/model';
 
 /** Scopes that cover every subject of an evaluation. */
 const GLOBAL_SCOPES = new Set(['', '(all resources)', '*']);

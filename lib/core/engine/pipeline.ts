@@ -1,8 +1,8 @@
 import { Acknowledgements, UnusedAcknowledgement } from './acknowledgements';
 import { PACK_NAME, RuleMetadata, describeRule, ruleIdOf } from './rule';
 import { Outcome, RULE_ERROR_FINDING, RuleResult, Verdict, verdictsOf } from './verdict';
-import { DataProtectionPolicy } from '../policy/policy';
 import { findControl } from '../policy/controls';
+import { DataProtectionPolicy } from '../policy/policy';
 import { ControlNote, buildEvidenceReport } from '../report/build';
 import { AcknowledgementRecord, EvidenceFinding, EvidenceReport, FindingStatus, Topology } from '../report/model';
 

@@ -18,7 +18,7 @@ const NUMBER_TOKEN_MARKERS = new Set([0xfbff, 0xfdff]);
 function isNumberToken(n: number): boolean {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, n, true);
-  return NUMBER_TOKEN_MARKERS.has(view.getUint32(4, true) >>> 16);
+  return NUMBER_TOKEN_MARKERS.has(view.getUint16(6, true));
 }
 
 /** Whether a value is (or, for strings and lists, contains) an unresolved token of either CDK. */

@@ -29,8 +29,8 @@ export function renderSarif(report: EvidenceReport, locator: TemplateLocator): o
     },
     defaultConfiguration: { level: r.level === 'error' ? 'error' : 'warning' },
     properties: {
-      controlId: r.controlId,
-      tags: ['security', 'compliance', r.controlId],
+      'controlId': r.controlId,
+      'tags': ['security', 'compliance', r.controlId],
       'security-severity': SECURITY_SEVERITY[r.level] ?? SECURITY_SEVERITY.warning,
     },
   }));

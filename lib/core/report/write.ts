@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { EvidenceReport } from './model';
 import { renderMarkdown } from './markdown';
+import { EvidenceReport } from './model';
 import { renderSarif, TemplateLocator } from './sarif';
 
 /** File names of the evidence report, written into the cloud assembly directory. */

@@ -7,11 +7,11 @@
 // To see every verdict of an app: npx tsx test/realworld/aws/show.ts <app>
 import { App } from 'aws-cdk-lib';
 import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
-import { DataProtectionChecks, EvidenceFinding, EvidenceReport } from '../../../lib';
-import { recordOutcomes } from '../../meta/rule-outcomes';
-import { allFindings, tempDir } from '../../helpers';
 import { REALWORLD_APPS } from './apps';
+import { DataProtectionChecks, EvidenceFinding, EvidenceReport } from '../../../lib';
+import { allFindings, tempDir } from '../../helpers';
 import { Expected, RealWorldApp } from './apps/common';
+import { recordOutcomes } from '../../meta/rule-outcomes';
 
 function evaluateApp(spec: RealWorldApp): EvidenceReport {
   const app = new App({

@@ -2,8 +2,8 @@
 //   npx tsx test/realworld/aws/show.ts <app> [default|flags]
 import { App } from 'aws-cdk-lib';
 import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
-import { DataProtectionChecks } from '../../../lib';
 import { REALWORLD_APPS } from './apps';
+import { DataProtectionChecks } from '../../../lib';
 
 const [name, mode = 'default'] = process.argv.slice(2);
 const spec = REALWORLD_APPS.find((a) => a.name === name);

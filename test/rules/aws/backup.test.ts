@@ -13,7 +13,9 @@ const DAILY = 'cron(0 3 * * ? *)';
 const WEEKLY = 'cron(0 4 ? * SUN *)';
 
 function rule(name: string, schedule: unknown, days: unknown, copies: object[] = [{ DestinationBackupVaultArn: OTHER_REGION_VAULT, Lifecycle: { DeleteAfterDays: days } }], vault = 'Vault') {
-  return { RuleName: name, TargetBackupVault: { Ref: vault }, ScheduleExpression: schedule, Lifecycle: { DeleteAfterDays: days }, CopyActions: copies };
+  return {
+    RuleName: name, TargetBackupVault: { Ref: vault }, ScheduleExpression: schedule, Lifecycle: { DeleteAfterDays: days }, CopyActions: copies,
+  };
 }
 function plan(rules: object[]) {
   return { Type: 'AWS::Backup::BackupPlan', Properties: { BackupPlan: { BackupPlanName: 'p', BackupPlanRule: rules } } };
@@ -189,10 +191,14 @@ describe('RestoreTesting (DP.BAK.4)', () => {
   test('each promised frequency needs a testing plan that often, including the vault, with a selection', () => {
     const full = run(base());
     expect(statusesOf(full, 'RestoreTesting')).toEqual({ Db: OK });
-    const noQuarterly = run(base({ TestQuarterly: undefined, TestQuarterlySelection: undefined, TestWeekly: undefined, TestWeeklySelection: undefined }));
+    const noQuarterly = run(base({
+      TestQuarterly: undefined, TestQuarterlySelection: undefined, TestWeekly: undefined, TestWeeklySelection: undefined,
+    }));
     // A daily test is at least as frequent as weekly and quarterly ones.
     expect(statusesOf(noQuarterly, 'RestoreTesting')).toEqual({ Db: OK });
-    const weeklyOnly = run(base({ TestDaily: undefined, TestDailySelection: undefined, TestQuarterly: undefined, TestQuarterlySelection: undefined }));
+    const weeklyOnly = run(base({
+      TestDaily: undefined, TestDailySelection: undefined, TestQuarterly: undefined, TestQuarterlySelection: undefined,
+    }));
     expect(statusesOf(weeklyOnly, 'RestoreTesting')).toEqual({ Db: 'non-compliant [Daily]' });
     const noSelections = run(base({ TestDailySelection: undefined, TestWeeklySelection: undefined, TestQuarterlySelection: undefined }));
     expect(statusesOf(noSelections, 'RestoreTesting')).toEqual({ Db: 'non-compliant [Daily] [Weekly] [Quarterly]' });
@@ -206,7 +212,7 @@ describe('BackupFailureAlerts (DP.BAK.5)', () => {
     expect(statusesOf(run(base()), 'BackupFailureAlerts')).toEqual({ Db: OK });
     const backupOnly = { ...ALERTS, Properties: { ...ALERTS.Properties, EventPattern: { 'source': ['aws.backup'], 'detail-type': ['Backup Job State Change'] } } };
     expect(statusesOf(run(base({ Alerts: backupOnly })), 'BackupFailureAlerts')).toEqual({ Db: 'non-compliant [CopyJobs] [RestoreJobs]' });
-    const successOnly = { ...ALERTS, Properties: { ...ALERTS.Properties, EventPattern: { 'source': ['aws.backup'], 'detail': { state: ['COMPLETED'] } } } };
+    const successOnly = { ...ALERTS, Properties: { ...ALERTS.Properties, EventPattern: { source: ['aws.backup'], detail: { state: ['COMPLETED'] } } } };
     expect(statusesOf(run(base({ Alerts: successOnly })), 'BackupFailureAlerts')).toEqual({ Db: 'non-compliant [BackupJobs] [CopyJobs] [RestoreJobs]' });
     const disabled = { ...ALERTS, Properties: { ...ALERTS.Properties, State: 'DISABLED' } };
     expect(statusesOf(run(base({ Alerts: disabled })), 'BackupFailureAlerts')).toEqual({ Db: 'non-compliant [BackupJobs] [CopyJobs] [RestoreJobs]' });

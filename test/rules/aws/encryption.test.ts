@@ -313,7 +313,8 @@ describe('EBSVolumeCMK on the volumes instances and launch templates create (iss
       FromTemplate: { Type: 'AWS::EC2::Instance', Properties: { LaunchTemplate: { LaunchTemplateId: { Ref: 'TemplateCmk' }, Version: '1' } } },
     }, ['Encrypt']);
     expect(statusesOf(report, 'EBSVolumeCMK')).toEqual({
-      InstancePlain: NON, InstanceCmk: OK, InstanceNoMappings: NON, TemplatePlain: NON, TemplateCmk: OK, ConfigDefaultKey: NON, ConfigParam: UNVERIFIABLE, Ephemeral: OK,
+      InstancePlain: NON, InstanceCmk: OK, InstanceNoMappings: NON, TemplatePlain: NON, TemplateCmk: OK, ConfigDefaultKey: NON,
+      ConfigParam: UNVERIFIABLE, Ephemeral: OK,
       ImdsTemplate: 'not-applicable', FromTemplate: 'not-applicable',
     });
     expect(findingsOf(report, 'EBSVolumeCMK').find((f) => f.logicalId === 'TemplatePlain')?.detail).toMatch(/\/dev\/xvda.*not encrypted/);

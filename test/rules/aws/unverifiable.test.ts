@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { DataProtectionPolicy } from '../../../lib';
 import { evaluateCloudFormation } from '../../../lib/checks/cloudformation';
 import { evaluate, findingsOf, includeTemplate, newApp, statusesOf } from '../../helpers';
@@ -70,7 +72,7 @@ describe('backup rules', () => {
   test('BackupFailureAlerts: an alert rule whose target is a parameter', () => {
     const report = run({
       Vault: VAULT, Plan: { Type: 'AWS::Backup::BackupPlan', Properties: { BackupPlan: { BackupPlanName: 'p', BackupPlanRule: [RULE] } } }, Sel: SELECT('Plan'),
-      Alerts: { Type: 'AWS::Events::Rule', Properties: { EventPattern: { 'source': ['aws.backup'], 'detail': { state: ['FAILED'] } }, Targets: [{ Id: 't', Arn: { Ref: 'Flag' } }] } },
+      Alerts: { Type: 'AWS::Events::Rule', Properties: { EventPattern: { source: ['aws.backup'], detail: { state: ['FAILED'] } }, Targets: [{ Id: 't', Arn: { Ref: 'Flag' } }] } },
     });
     expect(unverifiableDetail(report, 'BackupFailureAlerts', 'Plan')).toMatch(/target of Alerts is known only at deployment/);
   });
@@ -171,8 +173,6 @@ describe('topology rules: stacks without an explicit region', () => {
 
 describe('no AWS rule leaves an unverifiable verdict without saying which value', () => {
   test('rules build unverifiable verdicts with a detail, never the bare constant', () => {
-    const fs = require('fs') as typeof import('fs');
-    const path = require('path') as typeof import('path');
     const root = path.join(__dirname, '..', '..', '..', 'lib', 'rules', 'aws');
     const files = fs.readdirSync(root).filter((d) => d !== 'private' && fs.statSync(path.join(root, d)).isDirectory())
       .flatMap((d) => fs.readdirSync(path.join(root, d)).map((f) => path.join(root, d, f)));

@@ -50,7 +50,8 @@ describe('AzureAppTls', () => {
   const web = (o: object = {}) => ({ azurerm_linux_web_app: { w: [{ name: 'w', site_config: [{ minimum_tls_version: '1.2' }], ...o }] } });
   test('https_only by default false, or insecure container ingress, is non-compliant', () => {
     expect(verdicts('AzureAppTls', web(), WEB)).toEqual(['non-compliant[PlaintextListener]']);
-    const insecure = { azurerm_container_app: { api: [{ ingress: [{ external_enabled: true, allow_insecure_connections: true, target_port: 8080 }] }] } };
+    const ingress = { external_enabled: true, allow_insecure_connections: true, target_port: 8080 };
+    const insecure = { azurerm_container_app: { api: [{ ingress: [ingress] }] } };
     expect(verdicts('AzureAppTls', insecure, 'azurerm_container_app.api')).toEqual(['non-compliant[PlaintextListener]']);
   });
   test('https_only with TLS 1.2, and a container app ingress by default, are compliant', () => {

@@ -2,6 +2,7 @@
 // configuration is written the way real ones are: HCL converted to JSON (one-element arrays),
 // provider pins, v3/v4/v5 argument names.
 import { azurerm, COMPLIANT, findingsIn, NON_COMPLIANT, UNVERIFIABLE, verdictsIn } from './helpers';
+import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 
 const account = (body: { [key: string]: any }) => ({
   azurerm_storage_account: {
@@ -144,7 +145,7 @@ describe('read replicas are not judged as primaries', () => {
   });
 
   test('a lone replica in a second region is not the workload running there', () => {
-    const two = new (require('../../../lib/core/policy/policy').DataProtectionPolicy)({ regionCount: 2 });
+    const two = new DataProtectionPolicy({ regionCount: 2 });
     expect(verdictsIn('AzureWorkloadRegions', { resource: servers }, 'azurerm_postgresql_flexible_server.primary', two)).toEqual(NON_COMPLIANT);
     expect(verdictsIn('AzureWorkloadRegions', { resource: servers }, REPLICA, two)).toEqual([]);
   });
@@ -245,7 +246,7 @@ describe('acknowledgement scopes for Terraform addresses', () => {
     const { evaluateTerraform } = require('../../../lib/checks/terraform') as typeof import('../../../lib/checks/terraform');
     const config = { resource: { azurerm_storage_account: { files: [{ count: 2, account_replication_type: 'LRS' }] } } };
     const acknowledged = (scope: string) => evaluateTerraform([{ name: 'S', config }], {
-      policy: new (require('../../../lib/core/policy/policy').DataProtectionPolicy)({ controls: ['DP.AVL.1'] }),
+      policy: new DataProtectionPolicy({ controls: ['DP.AVL.1'] }),
       acknowledgements: [{ id: 'DP.AVL.1', scope, reason: 'Scratch accounts, rebuilt from source data on loss.' }],
     }).findings.filter((f) => f.controlId === 'DP.AVL.1').map((f) => `${f.logicalId} ${f.status}`);
     expect(acknowledged('azurerm_storage_account.files')).toEqual(['azurerm_storage_account.files[0] acknowledged', 'azurerm_storage_account.files[1] acknowledged']);

@@ -1,7 +1,7 @@
-import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 
 /** Whether the REST API a method belongs to is private (reachable only from VPCs): not user-facing. */
 function isPrivateApi(method: ResourceView, context: RuleContext): boolean {
@@ -21,7 +21,7 @@ export const ApiGatewayAuthorization: ResourceRule = {
   name: 'ApiGatewayAuthorization',
   controlId: 'DP.IAM.2',
   resourceTypes: ['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Route'],
-covers: 'no method or route with `AuthorizationType: NONE`',
+  covers: 'no method or route with `AuthorizationType: NONE`',
   level: Severity.ERROR,
   info: 'The API method serves callers without authenticating them.',
   explanation: 'DP.IAM.2 promises that every user authenticates. Give every method an authorizer (Cognito user '

@@ -1,7 +1,7 @@
-import { compliant, nonCompliant, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { isIntrinsic, unknownValue } from '../private/values';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, nonCompliant, RuleResult, Severity } from '../../../core/engine';
+import { isIntrinsic, unknownValue } from '../private/values';
 
 /** What Cognito enforces when a user pool sets no minimum length. */
 const COGNITO_DEFAULT_MINIMUM_LENGTH = 8;

@@ -1,7 +1,7 @@
-import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
-import { resolveValue } from '../../../cloudformation/resolve';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { isIntrinsic } from '../private/values';
 
 const AUTHENTICATE = ['authenticate-oidc', 'authenticate-cognito'];
@@ -34,7 +34,7 @@ export const ELBListenerAuthentication: ResourceRule = {
   name: 'ELBListenerAuthentication',
   controlId: 'DP.IAM.2',
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::ListenerRule'],
-covers: 'HTTPS listeners authenticate; plaintext listeners that forward cannot',
+  covers: 'HTTPS listeners authenticate; plaintext listeners that forward cannot',
   level: Severity.ERROR,
   info: 'An internet-facing HTTPS listener serves requests without authenticating them.',
   explanation: 'DP.IAM.2 promises that every user authenticates. Add an authenticate-oidc or authenticate-cognito '

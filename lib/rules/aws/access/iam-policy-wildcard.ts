@@ -1,5 +1,5 @@
-import { COMPLIANT, nonCompliant, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { COMPLIANT, nonCompliant, RuleResult, Severity } from '../../../core/engine';
 import { asList, isIntrinsic, unknownValue, worstOf } from '../private/values';
 
 /** Whether a statement allows every action (`*`, `*:*`, or any NotAction) on every resource. */

@@ -1,7 +1,7 @@
-import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { isIntrinsic, unknownValue } from '../private/values';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { isIntrinsic, unknownValue } from '../private/values';
 
 const ADMIN_POLICY = /:iam::aws:policy\/AdministratorAccess$/;
 

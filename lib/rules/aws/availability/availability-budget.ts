@@ -1,8 +1,8 @@
-import { COMPLIANT, NON_COMPLIANT, Severity, unverifiable } from '../../../core/engine';
 import { AppFinding, AppRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { COMPLIANT, NON_COMPLIANT, Severity, unverifiable } from '../../../core/engine';
 import { GLOBAL_ACCELERATOR_SLA, REGIONAL_SLAS, ServiceSla, slaOf } from '../private/sla';
-import { unplacedStacks, workloadPlacement } from '../private/workload';
 import { Stacks, pct } from '../private/topology';
+import { unplacedStacks, workloadPlacement } from '../private/workload';
 
 /**
  * DP.AVL.7: the topology's availability, computed from published SLAs, meets `uptimePercent`. Each

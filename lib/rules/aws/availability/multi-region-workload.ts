@@ -1,7 +1,7 @@
-import { compliant, nonCompliant, Severity, unverifiable } from '../../../core/engine';
 import { AppFinding, AppRule, RuleContext } from '../../../cloudformation/model';
-import { unplacedStacks, workloadPlacement } from '../private/workload';
+import { compliant, nonCompliant, Severity, unverifiable } from '../../../core/engine';
 import { Stacks } from '../private/topology';
+import { unplacedStacks, workloadPlacement } from '../private/workload';
 
 /**
  * DP.AVL.2: the workload (load balancers, services, databases, tables, data buckets) runs in at

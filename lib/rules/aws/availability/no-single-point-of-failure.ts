@@ -1,9 +1,9 @@
-import { compliant, failing, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
-import { resolveValue } from '../../../cloudformation/resolve';
+import { subnetAz } from './vpc-az-count';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, failing, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { findingsResult } from '../private/values';
-import { subnetAz } from './vpc-az-count';
 
 const MIN_AZS = 2;
 

@@ -1,7 +1,7 @@
-import { compliant, nonCompliant, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { unknownValue } from '../private/values';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, nonCompliant, RuleResult, Severity } from '../../../core/engine';
+import { unknownValue } from '../private/values';
 
 /**
  * A subnet's AZ as something comparable: the name (literal or a value the app defines), or the

@@ -1,7 +1,7 @@
-import { failing, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
-import { resolveValue } from '../../../cloudformation/resolve';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { mentionedResources } from '../../../cloudformation/references';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { failing, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { boolValue, findingsResult } from '../private/values';
 
 /** Resources some scaling target or scaling policy of the app scales; built once per evaluation. */
@@ -32,8 +32,9 @@ function groupFailures(resource: ResourceView, context: RuleContext, failures: (
   const update = resource.updatePolicy ?? {};
   const replacing = resolveValue(update.AutoScalingReplacingUpdate?.WillReplace, resource.stackPath, context.lookup);
   const rolling = update.AutoScalingRollingUpdate !== undefined;
-  if (!rolling && !replacing.known) failures.push(unverifiable(`UpdatePolicy.AutoScalingReplacingUpdate.WillReplace is ${replacing.why}`));
-  else if (!rolling && boolValue(replacing.value, false) !== true) {
+  if (!rolling && !replacing.known) {
+    failures.push(unverifiable(`UpdatePolicy.AutoScalingReplacingUpdate.WillReplace is ${replacing.why}`));
+  } else if (!rolling && boolValue(replacing.value, false) !== true) {
     failures.push(failing('RollingUpdate', 'no UpdatePolicy AutoScalingRollingUpdate or AutoScalingReplacingUpdate: a new launch template or '
       + 'configuration reaches running instances only by replacing them outside any rollout'));
   }

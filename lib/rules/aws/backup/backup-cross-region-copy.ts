@@ -1,5 +1,5 @@
-import { failing, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { failing, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { backupModel, vaultRegion } from '../private/backup-model';
 import { findingsResult } from '../private/values';
 

@@ -1,8 +1,8 @@
-import { failing, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
-import { resolveValue } from '../../../cloudformation/resolve';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { backupModel } from '../private/backup-model';
 import { referencedResource } from '../../../cloudformation/references';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { failing, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
+import { backupModel } from '../private/backup-model';
 import { asList, findingsResult } from '../private/values';
 
 const JOBS: { [finding: string]: string } = {

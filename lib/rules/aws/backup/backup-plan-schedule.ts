@@ -1,5 +1,5 @@
-import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
 import { backupModel } from '../private/backup-model';
 import { findingsResult, unknownValue } from '../private/values';
 

@@ -1,6 +1,6 @@
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { DataClass } from '../../../core/policy/data-class';
-import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel, dataClassOf, needsBackup, STATEFUL_TYPES } from '../private/backup-model';
 import { findingsResult, unknownValue } from '../private/values';
 

@@ -1,8 +1,8 @@
-import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
-import { resolveValue } from '../../../cloudformation/resolve';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { backupModel } from '../private/backup-model';
 import { referencedResource } from '../../../cloudformation/references';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
+import { backupModel } from '../private/backup-model';
 import { asList, findingsResult, isIntrinsic } from '../private/values';
 
 /** Whether the vault's access policy denies deleting recovery points to everyone. */
@@ -86,9 +86,11 @@ export const BackupVaultLock: ResourceRule = {
     }
     if (!(complianceMode === true && longEnough)) {
       const blocked = blocksDeletion(p.AccessPolicy);
-      if (blocked === undefined) failing.push(unverifiable('AccessPolicy is an expression the template computes at deployment'));
-      else if (!blocked && complianceMode === undefined && modeUnknown) failing.push(unverifiable(modeUnknown));
-      else if (!blocked) {
+      if (blocked === undefined) {
+        failing.push(unverifiable('AccessPolicy is an expression the template computes at deployment'));
+      } else if (!blocked && complianceMode === undefined && modeUnknown) {
+        failing.push(unverifiable(modeUnknown));
+      } else if (!blocked) {
         failing.push(failingVerdict('DeletionNotBlocked', complianceMode
           ? 'the compliance-mode lock protects recovery points for less than the policy\'s retention, and no access policy denies backup:DeleteRecoveryPoint'
           : 'a governance-mode lock can be lifted by privileged users, and no access policy denies backup:DeleteRecoveryPoint'));

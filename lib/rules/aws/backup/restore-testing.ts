@@ -1,8 +1,8 @@
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { referencedResource } from '../../../cloudformation/references';
 import { findingsResult, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { RestoreTestFrequency } from '../../../core/policy/policy';
-import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { backupModel } from '../private/backup-model';
-import { referencedResource } from '../../../cloudformation/references';
 import { maxIntervalDays } from '../private/schedule';
 import { isIntrinsic, unknownValue } from '../private/values';
 

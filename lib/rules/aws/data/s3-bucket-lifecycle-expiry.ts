@@ -1,7 +1,7 @@
-import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
-import { DATA_CLASS_TAG, DataClass } from '../../../core/policy/data-class';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { mentionedResources } from '../../../cloudformation/references';
+import { NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { DATA_CLASS_TAG, DataClass } from '../../../core/policy/data-class';
 import { findingsResult, isIntrinsic, tagValue, unknownValue } from '../private/values';
 
 /** Types that name a bucket as the destination of their logs. */

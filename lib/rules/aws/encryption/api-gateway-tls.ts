@@ -1,7 +1,7 @@
-import { compliant, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { API_GATEWAY_SECURITY_POLICIES } from '../../../facts/tls-policies';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, RuleResult, Severity } from '../../../core/engine';
+import { API_GATEWAY_SECURITY_POLICIES } from '../../../facts/tls-policies';
 import { boolValue, isIntrinsic, tlsPolicyVerdict, unknownValue, worstOf } from '../private/values';
 
 function judge(raw: unknown, fallback: string, resource: ResourceView, context: RuleContext): RuleResult {

@@ -1,7 +1,7 @@
-import { failing as failingVerdict, Outcome, RuleResult, Severity, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { CLOUDFRONT_DEFAULT_PROTOCOL_VERSION, CLOUDFRONT_PROTOCOL_VERSIONS } from '../../../facts/tls-policies';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { failing as failingVerdict, Outcome, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { CLOUDFRONT_DEFAULT_PROTOCOL_VERSION, CLOUDFRONT_PROTOCOL_VERSIONS } from '../../../facts/tls-policies';
 import { boolValue, findingsResult, isIntrinsic, tlsPolicyVerdict, unknownValue } from '../private/values';
 
 const HTTPS_VIEWER_POLICIES = ['https-only', 'redirect-to-https'];

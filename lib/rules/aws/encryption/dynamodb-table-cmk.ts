@@ -1,7 +1,7 @@
-import { nonCompliant, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { boolValue, CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, unknownValue, worstOf } from '../private/values';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { nonCompliant, RuleResult, Severity } from '../../../core/engine';
+import { boolValue, CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, unknownValue, worstOf } from '../private/values';
 
 /**
  * DP.ENC.2: a DynamoDB table (or every replica of a global table) uses SSE-KMS with a

@@ -1,6 +1,6 @@
-import { compliant, nonCompliant, NOT_APPLICABLE, Outcome, RuleResult, Severity, unverifiable, Verdict, verdictsOf, worstOf } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, nonCompliant, NOT_APPLICABLE, Outcome, RuleResult, Severity, unverifiable, Verdict, verdictsOf, worstOf } from '../../../core/engine';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, encryptedWithCustomerKey, isIntrinsic } from '../private/values';
 
 /** The block device mappings of an instance, a launch template or a launch configuration. */
@@ -38,7 +38,7 @@ export const EBSVolumeCMK: ResourceRule = {
   name: 'EBSVolumeCMK',
   controlId: 'DP.ENC.2',
   resourceTypes: ['AWS::EC2::Volume', 'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'],
-covers: 'volumes and the block devices of instances, launch templates and launch configurations',
+  covers: 'volumes and the block devices of instances, launch templates and launch configurations',
   level: Severity.ERROR,
   info: 'The EBS volume is not encrypted with a customer-managed KMS key.',
   explanation: CUSTOMER_MANAGED_KEY_EXPLANATION,

@@ -1,5 +1,5 @@
-import { NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, encryptedWithCustomerKey } from '../private/values';
 
 /**

@@ -1,7 +1,7 @@
-import { compliant, nonCompliant, Outcome, RuleResult, Severity, verdictsOf } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { settingVerdict, unknownValue } from '../private/values';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, nonCompliant, Outcome, RuleResult, Severity, verdictsOf } from '../../../core/engine';
+import { settingVerdict, unknownValue } from '../private/values';
 
 /**
  * DP.ENC.1: an ElastiCache replication group or cache cluster requires TLS from its clients:

@@ -1,8 +1,8 @@
-import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
-import { unknownValue } from '../private/values';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { onlyRedirectsToHttps } from '../private/listeners';
+import { unknownValue } from '../private/values';
 
 /**
  * DP.ENC.1: a listener rule on a plaintext HTTP listener only redirects to HTTPS. A rule that

@@ -1,9 +1,9 @@
-import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICIES } from '../../../facts/tls-policies';
 import { resolveValue } from '../../../cloudformation/resolve';
-import { tlsPolicyVerdict, unknownValue } from '../private/values';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { ELB_DEFAULT_SSL_POLICY, ELB_SSL_POLICIES } from '../../../facts/tls-policies';
 import { onlyRedirectsToHttps } from '../private/listeners';
+import { tlsPolicyVerdict, unknownValue } from '../private/values';
 
 /**
  * DP.ENC.1: a load balancer listener accepts only TLS at or above the policy's minimum (HTTPS/TLS

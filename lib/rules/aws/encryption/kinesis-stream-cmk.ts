@@ -1,6 +1,6 @@
-import { nonCompliant, RuleResult, Severity } from '../../../core/engine';
-import { resolveValue } from '../../../cloudformation/resolve';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { nonCompliant, RuleResult, Severity } from '../../../core/engine';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, unknownValue } from '../private/values';
 
 /**

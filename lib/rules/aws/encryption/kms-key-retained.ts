@@ -1,6 +1,6 @@
-import { compliant, nonCompliant, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, nonCompliant, RuleResult, Severity, unverifiable } from '../../../core/engine';
 
 const RETAINING = ['Retain', 'RetainExceptOnCreate'];
 

@@ -1,7 +1,7 @@
-import { nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { settingVerdict, unknownValue } from '../private/values';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
+import { settingVerdict, unknownValue } from '../private/values';
 
 /**
  * DP.ENC.3: a KMS key used for encryption rotates automatically. Signing and MAC keys do not

@@ -1,10 +1,16 @@
-import { compliant, nonCompliant, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { mentionedResources } from '../../../cloudformation/references';
+import { compliant, nonCompliant, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { deniesPlaintext, statementsOf } from '../private/policies';
 
 /** For each type: its resource-policy types and the property that names the queue or topic, and the actions a deny must cover. */
-const POLICIES: { readonly [type: string]: { readonly policies: { readonly [policyType: string]: string }; readonly actions: readonly string[]; readonly fix: string } } = {
+interface MessagingPolicy {
+  readonly policies: { readonly [policyType: string]: string };
+  readonly actions: readonly string[];
+  readonly fix: string;
+}
+
+const POLICIES: { readonly [type: string]: MessagingPolicy } = {
   'AWS::SQS::Queue': {
     policies: { 'AWS::SQS::QueuePolicy': 'Queues', 'AWS::SQS::QueueInlinePolicy': 'Queue' },
     actions: ['sqs:*'],
@@ -33,7 +39,7 @@ export const MessagingTLSOnly: ResourceRule = {
   name: 'MessagingTLSOnly',
   controlId: 'DP.ENC.1',
   resourceTypes: Object.keys(POLICIES),
-covers: 'SQS queues and SNS topics',
+  covers: 'SQS queues and SNS topics',
   level: Severity.ERROR,
   info: 'The queue or topic accepts requests without TLS.',
   explanation: 'DP.ENC.1 promises TLS on every endpoint. SQS and SNS accept plaintext HTTP unless a resource '

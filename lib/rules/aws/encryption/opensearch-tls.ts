@@ -1,5 +1,5 @@
-import { failing as failingVerdict, Outcome, RuleResult, Severity, Verdict, verdictsOf } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { failing as failingVerdict, Outcome, RuleResult, Severity, Verdict, verdictsOf } from '../../../core/engine';
 import { OPENSEARCH_DEFAULT_TLS_POLICY, OPENSEARCH_TLS_POLICIES } from '../../../facts/tls-policies';
 import { findingsResult, isIntrinsic, settingVerdict, tlsPolicyVerdict, unknownValue } from '../private/values';
 

@@ -1,7 +1,7 @@
-import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
 import { resolveValue, sourceNote } from '../../../cloudformation/resolve';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { isIntrinsic, settingVerdict } from '../private/values';
 
 /** The parameter that makes an engine refuse unencrypted connections, the values that turn it on, and its default. */

@@ -1,7 +1,7 @@
-import { nonCompliant, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, unknownValue, worstOf } from '../private/values';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { nonCompliant, RuleResult, Severity } from '../../../core/engine';
+import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict, isIntrinsic, unknownValue, worstOf } from '../private/values';
 
 const KMS_ALGORITHMS = ['aws:kms', 'aws:kms:dsse'];
 

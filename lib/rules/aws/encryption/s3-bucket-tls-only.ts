@@ -1,6 +1,6 @@
+import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { failing as failingVerdict, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { arnShape, bucketPolicies, statementsOf } from '../private/policies';
-import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { asList, findingsResult } from '../private/values';
 
 function isEveryone(principal: unknown): boolean {
@@ -42,7 +42,7 @@ export const S3BucketTLSOnly: ResourceRule = {
   name: 'S3BucketTLSOnly',
   controlId: 'DP.ENC.1',
   resourceTypes: ['AWS::S3::Bucket'],
-covers: 'a deny that covers the objects too',
+  covers: 'a deny that covers the objects too',
   level: Severity.ERROR,
   info: 'The S3 bucket policy does not deny requests without TLS at the policy minimum.',
   fix: 'Set enforceSSL: true on the bucket (a deny of s3:* on the bucket and bucket/* when aws:SecureTransport is false).',
@@ -54,8 +54,9 @@ covers: 'a deny that covers the objects too',
     if (unknown) return unverifiable(unknown);
     const failing: (string | Verdict)[] = [];
     const denies = statements.filter(deniesPlaintext);
-    if (denies.length === 0) failing.push(failingVerdict('SecureTransport', 'no bucket policy statement denies s3:* to everyone when aws:SecureTransport is false'));
-    else if (!denies.some(coversObjects)) {
+    if (denies.length === 0) {
+      failing.push(failingVerdict('SecureTransport', 'no bucket policy statement denies s3:* to everyone when aws:SecureTransport is false'));
+    } else if (!denies.some(coversObjects)) {
       failing.push(failingVerdict('SecureTransport', 'the aws:SecureTransport deny covers only the bucket ARN, not its objects (bucket/*): objects can be read and written in plaintext'));
     }
     const min = context.policy.minTlsVersion;

@@ -1,5 +1,5 @@
-import { RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { RuleResult, Severity } from '../../../core/engine';
 import { CUSTOMER_MANAGED_KEY_EXPLANATION, customerManagedKeyVerdict } from '../private/values';
 
 /**

@@ -1,6 +1,6 @@
-import { compliant, NON_COMPLIANT, Severity, unverifiable } from '../../../core/engine';
-import { resolveValue } from '../../../cloudformation/resolve';
 import { AppFinding, AppRule, RuleContext } from '../../../cloudformation/model';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, NON_COMPLIANT, Severity, unverifiable } from '../../../core/engine';
 import { boolValue } from '../private/values';
 
 /**

@@ -1,9 +1,9 @@
-import { failing as failingVerdict, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { describeKmsKey, KeyKind } from '../private/kms-key-ref';
 import { resolveValue } from '../../../cloudformation/resolve';
-import { boolValue, findingsResult, unknownValue } from '../private/values';
+import { failing as failingVerdict, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
+import { describeKmsKey, KeyKind } from '../private/kms-key-ref';
 import { trailBucket } from '../private/trail';
+import { boolValue, findingsResult, unknownValue } from '../private/values';
 
 /**
  * DP.LOG.1: a CloudTrail trail records every region, validates its log files, encrypts them with a

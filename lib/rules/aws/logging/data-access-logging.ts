@@ -1,8 +1,8 @@
-import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
-import { resolveValue } from '../../../cloudformation/resolve';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 import { mentionedResources } from '../../../cloudformation/references';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
+import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 import { findingsResult, isIntrinsic } from '../private/values';
 
 const DATA_TYPES: { [cfnType: string]: string } = {

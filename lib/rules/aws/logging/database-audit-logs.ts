@@ -1,7 +1,7 @@
-import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { unknownValue } from '../private/values';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
+import { unknownValue } from '../private/values';
 
 /** The CloudWatch Logs export that carries each engine's audit / connection log. */
 function auditExport(engine: string): string | undefined {

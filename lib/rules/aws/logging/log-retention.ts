@@ -1,8 +1,8 @@
-import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 import { describeKmsKey, KeyKind } from '../private/kms-key-ref';
-import { resolveValue } from '../../../cloudformation/resolve';
 import { findingsResult, unknownValue } from '../private/values';
 
 /**
@@ -32,8 +32,9 @@ export const LogRetention: ResourceRule = {
       return findingsResult(early ? [failingVerdict('Retention', `a lifecycle rule expires logs before ${min} days`)] : []);
     }
     const key = describeKmsKey(resource.properties.KmsKeyId, resource, context);
-    if (key.kind === KeyKind.UNRESOLVED) failing.push(unverifiable(`KmsKeyId is ${key.why}`));
-    else if (key.kind === KeyKind.ABSENT || key.kind === KeyKind.AWS_MANAGED) {
+    if (key.kind === KeyKind.UNRESOLVED) {
+      failing.push(unverifiable(`KmsKeyId is ${key.why}`));
+    } else if (key.kind === KeyKind.ABSENT || key.kind === KeyKind.AWS_MANAGED) {
       failing.push(failingVerdict('Encryption', 'no KmsKeyId: CloudWatch Logs encrypts with its own key, not a customer-managed one'));
     }
     const raw = resource.properties.RetentionInDays;

@@ -1,7 +1,7 @@
-import { findingsResult, Severity, unverifiable, Verdict } from '../../../core/engine';
-import { resolveValue } from '../../../cloudformation/resolve';
 import { AppFinding, AppRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { findingsResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { boolValue } from '../private/values';
 
 /**

@@ -1,8 +1,8 @@
-import { compliant, NON_COMPLIANT, nonCompliant, Severity, unverifiable } from '../../../core/engine';
-import { resolveValue } from '../../../cloudformation/resolve';
 import { AppFinding, AppRule, RuleContext } from '../../../cloudformation/model';
-import { unplacedStacks, workloadPlacement } from '../private/workload';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, NON_COMPLIANT, nonCompliant, Severity, unverifiable } from '../../../core/engine';
 import { Stacks } from '../private/topology';
+import { unplacedStacks, workloadPlacement } from '../private/workload';
 
 /**
  * DP.NET.3: a Global Accelerator fronts the workload with an endpoint group in every region that runs

@@ -1,5 +1,5 @@
-import { compliant, nonCompliant, Severity, unverifiable } from '../../../core/engine';
 import { AppFinding, AppRule, RuleContext, StackView } from '../../../cloudformation/model';
+import { compliant, nonCompliant, Severity, unverifiable } from '../../../core/engine';
 import { ingressRulesOf, portRange } from '../private/ingress';
 
 const ADMIN_PORTS = [22, 3389];
@@ -17,7 +17,7 @@ const GROUP_TYPES = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'
 export const AdminVpnPresent: AppRule = {
   name: 'AdminVpnPresent',
   controlId: 'DP.NET.5',
-covers: 'SSH/RDP admitted only with a Client VPN endpoint in the app',
+  covers: 'SSH/RDP admitted only with a Client VPN endpoint in the app',
   level: Severity.ERROR,
   info: 'The app admits administrative access (SSH/RDP) but has no VPN for administrators.',
   explanation: 'DP.NET.5 promises administrative access only through a VPN with mutual TLS or SSO and MFA. '
@@ -42,7 +42,8 @@ covers: 'SSH/RDP admitted only with a Client VPN endpoint in the app',
           if (range === null) continue;
           if (range === undefined) {
             unknown = unknown ?? (rule.unreadable ? `an ingress entry of ${resource.logicalId} is an expression` : `${rule.portsUnknown} (${resource.logicalId})`);
-          } else if (range[1] - range[0] < 65535 && ADMIN_PORTS.some((port) => port >= range[0] && port <= range[1]) && !admitting.includes(resource.logicalId)) {
+          } else if (range[1] - range[0] < 65535 && ADMIN_PORTS.some((port) => port >= range[0] && port <= range[1])
+            && !admitting.includes(resource.logicalId)) {
             admitting.push(resource.logicalId);
           }
         }

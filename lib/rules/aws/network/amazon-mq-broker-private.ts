@@ -1,8 +1,8 @@
-import { compliant, failing, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { resolveValue } from '../../../cloudformation/resolve';
-import { boolValue } from '../private/values';
+import { compliant, failing, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { EXPLANATION } from '../private/messaging';
+import { boolValue } from '../private/values';
 
 /**
  * DP.NET.4: an Amazon MQ broker is private (not publicly accessible); Amazon MQ endpoints speak only

@@ -1,6 +1,6 @@
-import { failing as failingVerdict, RuleResult, Severity, Verdict } from '../../../core/engine';
-import { resolveValue } from '../../../cloudformation/resolve';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { failing as failingVerdict, RuleResult, Severity, Verdict } from '../../../core/engine';
 import { boolValue, findingsResult, isIntrinsic, unknownValue } from '../private/values';
 
 const STRONG_AUTHENTICATION = ['certificate-authentication', 'federated-authentication'];

@@ -1,6 +1,6 @@
-import { COMPLIANT, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
+import { COMPLIANT, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { settingVerdict, unknownValue, worstOf } from '../private/values';
 
 function interfacesVerdict(interfaces: unknown, resource: ResourceView, context: RuleContext): RuleResult {

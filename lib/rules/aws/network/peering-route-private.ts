@@ -1,8 +1,8 @@
-import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
-import { unknownValue } from '../private/values';
+import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { EXPLANATION, publicRouteTables } from '../private/messaging';
+import { unknownValue } from '../private/values';
 
 /**
  * DP.NET.4: a route to a VPC peering connection lives only in a private route table (one without

@@ -1,9 +1,9 @@
-import { compliant, failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { compliant, failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { ipv4Within } from '../../../facts/cidr';
 import { describePermission, portRange } from '../private/ingress';
-import { findingsResult } from '../private/values';
 import { AMQPS, HTTPS, SG_TYPES, EXPLANATION, permissionsOf, peerCidrs } from '../private/messaging';
+import { findingsResult } from '../private/values';
 
 /**
  * DP.NET.4: security group rules toward a peered network (a CIDR the app routes to a VPC peering

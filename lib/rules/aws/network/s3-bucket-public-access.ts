@@ -1,6 +1,6 @@
-import { compliant, failing, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, failing, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { bucketPolicies, isEveryone, statementsOf } from '../private/policies';
 import { boolValue, findingsResult } from '../private/values';
 
@@ -32,7 +32,7 @@ export const S3BucketPublicAccess: ResourceRule = {
   name: 'S3BucketPublicAccess',
   controlId: 'DP.NET.1',
   resourceTypes: ['AWS::S3::Bucket'],
-covers: 'public bucket policies and ACLs Block Public Access lets through',
+  covers: 'public bucket policies and ACLs Block Public Access lets through',
   level: Severity.ERROR,
   info: 'The bucket is readable from the internet.',
   explanation: 'DP.NET.1 promises that the internet reaches only load balancers and accelerators. Keep Block Public '
@@ -67,8 +67,9 @@ covers: 'public bucket policies and ACLs Block Public Access lets through',
 
     const acl = resolveValue(p.AccessControl, resource.stackPath, context.lookup);
     const ownership = p.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? 'BucketOwnerEnforced';
-    if (!acl.known) failures.push(unverifiable(`AccessControl is ${acl.why}`));
-    else if (PUBLIC_ACLS.includes(String(acl.value)) && ownership !== 'BucketOwnerEnforced') {
+    if (!acl.known) {
+      failures.push(unverifiable(`AccessControl is ${acl.why}`));
+    } else if (PUBLIC_ACLS.includes(String(acl.value)) && ownership !== 'BucketOwnerEnforced') {
       const neutralised = block.BlockPublicAcls === true || block.IgnorePublicAcls === true;
       const open = block.BlockPublicAcls === false && block.IgnorePublicAcls === false;
       if (open) failures.push(failing('PublicAcl', `AccessControl ${String(acl.value)} with ACLs enabled and Block Public Access off`));

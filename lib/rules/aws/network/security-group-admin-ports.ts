@@ -1,10 +1,9 @@
-import { compliant, NOT_APPLICABLE, RuleResult, Severity, Verdict, failing, unverifiable } from '../../../core/engine';
-import { ResourceView, RuleContext } from '../../../cloudformation/model';
-import { ResourceRule } from '../../../cloudformation/model';
-import { ipv4Within, isAnywhere } from '../../../facts/cidr';
-import { describePermission, ingressRulesOf, portRange } from '../private/ingress';
+import { ResourceView, RuleContext, ResourceRule } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { compliant, NOT_APPLICABLE, RuleResult, Severity, Verdict, failing, unverifiable } from '../../../core/engine';
+import { ipv4Within, isAnywhere } from '../../../facts/cidr';
+import { describePermission, ingressRulesOf, portRange } from '../private/ingress';
 import { findingsResult } from '../private/values';
 
 const ADMIN_PORTS = [22, 3389];
@@ -68,7 +67,7 @@ export const SecurityGroupAdminPorts: ResourceRule = {
         continue;
       }
       const vpc = rule.group ? referencedResource(rule.group.properties.VpcId, rule.group.stackPath, context.lookup) : undefined;
-      const blocks = vpc ? vpcCidrs(vpc, context) : { why: rule.group ? `the group's VpcId is not a VPC of this app` : 'the group is not a security group of this app' };
+      const blocks = vpc ? vpcCidrs(vpc, context) : { why: rule.group ? 'the group\'s VpcId is not a VPC of this app' : 'the group is not a security group of this app' };
       const inside = blocks.cidrs ? ipv4Within(rule.cidr, blocks.cidrs) : undefined;
       if (inside === true) {
         if (admits && !everyPort) evidence.push(`${describePermission(rule, range)}, inside the VPC (${blocks.cidrs!.join(', ')})`);

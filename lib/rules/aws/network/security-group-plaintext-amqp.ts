@@ -1,8 +1,8 @@
-import { compliant, failing, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { compliant, failing, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { describePermission, portRange } from '../private/ingress';
-import { findingsResult } from '../private/values';
 import { AMQP, AMQPS, SG_TYPES, EXPLANATION, hasBroker, permissionsOf } from '../private/messaging';
+import { findingsResult } from '../private/values';
 
 /**
  * DP.NET.4: no security group rule (ingress or egress) opens plaintext AMQP (5672). The rule judges

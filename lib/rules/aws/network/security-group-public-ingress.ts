@@ -1,10 +1,10 @@
-import { compliant, COMPLIANT, failing, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { isAnywhere } from '../../../facts/cidr';
 import { referencedResource } from '../../../cloudformation/references';
+import { compliant, COMPLIANT, failing, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
+import { isAnywhere } from '../../../facts/cidr';
 import { describePermission, ingressRulesOf, portRange } from '../private/ingress';
-import { findingsResult } from '../private/values';
 import { redirectOnlyPorts } from '../private/listeners';
+import { findingsResult } from '../private/values';
 
 const LOAD_BALANCER_TYPES = ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancing::LoadBalancer'];
 
@@ -76,12 +76,14 @@ export const SecurityGroupPublicIngress: ResourceRule = {
       }
       const range = portRange(rule);
       const before = failures.length;
-      if (range === undefined) failures.push(unverifiable(`${rule.portsUnknown ?? 'a port is unknown'}; the peer is ${rule.cidr}`));
-      else if (range === null || !onlyAllowedPorts(range, allowed, rule.group, context)) {
+      if (range === undefined) {
+        failures.push(unverifiable(`${rule.portsUnknown ?? 'a port is unknown'}; the peer is ${rule.cidr}`));
+      } else if (range === null || !onlyAllowedPorts(range, allowed, rule.group, context)) {
         failures.push(failing('PublicPort', `${describePermission(rule, range)}; the policy allows the internet only on ${allowed.join(', ')}`));
       }
-      if (!rule.group) failures.push(unverifiable(`GroupId is ${JSON.stringify(resource.properties.GroupId)}, a security group outside this app`));
-      else if (!isLoadBalancerGroup(rule.group, context)) {
+      if (!rule.group) {
+        failures.push(unverifiable(`GroupId is ${JSON.stringify(resource.properties.GroupId)}, a security group outside this app`));
+      } else if (!isLoadBalancerGroup(rule.group, context)) {
         failures.push(failing('NotLoadBalancer', `${describePermission(rule, range)} on a security group no load balancer uses`));
       }
       if (failures.length === before) evidence.push(`${describePermission(rule, range)} to a load balancer`);

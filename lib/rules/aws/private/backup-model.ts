@@ -1,10 +1,10 @@
-import { DATA_CLASS_TAG, DataClass } from '../../../core/policy/data-class';
-import { ResourceLookup, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
-import { mentionedResources, referencedResource } from '../../../cloudformation/references';
 import { maxIntervalDays } from './schedule';
-import { resolveValue } from '../../../cloudformation/resolve';
 import { isIntrinsic, tagValue } from './values';
+import { ResourceLookup, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { mentionedResources, referencedResource } from '../../../cloudformation/references';
+import { resolveValue } from '../../../cloudformation/resolve';
+import { DATA_CLASS_TAG, DataClass } from '../../../core/policy/data-class';
+import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 
 /** The resource types that hold data and must be backed up, with their data class by default. */
 export const STATEFUL_TYPES: { readonly [type: string]: DataClass } = {

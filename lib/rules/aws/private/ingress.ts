@@ -1,7 +1,7 @@
+import { isIntrinsic } from './values';
 import { ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
 import { resolveValue } from '../../../cloudformation/resolve';
-import { isIntrinsic } from './values';
 
 /** One ingress (or egress) permission, wherever it was declared, with its values resolved. */
 export interface IngressRule {

@@ -1,7 +1,7 @@
+import { isIntrinsic } from './values';
 import { ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
 import { resolveValue } from '../../../cloudformation/resolve';
-import { isIntrinsic } from './values';
 
 /**
  * Whether a listener or rule's actions only redirect to HTTPS (the one thing a plaintext listener

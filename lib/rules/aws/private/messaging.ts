@@ -1,5 +1,5 @@
-import { ResourceView, RuleContext } from '../../../cloudformation/model';
 import { egressRulesOf, ingressRulesOf, IngressRule } from './ingress';
+import { ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
 
 export const AMQP = 5672;

@@ -1,7 +1,7 @@
+import { asList, isIntrinsic } from './values';
 import { ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
 import { Resolution, resolveValue } from '../../../cloudformation/resolve';
-import { asList, isIntrinsic } from './values';
 
 /** The statements of resource policies, or why one of them cannot be read. */
 export interface PolicyStatements {

@@ -38,7 +38,8 @@ export function protection(context: RuleContext): Protection {
     }
     const fronted = new Set<ResourceView>();
     for (const g of lookup.resourcesOfType('AWS::GlobalAccelerator::EndpointGroup')) {
-      const configs = Array.isArray(g.properties.EndpointConfigurations) ? g.properties.EndpointConfigurations : [g.properties.EndpointConfigurations];
+      const given = g.properties.EndpointConfigurations;
+      const configs = Array.isArray(given) ? given : [given];
       for (const c of configs) {
         mentionedResources(c, g.stackPath, lookup).forEach((r) => fronted.add(r));
         unknownEndpoint = unknownEndpoint ?? unknownOf(c?.EndpointId, g, 'EndpointId');

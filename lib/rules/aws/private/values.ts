@@ -1,7 +1,7 @@
-import { compliant, nonCompliant, RuleResult, unverifiable, Verdict } from '../../../core/engine';
+import { describeKmsKey, KeyKind } from './kms-key-ref';
 import { ResourceView, RuleContext } from '../../../cloudformation/model';
 import { resolveValue } from '../../../cloudformation/resolve';
-import { describeKmsKey, KeyKind } from './kms-key-ref';
+import { compliant, nonCompliant, RuleResult, unverifiable, Verdict } from '../../../core/engine';
 
 import { boolValue } from '../../../core/engine/verdict';
 

@@ -1,7 +1,7 @@
-import { ResourceView, RuleContext } from '../../../cloudformation/model';
-import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 import { REGIONAL_SLAS } from './sla';
 import { cdkCreatedFor } from '../../../cloudformation/cdk-managed';
+import { ResourceView, RuleContext } from '../../../cloudformation/model';
+import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 
 /** Whether a resource is part of the workload (serves users or holds their data), not plumbing or logs. */
 export function isWorkload(resource: ResourceView, context: RuleContext): boolean {

@@ -1,7 +1,7 @@
 import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { ENTRA_MIN_PASSWORD_LENGTH } from '../../../facts/azure-identity';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { AzurermSetting } from '../../../terraform/azurerm-schema';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { isReplica } from '../private/postgres';
 import { block, boolValue, isExpression, settingFlag, unknownDetail } from '../private/values';
 

@@ -1,6 +1,6 @@
+import { entraPasswords } from './local-auth-disabled';
 import { RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { entraPasswords } from './local-auth-disabled';
 
 /**
  * DP.IAM.2: the user directories the architecture defines demand passwords of at least

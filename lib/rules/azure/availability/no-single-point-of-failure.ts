@@ -1,6 +1,6 @@
 import { compliant, failing, findingsResult, Outcome, RuleResult, Severity, unverifiable, Verdict, verdictsOf } from '../../../core/engine';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { readSetting } from '../../../terraform/azurerm-schema';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { autoscaleOf, environmentOf, zonesOf } from '../private/scaling';
 import { block, boolValue, isExpression, settingFlag, tfNumber, unknownDetail } from '../private/values';
 
@@ -13,8 +13,9 @@ function judge(resource: TerraformResourceView, part: Part, defaultInstances: nu
   const failures: Verdict[] = [];
   const evidence: string[] = [];
   const raw = part.instances ?? defaultInstances;
-  if (isExpression(raw)) failures.push(unverifiable(unknownDetail(resource, part.instancesName, raw)));
-  else {
+  if (isExpression(raw)) {
+    failures.push(unverifiable(unknownDetail(resource, part.instancesName, raw)));
+  } else {
     const n = tfNumber(raw);
     if (n === undefined) failures.push(unverifiable(`${part.instancesName} = ${JSON.stringify(raw)}`));
     else if (n < MIN_INSTANCES) failures.push(failing('Instances', `${part.instancesName} = ${n}${part.instances === undefined ? ' (the default)' : ''}: one failure stops the service`));

@@ -15,12 +15,17 @@ function containerApp(app: TerraformResourceView, failures: Verdict[], evidence:
   if (min === undefined) failures.push(unverifiable(unknownDetail(app, 'template.min_replicas', t.min_replicas)));
   else if (min < 1) failures.push(failing('MinReplicas', `template.min_replicas = ${min}${t.min_replicas === undefined ? ' (the default)' : ''}: the app scales to zero and the next request waits for a cold start`));
   const rules = SCALE_RULES.flatMap((r) => blocks(t[r]));
-  if (SCALE_RULES.some((r) => isExpression(t[r]))) failures.push(unverifiable('a scale rule is given by an expression'));
-  else if (max === undefined) failures.push(unverifiable(unknownDetail(app, 'template.max_replicas', t.max_replicas)));
-  else if (min === undefined) return;
-  else if (rules.length === 0 || max <= min) {
+  if (SCALE_RULES.some((r) => isExpression(t[r]))) {
+    failures.push(unverifiable('a scale rule is given by an expression'));
+  } else if (max === undefined) {
+    failures.push(unverifiable(unknownDetail(app, 'template.max_replicas', t.max_replicas)));
+  } else if (min === undefined) {
+    return;
+  } else if (rules.length === 0 || max <= min) {
     failures.push(failing('Scaling', rules.length === 0 ? 'no scale rule (http_scale_rule, custom_scale_rule, ...)' : `max_replicas ${max} <= min_replicas ${min}: it cannot scale out`));
-  } else evidence.push(`scales ${min}-${max} on ${rules.map((r) => r.name).join(', ')}`);
+  } else {
+    evidence.push(`scales ${min}-${max} on ${rules.map((r) => r.name).join(', ')}`);
+  }
   // A new revision takes traffic only once ready; with ingress Azure adds TCP probes when none is given.
   const ingress = block(app.config.ingress);
   const probed = blocks(t.container).every((c) => blocks(c.readiness_probe).length > 0 || blocks(c.startup_probe).length > 0);

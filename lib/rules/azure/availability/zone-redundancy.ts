@@ -1,6 +1,6 @@
 import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { readSetting } from '../../../terraform/azurerm-schema';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { postgresHaVerdict } from '../private/postgres';
 import { AZURE_ZONES_PER_REGION, zonesOf } from '../private/scaling';
 import { block, isExpression, settingFlag, unknownDetail } from '../private/values';

@@ -1,8 +1,8 @@
 import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { mentions, referrersOfType, uncertainDetail } from '../private/values';
 import { BACKUP_INSTANCE_TARGETS } from '../private/backup-policy';
 import { isReplica } from '../private/postgres';
+import { mentions, referrersOfType, uncertainDetail } from '../private/values';
 
 /** The stateful azurerm types and the backup instance type that protects each. */
 const PROTECTED_BY: { readonly [type: string]: string } = {

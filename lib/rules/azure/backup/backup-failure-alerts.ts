@@ -1,7 +1,7 @@
 import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { blocks, mentions, referrersOfType, unknownDetail } from '../private/values';
 import { actionGroupsOf, workspacesReceiving } from '../private/monitoring';
+import { blocks, mentions, referrersOfType, unknownDetail } from '../private/values';
 
 /** The resource-specific table Backup vaults write job results to. */
 export const BACKUP_JOBS_TABLE = 'AddonAzureBackupJobs';
@@ -18,7 +18,7 @@ export const AzureBackupFailureAlerts: AzureResourceRule = {
   level: Severity.ERROR,
   info: 'No alert notifies an action group when a backup job of this vault fails.',
   explanation: 'DP.BAK.5 promises that failed backup and restore jobs alert the operations team. Send the vault\'s '
-    + `logs to a Log Analytics workspace with a diagnostic setting, and add an azurerm_monitor_scheduled_query_rules_alert_v2 `
+    + 'logs to a Log Analytics workspace with a diagnostic setting, and add an azurerm_monitor_scheduled_query_rules_alert_v2 '
     + `scoped to that workspace whose query reads ${BACKUP_JOBS_TABLE} and which names an action group (CentralLogAnalytics does).`,
   evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     const receiving = workspacesReceiving(resource, context.lookup);

@@ -1,7 +1,7 @@
 import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { UNVERIFIABLE } from '../private/values';
 import { BACKUP_POLICY_TYPES, retentionDays } from '../private/backup-policy';
+import { UNVERIFIABLE } from '../private/values';
 
 /**
  * DP.BAK.2: every retention a backup policy declares in the vault keeps recovery points at least

@@ -1,7 +1,7 @@
 import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
 import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
-import { blocks, UNVERIFIABLE } from '../private/values';
 import { BACKUP_POLICY_TYPES, isWeeklyRule, repeatPeriods } from '../private/backup-policy';
+import { blocks, UNVERIFIABLE } from '../private/values';
 
 /**
  * DP.BAK.1: a backup policy backs up to the vault every day and keeps a weekly point under its

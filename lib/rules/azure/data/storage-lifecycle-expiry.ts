@@ -80,11 +80,14 @@ export const AzureStorageLifecycleExpiry: AzureResourceRule = {
       }
       for (const rule of blocks(policy.config.rule)) {
         const r = reach(rule, limit);
-        if ('unknown' in r) unknowns.push(`${policy.address}: ${r.unknown}`);
-        else if (r.covers) {
+        if ('unknown' in r) {
+          unknowns.push(`${policy.address}: ${r.unknown}`);
+        } else if (r.covers) {
           if (policy.uncertainExistence === undefined) return COMPLIANT;
           unknowns.push(`${policy.address} may not exist: ${policy.uncertainExistence}`);
-        } else if (r.why) partial.push(r.why);
+        } else if (r.why) {
+          partial.push(r.why);
+        }
       }
     }
     if (unknowns.length > 0) return unverifiable(unknowns.join('; '));

@@ -1,8 +1,8 @@
+import { tlsNumber } from './edge-tls';
 import { compliant, failing, findingsResult, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { AzurermSetting, readSetting } from '../../../terraform/azurerm-schema';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { block, boolValue, isExpression, unknownDetail } from '../private/values';
-import { tlsNumber } from './edge-tls';
 
 const HTTPS_ONLY: { readonly [type: string]: AzurermSetting } = {
   azurerm_linux_web_app: 'linuxWebAppHttpsOnly',
@@ -61,7 +61,9 @@ export const AzureAppTls: AzureResourceRule = {
     const evidence: string[] = [];
     if (resource.type === 'azurerm_container_app') {
       if (!containerApp(resource, failures, evidence)) return NOT_APPLICABLE;
-    } else webApp(resource, Number(context.policy.minTlsVersion), failures, evidence);
+    } else {
+      webApp(resource, Number(context.policy.minTlsVersion), failures, evidence);
+    }
     return failures.length > 0 ? findingsResult(failures) : compliant(evidence.join('; '));
   },
 };

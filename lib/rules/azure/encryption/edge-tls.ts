@@ -69,11 +69,15 @@ function route(resource: TerraformResourceView, failures: Verdict[], evidence: s
   if (redirect === undefined) { failures.push(unverifiable(unknownDetail(resource, 'https_redirect_enabled', c.https_redirect_enabled))); return; }
   if (Array.isArray(protocols) && protocols.includes('Http') && !redirect) failures.push(failing('PlaintextListener', 'accepts HTTP without redirecting to HTTPS (https_redirect_enabled = false)'));
   const forwarding = c.forwarding_protocol ?? 'MatchRequest';
-  if (isExpression(forwarding)) failures.push(unverifiable(unknownDetail(resource, 'forwarding_protocol', forwarding)));
-  else if (forwarding === 'HttpOnly') failures.push(failing('Backend', 'forwarding_protocol = "HttpOnly": requests reach the origin in plain HTTP'));
-  else if (forwarding === 'MatchRequest' && Array.isArray(protocols) && protocols.includes('Http') && !redirect) {
+  if (isExpression(forwarding)) {
+    failures.push(unverifiable(unknownDetail(resource, 'forwarding_protocol', forwarding)));
+  } else if (forwarding === 'HttpOnly') {
+    failures.push(failing('Backend', 'forwarding_protocol = "HttpOnly": requests reach the origin in plain HTTP'));
+  } else if (forwarding === 'MatchRequest' && Array.isArray(protocols) && protocols.includes('Http') && !redirect) {
     failures.push(failing('Backend', 'forwarding_protocol = "MatchRequest" forwards HTTP requests in plain HTTP'));
-  } else evidence.push(`HTTPS to clients${Array.isArray(protocols) && protocols.includes('Http') ? ' (HTTP redirected)' : ''} and ${forwarding === 'HttpsOnly' ? 'HTTPS' : 'the request\'s protocol (HTTPS)'} to origins`);
+  } else {
+    evidence.push(`HTTPS to clients${Array.isArray(protocols) && protocols.includes('Http') ? ' (HTTP redirected)' : ''} and ${forwarding === 'HttpsOnly' ? 'HTTPS' : 'the request\'s protocol (HTTPS)'} to origins`);
+  }
 }
 
 function customDomain(resource: TerraformResourceView, minimum: number, failures: Verdict[], evidence: string[]): void {

@@ -1,7 +1,7 @@
 import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { isExpression, referrersOfType, UNVERIFIABLE, worstOf } from '../private/values';
 import { azureTlsVersion } from '../private/tls';
+import { isExpression, referrersOfType, UNVERIFIABLE, worstOf } from '../private/values';
 
 /**
  * DP.ENC.1: a PostgreSQL flexible server requires TLS of at least the policy's version. The

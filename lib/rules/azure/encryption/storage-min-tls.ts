@@ -1,7 +1,7 @@
 import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { judgeSetting, UNVERIFIABLE } from '../private/values';
 import { azureTlsVersion } from '../private/tls';
+import { judgeSetting, UNVERIFIABLE } from '../private/values';
 
 /** DP.ENC.1: a storage account accepts no TLS version older than the policy's minimum. */
 export const AzureStorageMinTls: AzureResourceRule = {

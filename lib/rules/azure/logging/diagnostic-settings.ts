@@ -1,8 +1,8 @@
 import { compliant, nonCompliant, RuleResult, Severity, unverifiable } from '../../../core/engine';
-import { describeAzurerm, UNKNOWN_AZURERM } from '../../../terraform/provider';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { blocks, boolValue, isExpression, unknownDetail } from '../private/values';
+import { describeAzurerm, UNKNOWN_AZURERM } from '../../../terraform/provider';
 import { workspacesReceiving } from '../private/monitoring';
+import { blocks, boolValue, isExpression, unknownDetail } from '../private/values';
 
 /** Resources whose API and data-plane activity the policy promises to log centrally. */
 export const LOGGED_TYPES = [
@@ -69,10 +69,13 @@ export const AzureDiagnosticSettings: AzureResourceRule = {
         continue;
       }
       const sends = logsSent(setting);
-      if ('unknown' in sends) unknowns.push(sends.unknown);
-      else if (!sends.logs) missing.push(sends.why);
-      else if (setting.uncertainExistence !== undefined) unknowns.push(`${setting.address} may not exist: ${setting.uncertainExistence}`);
-      else {
+      if ('unknown' in sends) {
+        unknowns.push(sends.unknown);
+      } else if (!sends.logs) {
+        missing.push(sends.why);
+      } else if (setting.uncertainExistence !== undefined) {
+        unknowns.push(`${setting.address} may not exist: ${setting.uncertainExistence}`);
+      } else {
         const where = external ? `${setting.address} sends to workspace ${external}, outside this configuration` : '';
         const detail = [sends.detail, where].filter((d) => d).join('; ');
         return detail ? compliant(detail) : compliant();

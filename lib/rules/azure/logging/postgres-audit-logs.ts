@@ -54,9 +54,11 @@ export const AzurePostgresAuditLogs: AzureResourceRule = {
     };
     const libs = read('shared_preload_libraries');
     const log = read('pgaudit.log');
-    if (libs.unknown) failures.push(unverifiable(libs.unknown));
-    else if (log.unknown) failures.push(unverifiable(log.unknown));
-    else {
+    if (libs.unknown) {
+      failures.push(unverifiable(libs.unknown));
+    } else if (log.unknown) {
+      failures.push(unverifiable(log.unknown));
+    } else {
       const loaded = libs.value !== undefined && libs.value.split(',').map((l) => l.trim().toLowerCase()).includes('pgaudit');
       const classes = log.value !== undefined ? pgauditClasses(log.value) : new Set<string>();
       const missing = ACCESS_CLASSES.filter((c) => !classes.has(c));

@@ -38,9 +38,10 @@ export const AzureStorageDataAccessLogs: AzureResourceRule = {
     if (isLogStore(resource, context.lookup)) return NOT_APPLICABLE;
     const kind = resource.config.account_kind;
     if (isExpression(kind)) return unverifiable(unknownDetail(resource, 'account_kind', kind));
+    const usesAccount = (u: TerraformResourceView) => mentions(u.config.storage_account_id ?? u.config.storage_account_name, resource)
+      || u.references?.has(resource.address);
     const used = SERVICES.filter((s) => s.name === (kind === 'FileStorage' ? 'File' : 'Blob')
-      || referrersOfType(resource, s.users, context.lookup).some((u) => mentions(u.config.storage_account_id ?? u.config.storage_account_name, resource)
-        || u.references?.has(resource.address)));
+      || referrersOfType(resource, s.users, context.lookup).some(usesAccount));
     const failures: Verdict[] = [];
     const evidence: string[] = [];
     for (const service of used) {

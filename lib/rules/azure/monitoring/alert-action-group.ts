@@ -1,7 +1,7 @@
 import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
-import { boolValue, unknownDetail } from '../private/values';
 import { actionGroupsOf, ALERT_TYPES } from '../private/monitoring';
+import { boolValue, unknownDetail } from '../private/values';
 
 /** DP.MON.1: every enabled alert rule notifies an action group. */
 export const AzureAlertActionGroup: AzureResourceRule = {

@@ -1,7 +1,7 @@
 import { COMPLIANT, nonCompliant, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { blocks, boolValue, isExpression, mentions, referrersOfType, unknownDetail } from '../private/values';
 import { actionGroupsOf } from '../private/monitoring';
+import { blocks, boolValue, isExpression, mentions, referrersOfType, unknownDetail } from '../private/values';
 
 /**
  * DP.MON.1: every PostgreSQL server and storage account (the data stores whose KPIs the policy

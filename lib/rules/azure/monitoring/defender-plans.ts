@@ -90,10 +90,13 @@ export const AzureDefenderPlans: AzureResourceRule = {
     const perAccount = resource.type === 'azurerm_storage_account'
       && everywhere(context.lookup, 'azurerm_security_center_storage_defender').some((d) => mentions(d.config.storage_account_id, resource) && d.uncertainExistence === undefined);
     let planDetail = '';
-    if (on) planDetail = `${on.address} (${wanted}, Standard)`;
-    else if (perAccount) planDetail = 'Defender for Storage on the account';
-    else if (unknown) failures.push(unverifiable(unknown.uncertainExistence ?? unknownDetail(unknown, 'resource_type', planOf(unknown))));
-    else {
+    if (on) {
+      planDetail = `${on.address} (${wanted}, Standard)`;
+    } else if (perAccount) {
+      planDetail = 'Defender for Storage on the account';
+    } else if (unknown) {
+      failures.push(unverifiable(unknown.uncertainExistence ?? unknownDetail(unknown, 'resource_type', planOf(unknown))));
+    } else {
       const off = pricings.find((p) => planOf(p) === wanted);
       failures.push(failing('Plan', off ? `${off.address} keeps Defender for ${wanted} on tier ${JSON.stringify(off.config.tier)}`
         : `no Defender for Cloud plan for ${wanted} (azurerm_security_center_subscription_pricing resource_type = "${wanted}", tier "Standard")`));

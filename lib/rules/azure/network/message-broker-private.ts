@@ -1,9 +1,9 @@
+import { subjectNsg } from './nsg-public-ingress';
 import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { readSetting } from '../../../terraform/azurerm-schema';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { allows, covers, portsOf, rulesOf } from '../private/nsg';
 import { isExpression, unknownDetail } from '../private/values';
-import { subjectNsg } from './nsg-public-ingress';
 
 /** Plaintext AMQP. */
 const AMQP_PORT = 5672;

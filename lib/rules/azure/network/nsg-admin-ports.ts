@@ -1,7 +1,7 @@
+import { subjectNsg } from './nsg-public-ingress';
 import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { covers, internetOpenings } from '../private/nsg';
-import { subjectNsg } from './nsg-public-ingress';
 
 /** Administrative ports no rule may open to the internet. */
 export const ADMIN_PORTS: { readonly [port: number]: string } = { 22: 'SSH', 3389: 'RDP' };

@@ -1,7 +1,7 @@
 import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { blocks, mentions, referrersOfType } from '../private/values';
 import { publicEndpoint } from '../private/public-access';
+import { blocks, mentions, referrersOfType } from '../private/values';
 
 /**
  * DP.NET.1: a resource reachable over a private path (a private endpoint, or a PostgreSQL server

@@ -1,6 +1,6 @@
 import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
-import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { readSetting } from '../../../terraform/azurerm-schema';
+import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { block, boolValue, isExpression, unknownDetail } from '../private/values';
 import { subnetIdsOf, vnetOfSubnetId } from '../private/vnet';
 
@@ -51,7 +51,7 @@ export const AzurePublicIpDdosProtection: AzureResourceRule = {
     if (mode === 'Enabled') {
       if (skus.some((s) => isExpression(s))) return unverifiable(unknownDetail(resource, 'sku', sku.configured?.value));
       if (skus.includes('Basic')) {
-        return nonCompliant(`DDoS IP Protection does not cover Basic public IPs (sku ${sku.configured ? `= "Basic"` : 'not set: Basic by default before azurerm 4.0'})`);
+        return nonCompliant(`DDoS IP Protection does not cover Basic public IPs (sku ${sku.configured ? '= "Basic"' : 'not set: Basic by default before azurerm 4.0'})`);
       }
       return compliant('ddos_protection_mode = "Enabled" (DDoS IP Protection)');
     }
@@ -77,7 +77,7 @@ export const AzurePublicIpDdosProtection: AzureResourceRule = {
     if (outside.length > 0) return unverifiable(`ddos_protection_mode inherits from a virtual network outside this configuration (${outside[0]})`);
     const protectedVnets = context.lookup.ofType('azurerm_virtual_network').filter((v) => vnetProtection(v) === true);
     if (protectedVnets.length > 0) {
-      return unverifiable(`ddos_protection_mode inherits from the IP's virtual network, which this configuration does not name; `
+      return unverifiable('ddos_protection_mode inherits from the IP\'s virtual network, which this configuration does not name; '
         + `${protectedVnets.map((v) => v.address).join(', ')} enables a plan`);
     }
     return nonCompliant('ddos_protection_mode inherits from the virtual network, and no virtual network of this configuration enables a DDoS protection plan');

@@ -1,10 +1,10 @@
-import { AZURE_REGION_PAIRS, normaliseAzureRegion } from '../../../facts/azure-regions';
-import { AZURE_ENTRY_SLAS, AZURE_REGIONAL_SLAS, AzureServiceSla } from '../../../facts/azure-slas';
-import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 import { isLogStore } from './monitoring';
 import { isReplica } from './postgres';
 import { zonesOf } from './scaling';
 import { block, isExpression, referencedResource } from './values';
+import { AZURE_REGION_PAIRS, normaliseAzureRegion } from '../../../facts/azure-regions';
+import { AZURE_ENTRY_SLAS, AZURE_REGIONAL_SLAS, AzureServiceSla } from '../../../facts/azure-slas';
+import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 
 /** Global entry points: in series with the regions behind them. */
 export const ENTRY_TYPES = ['azurerm_cdn_frontdoor_profile', 'azurerm_frontdoor', 'azurerm_traffic_manager_profile'];
@@ -105,10 +105,13 @@ function compute(lookup: TerraformLookup): Budget {
     if (!isApp && !isGateway && !isData) continue;
     const region = regionOf(r);
     if (!region) { unknown.push(`${r.address}: location = ${JSON.stringify(r.config.location)}`); continue; }
-    if (isApp) add(regional, region, { kind: appSla(r).service, sla: appSla(r) });
-    else if (isGateway) add(regional, region, { kind: 'gateway', sla: AZURE_REGIONAL_SLAS.applicationGatewayV2 });
-    else if (r.type === 'azurerm_postgresql_flexible_server') add(dataRegions, region, { kind: 'PostgreSQL', sla: postgresSla(r), secondary: isReplica(r) === true });
-    else {
+    if (isApp) {
+      add(regional, region, { kind: appSla(r).service, sla: appSla(r) });
+    } else if (isGateway) {
+      add(regional, region, { kind: 'gateway', sla: AZURE_REGIONAL_SLAS.applicationGatewayV2 });
+    } else if (r.type === 'azurerm_postgresql_flexible_server') {
+      add(dataRegions, region, { kind: 'PostgreSQL', sla: postgresSla(r), secondary: isReplica(r) === true });
+    } else {
       const name = typeof r.config.name === 'string' && !isExpression(r.config.name) ? r.config.name : r.name;
       add(dataRegions, region, { kind: 'Storage', sla: AZURE_REGIONAL_SLAS.storage, note: name });
       const replication = String(r.config.account_replication_type ?? '');
@@ -158,8 +161,8 @@ function compute(lookup: TerraformLookup): Budget {
   const series = [...entries.values()].map((e) => ({ kind: e.service, sla: e }) as Counted).concat(shared);
   const total = series.reduce((a, c) => a * (c.sla.percent / 100), 1) * (1 - allDown);
   const head = series.map(describe).join(' x ');
-  const block = `${serving.length > 1 ? 'parallel' : 'region'}(${parts.join('; ')})`;
-  return { availability: total, formula: `${head ? `${head} x ` : ''}${block} = ${pct(total)}` };
+  const regions = `${serving.length > 1 ? 'parallel' : 'region'}(${parts.join('; ')})`;
+  return { availability: total, formula: `${head ? `${head} x ` : ''}${regions} = ${pct(total)}` };
 }
 
 function describe(c: Counted): string {

@@ -1,5 +1,5 @@
-import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 import { block, blocks, boolValue, isExpression, mentions, referencedResource, referrersOfType, unknownDetail } from './values';
+import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 
 /** A WAF policy's verdict: protecting (enabled, Prevention), not, or unknown. */
 export type WafState = { protects: true; detail: string } | { protects: false; why: string } | { unknown: string };

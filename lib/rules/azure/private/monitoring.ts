@@ -1,5 +1,5 @@
-import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 import { blocks, isExpression, mentions, referencedResource, referrersOfType, unknownDetail } from './values';
+import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 
 /** Alert resource types and where each names its action groups. */
 export const ALERT_TYPES = [
@@ -101,7 +101,8 @@ export type CategoryCoverage = { covered: true; detail: string } | { covered: fa
  * Log Analytics workspace (`workspaceOnly`) or any destination.
  */
 export function categoriesReaching(
-  target: TerraformResourceView, lookup: TerraformLookup, categories: readonly string[], options: { subResource?: string; groups: readonly string[]; workspaceOnly: boolean },
+  target: TerraformResourceView, lookup: TerraformLookup, categories: readonly string[],
+  options: { subResource?: string; groups: readonly string[]; workspaceOnly: boolean },
 ): CategoryCoverage {
   const wanted = categories.map((c) => c.toLowerCase());
   const groups = options.groups.map((g) => g.toLowerCase());

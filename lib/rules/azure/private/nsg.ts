@@ -1,5 +1,5 @@
-import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 import { blocks, isExpression, unknownDetail } from './values';
+import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 
 /** One security rule of a network security group, inline or a separate `azurerm_network_security_rule`. */
 export interface SecurityRule {
@@ -92,12 +92,16 @@ export function portsOf(rule: SecurityRule): Read<PortRange[]> {
   const ranges: PortRange[] = [];
   for (const v of read.value) {
     const text = String(v).trim();
-    if (text === '*') ranges.push([0, 65535]);
-    else if (/^\d+$/.test(text)) ranges.push([Number(text), Number(text)]);
-    else if (/^\d+\s*-\s*\d+$/.test(text)) {
+    if (text === '*') {
+      ranges.push([0, 65535]);
+    } else if (/^\d+$/.test(text)) {
+      ranges.push([Number(text), Number(text)]);
+    } else if (/^\d+\s*-\s*\d+$/.test(text)) {
       const [lo, hi] = text.split('-').map((x) => Number(x.trim()));
       ranges.push([Math.min(lo, hi), Math.max(lo, hi)]);
-    } else return { unknown: `${rule.name} has a destination port ${JSON.stringify(v)} this reader does not understand` };
+    } else {
+      return { unknown: `${rule.name} has a destination port ${JSON.stringify(v)} this reader does not understand` };
+    }
   }
   return { value: ranges };
 }

@@ -1,6 +1,6 @@
+import { block, isExpression, unknownDetail } from './values';
 import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, unverifiable } from '../../../core/engine/verdict';
 import { TerraformResourceView } from '../../../terraform/model';
-import { block, isExpression, unknownDetail } from './values';
 
 /**
  * Whether a PostgreSQL flexible server is a read replica: `create_mode = "Replica"`. (The provider

@@ -1,7 +1,7 @@
-import { Outcome, RuleResult, verdictsOf } from '../../../core/engine/verdict';
-import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
-import { AzurermSetting } from '../../../terraform/azurerm-schema';
 import { block, isExpression, mentions, referrersOfType, settingFlag, unknownDetail } from './values';
+import { Outcome, RuleResult, verdictsOf } from '../../../core/engine/verdict';
+import { AzurermSetting } from '../../../terraform/azurerm-schema';
+import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 
 const PUBLIC_ACCESS: { readonly [type: string]: AzurermSetting } = {
   azurerm_storage_account: 'storagePublicNetworkAccess',

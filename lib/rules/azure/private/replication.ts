@@ -1,6 +1,6 @@
+import { sourceNote, unknownDetail } from './values';
 import { compliant, nonCompliant, RuleResult, unverifiable } from '../../../core/engine';
 import { TerraformResourceView } from '../../../terraform/model';
-import { sourceNote, unknownDetail } from './values';
 
 /** Compliant when the storage account's `account_replication_type` is one of `types`. */
 export function replicationVerdict(resource: TerraformResourceView, types: readonly string[]): RuleResult {

@@ -1,5 +1,5 @@
-import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 import { blocks, isExpression, referencedResource } from './values';
+import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 
 /** How wide a role scope is: the subscription or above, narrower, or unknown. */
 export type ScopeWidth = 'subscription' | 'narrow' | 'unknown';

@@ -1,5 +1,5 @@
-import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 import { block, blocks, boolValue, isExpression, mentions, referencedResource, referrersOfType, tfNumber, unknownDetail } from './values';
+import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 
 /** The distinct literal zones of a `zones` list; `undefined` when it is an expression. */
 export function zonesOf(value: unknown): string[] | undefined {

@@ -1,8 +1,7 @@
-import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
-import { RuleResult } from '../../../core/engine/verdict';
+import { RuleResult, flagVerdict } from '../../../core/engine/verdict';
 import { AzurermSetting, judgeSetting } from '../../../terraform/azurerm-schema';
+import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 import { referencedAddresses } from '../../../terraform/references';
-import { flagVerdict } from '../../../core/engine/verdict';
 
 // Terraform JSON writes booleans as CloudFormation does (true or "true"), and an expression is as
 // unverifiable as an intrinsic: the AWS helpers serve both clouds.

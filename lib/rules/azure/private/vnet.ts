@@ -1,5 +1,5 @@
-import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 import { blocks, isExpression, referencedResource } from './values';
+import { TerraformLookup, TerraformResourceView } from '../../../terraform/model';
 
 /** The subnet IDs a resource is placed in (gateway, Bastion, NIC and private endpoint IP configurations). */
 export function subnetIdsOf(resource: TerraformResourceView): unknown[] {

@@ -2,8 +2,8 @@
 // (2) a private ActiveMQ active/standby broker in a VPC, reachable on OpenWire+SSL and the console
 // port from the VPC CIDR, and on every TCP port from its own group.
 import { App } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as mq from 'aws-cdk-lib/aws-amazonmq';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { EnvStack, RealWorldApp } from './common';
 

@@ -40,9 +40,9 @@ export interface RealWorldApp {
   readonly mode?: 'default' | 'flags';
   /** The policy it is judged against. @default new DataProtectionPolicy() */
   readonly policy?: DataProtectionPolicy;
-  build(app: App): void;
   /** Verdicts on resources. */
   readonly findings: readonly Expected[];
   /** Control statuses (every control listed is checked; the others are not). */
   readonly controls: { readonly [controlId: string]: string };
+  build(app: App): void;
 }

@@ -6,11 +6,11 @@ import { Aspects, App, SecretValue } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { EnvStack, RealWorldApp } from './common';
 import {
   AdminAccessVpn, DataKey, HttpsLoadBalancer, IncidentTopic, KpiAlarms, PolicyLogGroups, RegionalNetwork, ReplicatedDatabase, ResilientService,
   ThreatDetection,
 } from '../../../../lib';
-import { EnvStack, RealWorldApp } from './common';
 
 function build(app: App): void {
   const stack = new EnvStack(app, 'LibraryStack');
