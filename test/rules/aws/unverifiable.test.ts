@@ -1,6 +1,6 @@
-import { DataProtectionPolicy } from '../../../lib';
+import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 import { evaluateCloudFormation } from '../../../lib/checks/cloudformation';
-import { evaluate, findingsOf, includeTemplate, newApp, statusesOf } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, statusesOf, templateApp } from '../../helpers';
 
 // Every rule has a case where a value it needs is known only at deployment (a parameter without a
 // default, an import from outside the app): the verdict is [Unverifiable], never compliant, and its
@@ -148,7 +148,7 @@ describe('logging and monitoring rules', () => {
 describe('topology rules: stacks without an explicit region', () => {
   const ALB = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['s-1', 's-2'] } };
   function agnosticPair() {
-    const app = newApp();
+    const app = templateApp();
     includeTemplate({ Web: ALB, Files: { Type: 'AWS::S3::Bucket' } }, { app, stackId: 'One', region: null });
     includeTemplate({ Web: ALB, Files: { Type: 'AWS::S3::Bucket' } }, { app, stackId: 'Two', region: null });
     return evaluate(app);
