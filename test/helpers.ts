@@ -1,10 +1,18 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, AppProps, Stack } from 'aws-cdk-lib';
-import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
-import { DataProtectionChecks, DataProtectionPolicy, EvidenceFinding, EvidenceReport } from '../lib';
+import type { App, AppProps, Stack } from 'aws-cdk-lib';
 import { recordOutcomes } from './meta/rule-outcomes';
+import { evaluateCloudFormation } from '../lib/checks/cloudformation';
+import type { CloudFormationStack } from '../lib/cloudformation/template-index';
+import { DataProtectionPolicy } from '../lib/core/policy/policy';
+import type { EvidenceFinding, EvidenceReport } from '../lib/core/report/model';
+
+// aws-cdk-lib and the library's constructs are required where a test needs them, not on load: the
+// rule tests judge raw templates with the engine alone, and loading aws-cdk-lib in every test file
+// is what made a mutation run take hours (Stryker loads every test file for every mutant).
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy on purpose, see above */
+const cdk = () => require('aws-cdk-lib') as typeof import('aws-cdk-lib');
 
 /** The feature flags of cdk.json, so tests build apps the way `cdk synth` does. */
 export const CDK_CONTEXT: Record<string, unknown> = JSON.parse(
@@ -15,7 +23,7 @@ export const ENV = { account: '111111111111', region: 'eu-west-1' };
 
 /** An app with the project's feature flags; the CloudFormation validator is off unless asked for. */
 export function newApp(props: AppProps = {}): App {
-  return new App({ builtinCloudFormationValidation: false, ...props, context: { ...CDK_CONTEXT, ...props.context } });
+  return new (cdk().App)({ builtinCloudFormationValidation: false, ...props, context: { ...CDK_CONTEXT, ...props.context } });
 }
 
 /** A temporary directory, removed by the OS eventually; tests never write into the repository. */
@@ -23,25 +31,47 @@ export function tempDir(prefix = 'dp-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** What `includeTemplate` accepts besides the resources. */
+export interface IncludeOptions {
+  parameters?: string[]; conditions?: Record<string, unknown>; stackId?: string;
+  /** The stack's region; `null` for an environment-agnostic stack (no region known at synth). */
+  region?: string | null;
+  /** Parameters declared with these defaults (`{ OpsCidr: '10.0.0.0/16' }`), or with a full declaration. */
+  parameterDefaults?: Record<string, unknown>;
+  /** Template outputs (`{ VpcCidr: { Value: ..., Export: { Name: ... } } }`). */
+  outputs?: Record<string, unknown>;
+  mappings?: Record<string, unknown>;
+}
+
 /**
- * Load a raw CloudFormation template (as a user's existing template would be) into a stack with
- * CfnInclude. `Parameters` are declared automatically for every `Ref` the caller lists.
+ * Raw CloudFormation templates standing for an app, as the rule tests write them: judged by the
+ * engine (`evaluateCloudFormation`) without aws-cdk-lib, and, unless `DP_RULE_TESTS=engine`, also
+ * loaded with `CfnInclude` into a CDK app and judged by `DataProtectionChecks`, the two reports
+ * required to be identical (see `evaluate`).
  */
+export class TemplateApp {
+  /** The stacks, in the order they were added (as a CDK app's stacks are in construct order). */
+  public readonly stacks: CloudFormationStack[] = [];
+}
+
+/** An empty set of templates for `includeTemplate` to add stacks to (the rule tests' `newApp()`). */
+export function templateApp(): TemplateApp {
+  return new TemplateApp();
+}
+
+/**
+ * Load a raw CloudFormation template (as a user's existing template would be). Into a CDK `app`
+ * given, with CfnInclude; otherwise as a stack of a `TemplateApp` (a new one unless given), named
+ * and pathed as CfnInclude would name it (`<stackId>/Template/<logicalId>`), for `evaluate`.
+ * `Parameters` are declared automatically for every `Ref` the caller lists.
+ */
+export function includeTemplate(resources: Record<string, unknown>, options: IncludeOptions & { app: App }): { app: App; stack: Stack };
 export function includeTemplate(
-  resources: Record<string, unknown>,
-  options: {
-    parameters?: string[]; conditions?: Record<string, unknown>; stackId?: string; app?: App;
-    /** The stack's region; `null` for an environment-agnostic stack (no region known at synth). */
-    region?: string | null;
-    /** Parameters declared with these defaults (`{ OpsCidr: '10.0.0.0/16' }`), or with a full declaration. */
-    parameterDefaults?: Record<string, unknown>;
-    /** Template outputs (`{ VpcCidr: { Value: ..., Export: { Name: ... } } }`). */
-    outputs?: Record<string, unknown>;
-    mappings?: Record<string, unknown>;
-  } = {},
-): { app: App; stack: Stack } {
-  const app = options.app ?? newApp();
-  const stack = new Stack(app, options.stackId ?? 'Included', options.region === null ? {} : { env: { ...ENV, region: options.region ?? ENV.region } });
+  resources: Record<string, unknown>, options?: IncludeOptions & { app?: TemplateApp },
+): { app: TemplateApp; stack: CloudFormationStack };
+export function includeTemplate(
+  resources: Record<string, unknown>, options: IncludeOptions & { app?: App | TemplateApp } = {},
+): { app: App | TemplateApp; stack: Stack | CloudFormationStack } {
   const template: Record<string, unknown> = { Resources: resources };
   const parameters: Record<string, unknown> = Object.fromEntries((options.parameters ?? []).map((p) => [p, { Type: 'String' }]));
   for (const [name, value] of Object.entries(options.parameterDefaults ?? {})) {
@@ -51,16 +81,75 @@ export function includeTemplate(
   if (options.conditions) template.Conditions = options.conditions;
   if (options.outputs) template.Outputs = options.outputs;
   if (options.mappings) template.Mappings = options.mappings;
+  const stackId = options.stackId ?? 'Included';
+  const region = options.region === null ? undefined : options.region ?? ENV.region;
+  if (options.app === undefined || options.app instanceof TemplateApp) {
+    const app = options.app ?? new TemplateApp();
+    const stack: CloudFormationStack = {
+      path: stackId,
+      name: stackId,
+      ...(region ? { region } : {}),
+      template,
+      templatePath: `${stackId}.template.json`,
+      constructPaths: Object.fromEntries(Object.keys(resources).map((id) => [id, `${stackId}/Template/${id}`])),
+    };
+    app.stacks.push(stack);
+    return { app, stack };
+  }
+  return { app: options.app, stack: cfnInclude(options.app, stackId, region, template) };
+}
+
+/** A stack of a CDK app holding the template, loaded with CfnInclude. */
+function cfnInclude(app: App, stackId: string, region: string | undefined, template: Record<string, unknown>): Stack {
+  const { CfnInclude } = require('aws-cdk-lib/cloudformation-include') as typeof import('aws-cdk-lib/cloudformation-include');
+  const stack = new (cdk().Stack)(app, stackId, region ? { env: { ...ENV, region } } : {});
   const file = path.join(tempDir(), 'template.json');
   fs.writeFileSync(file, JSON.stringify(template));
   new CfnInclude(stack, 'Template', { templateFile: file });
-  return { app, stack };
+  return stack;
 }
 
-/** Run the checks in memory. */
-export function evaluate(app: App, policy?: DataProtectionPolicy): EvidenceReport {
-  return new DataProtectionChecks(undefined, { policy }).evaluate(app);
+/**
+ * Run the checks in memory: `DataProtectionChecks` on a CDK app; the engine on a `TemplateApp`.
+ *
+ * A `TemplateApp` is also, unless `DP_RULE_TESTS=engine`, loaded with CfnInclude into a CDK app and
+ * checked with `DataProtectionChecks`, and the two reports must be identical: so every rule test
+ * still proves that a user's existing template gets the same verdicts through the CDK, while the
+ * mutation run (`npm run mutation` sets `DP_RULE_TESTS=engine`) loads no aws-cdk-lib at all.
+ */
+export function evaluate(app: App | TemplateApp, policy?: DataProtectionPolicy): EvidenceReport {
+  if (!(app instanceof TemplateApp)) return checks(policy).evaluate(app);
+  const { report } = evaluateCloudFormation(app.stacks, { policy: policy ?? new DataProtectionPolicy() });
+  if (process.env.DP_RULE_TESTS !== 'engine') {
+    const cdkApp = newApp();
+    for (const s of app.stacks) cfnInclude(cdkApp, s.path, s.region, s.template);
+    const throughCdk = checks(policy).evaluate(cdkApp);
+    expect(inOrder(report)).toEqual(inOrder(throughCdk));
+  }
+  return report;
 }
+
+/**
+ * The report with its findings and the picture's nodes and edges in one order: CfnInclude creates a
+ * resource's dependencies first, so the CDK app lists them in another order than the template.
+ */
+function inOrder(report: EvidenceReport): EvidenceReport {
+  const sorted = <T>(items: readonly T[], key: (item: T) => string) => [...items].sort((a, b) => key(a).localeCompare(key(b)));
+  const { topology } = report;
+  return {
+    ...report,
+    controls: report.controls.map((c) => ({ ...c, findings: sorted(c.findings, (f) => `${f.stack}\u0000${f.logicalId}\u0000${f.ruleId}`) })),
+    ...(topology ? {
+      topology: { ...topology, nodes: sorted(topology.nodes, (n) => n.id), edges: sorted(topology.edges, (e) => JSON.stringify(e)) },
+    } : {}),
+  };
+}
+
+function checks(policy: DataProtectionPolicy | undefined) {
+  const { DataProtectionChecks } = require('../lib/checks/data-protection-checks') as typeof import('../lib/checks/data-protection-checks');
+  return new DataProtectionChecks(undefined, { policy });
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Every finding of the report, flattened. */
 export function allFindings(report: EvidenceReport): EvidenceFinding[] {

@@ -1,4 +1,4 @@
-import { DataProtectionPolicy } from '../../../lib';
+import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 import { evaluate, findingsOf, includeTemplate, statusesOf } from '../../helpers';
 
 const NON = 'non-compliant';

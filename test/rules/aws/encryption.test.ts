@@ -1,4 +1,4 @@
-import { DataProtectionPolicy } from '../../../lib';
+import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 import { evaluate, findingsOf, includeTemplate, statusesOf } from '../../helpers';
 
 // Templates are loaded with CfnInclude, the way a user's existing CloudFormation would be: the rules

@@ -1,6 +1,5 @@
-import { Stack } from 'aws-cdk-lib';
-import { DataProtectionPolicy } from '../../../lib';
-import { ENV, evaluate, findingsOf, includeTemplate, newApp, statusesOf } from '../../helpers';
+import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
+import { evaluate, findingsOf, includeTemplate, statusesOf, templateApp } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -205,9 +204,9 @@ describe('ThreatDetectionEnabled (DP.MON.2)', () => {
   });
 
   test('a detector in one region does not cover another', () => {
-    const app = newApp();
+    const app = templateApp();
     includeTemplate({ D: { Type: 'AWS::GuardDuty::Detector', Properties: { Enable: true } } }, { app, stackId: 'West' });
-    new Stack(app, 'Central', { env: { ...ENV, region: 'eu-central-1' } }).templateOptions.description = 'empty';
+    includeTemplate({}, { app, stackId: 'Central', region: 'eu-central-1' });
     const findings = findingsOf(evaluate(app), 'ThreatDetectionEnabled');
     expect(findings.map((f) => [f.stack, f.ruleId, f.detail])).toEqual([
       ['West', 'DataProtection-ThreatDetectionEnabled[FindingsAlert]', 'region eu-west-1'],

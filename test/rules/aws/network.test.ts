@@ -1,5 +1,5 @@
-import { DataProtectionPolicy } from '../../../lib';
-import { evaluate, findingsOf, includeTemplate, newApp, statusesOf } from '../../helpers';
+import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
+import { evaluate, findingsOf, includeTemplate, statusesOf, templateApp } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -193,7 +193,7 @@ describe('values the app defines are resolved, not unverifiable (issue 16, item 
   });
 
   test('a CIDR exported by another stack of the app (Fn::ImportValue, Fn::GetStackOutput) is resolved there', () => {
-    const app = newApp();
+    const app = templateApp();
     includeTemplate({ Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.8.0.0/16' } } }, {
       app, stackId: 'Shared', outputs: { VpcCidr: { Value: { 'Fn::GetAtt': ['Vpc', 'CidrBlock'] }, Export: { Name: 'Shared:VpcCidr' } } },
     });

@@ -1,5 +1,5 @@
-import { DataProtectionPolicy } from '../../../lib';
-import { evaluate, findingsOf, includeTemplate, newApp, statusesOf } from '../../helpers';
+import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
+import { evaluate, findingsOf, includeTemplate, statusesOf, templateApp } from '../../helpers';
 
 const ALB = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['s-1', 's-2'] } };
 const TABLE = { Type: 'AWS::DynamoDB::Table', Properties: { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' } };
@@ -14,7 +14,7 @@ const SHIELD = { Type: 'AWS::Shield::Protection', Properties: { Name: 'accel', R
 
 describe('topology rules (DP.AVL.2, DP.AVL.7, DP.NET.2, DP.NET.3)', () => {
   test('one region is not two: MultiRegionWorkload reports the regions it found', () => {
-    const app = newApp();
+    const app = templateApp();
     includeTemplate({ Web: ALB, Orders: TABLE }, { app, stackId: 'Only' });
     const f = findingsOf(evaluate(app), 'MultiRegionWorkload').find((x) => x.ruleId === 'DataProtection-MultiRegionWorkload')!;
     expect(f).toMatchObject({ status: 'non-compliant', stack: 'Only', detail: 'workload regions: eu-west-1 (promised: 2)' });
@@ -23,17 +23,17 @@ describe('topology rules (DP.AVL.2, DP.AVL.7, DP.NET.2, DP.NET.3)', () => {
   });
 
   test('AcceleratorCoverage: none, or a region without an endpoint group, is a violation', () => {
-    const none = newApp();
+    const none = templateApp();
     includeTemplate({ Web: ALB }, { app: none, stackId: 'Only' });
     expect(findingsOf(evaluate(none), 'AcceleratorCoverage').find((x) => x.ruleId === 'DataProtection-AcceleratorCoverage')).toMatchObject({ status: 'non-compliant', detail: 'no accelerator' });
 
-    const app = newApp();
+    const app = templateApp();
     includeTemplate({ Web: ALB, Accel: ACCEL, Listener: LISTENER, Group: group('us-east-1', { 'Fn::GetAtt': ['Web', 'LoadBalancerArn'] }) }, { app, stackId: 'Only' });
     expect(statusesOf(evaluate(app), 'AcceleratorCoverage')).toEqual({ Accel: 'non-compliant' });
     const f = findingsOf(evaluate(app), 'AcceleratorCoverage').find((x) => x.ruleId === 'DataProtection-AcceleratorCoverage')!;
     expect(f.detail).toBe('no endpoint group in eu-west-1');
 
-    const covered = newApp();
+    const covered = templateApp();
     includeTemplate({ Web: ALB, Accel: ACCEL, Listener: LISTENER, Group: group('eu-west-1', { 'Fn::GetAtt': ['Web', 'LoadBalancerArn'] }) }, { app: covered, stackId: 'Only' });
     expect(statusesOf(evaluate(covered), 'AcceleratorCoverage')).toEqual({ Accel: 'compliant' });
   });
@@ -52,7 +52,7 @@ describe('topology rules (DP.AVL.2, DP.AVL.7, DP.NET.2, DP.NET.3)', () => {
   });
 
   test('AvailabilityBudget: series within a region, shows the computation, compares with the promise', () => {
-    const app = newApp();
+    const app = templateApp();
     includeTemplate({ Web: ALB, Orders: TABLE, Files: { Type: 'AWS::S3::Bucket' } }, { app, stackId: 'Only' });
     const f = findingsOf(evaluate(app), 'AvailabilityBudget').find((x) => x.ruleId === 'DataProtection-AvailabilityBudget')!;
     // 99.99% x 99.99% x 99.9% = 99.88% < 99.95%
@@ -65,7 +65,7 @@ describe('topology rules (DP.AVL.2, DP.AVL.7, DP.NET.2, DP.NET.3)', () => {
   });
 
   test('AvailabilityBudget: regions in parallel behind an accelerator', () => {
-    const app = newApp();
+    const app = templateApp();
     includeTemplate({ Web: ALB, Files: { Type: 'AWS::S3::Bucket' } }, { app, stackId: 'West' });
     includeTemplate({ Web: ALB, Files: { Type: 'AWS::S3::Bucket' }, Accel: ACCEL }, { app, stackId: 'Central', region: 'eu-central-1' });
     const f = findingsOf(evaluate(app), 'AvailabilityBudget').find((x) => x.ruleId === 'DataProtection-AvailabilityBudget')!;
@@ -77,7 +77,7 @@ describe('topology rules (DP.AVL.2, DP.AVL.7, DP.NET.2, DP.NET.3)', () => {
 describe('ShieldProtection follows every way the CDK references a load balancer in another stack (issue 16, item 6)', () => {
   const EXPORT = '/cdk/exports/Edge/WebRefLb';
   const shielded = (endpoint: unknown, edgeExtra: Record<string, unknown> = {}, opts: { parameterDefaults?: Record<string, unknown> } = {}) => {
-    const app = newApp();
+    const app = templateApp();
     includeTemplate({
       Lb: ALB,
       // What `crossRegionReferences: true` writes with strong references (the default without the feature flag).

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { DataProtectionPolicy } from '../../../lib';
 import { evaluateCloudFormation } from '../../../lib/checks/cloudformation';
-import { evaluate, findingsOf, includeTemplate, newApp, statusesOf } from '../../helpers';
+import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
+import { evaluate, findingsOf, includeTemplate, statusesOf, templateApp } from '../../helpers';
 
 // Every rule has a case where a value it needs is known only at deployment (a parameter without a
 // default, an import from outside the app): the verdict is [Unverifiable], never compliant, and its
@@ -150,7 +150,7 @@ describe('logging and monitoring rules', () => {
 describe('topology rules: stacks without an explicit region', () => {
   const ALB = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['s-1', 's-2'] } };
   function agnosticPair() {
-    const app = newApp();
+    const app = templateApp();
     includeTemplate({ Web: ALB, Files: { Type: 'AWS::S3::Bucket' } }, { app, stackId: 'One', region: null });
     includeTemplate({ Web: ALB, Files: { Type: 'AWS::S3::Bucket' } }, { app, stackId: 'Two', region: null });
     return evaluate(app);
