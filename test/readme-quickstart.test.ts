@@ -50,3 +50,25 @@ describe('the README quick start prints what the README says', () => {
     expect(meaningful(output)).toEqual(meaningful(block('fixed-output')));
   }, 120_000);
 });
+
+describe('the README\'s Azure app', () => {
+  test('runs with aws-cdk-lib and cdk-nag unloadable, passes its checks and prints the summary shown', () => {
+    const dir = tempDir('dp-quickstart-azure-');
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { baseUrl: '.', esModuleInterop: true, paths: { 'cdk-data-protection/azure': [path.join(ROOT, 'lib', 'azure', 'index.ts')] } },
+    }));
+    // An Azure-only app has not installed the AWS peers: any attempt to load them fails the run.
+    fs.writeFileSync(path.join(dir, 'no-aws.js'), `const Module = require('module');
+      const resolve = Module._resolveFilename;
+      Module._resolveFilename = function (request, ...rest) {
+        if (/^(aws-cdk-lib|cdk-nag)(\\/|$)/.test(request)) throw new Error('an Azure-only app loaded ' + request);
+        return resolve.call(this, request, ...rest);
+      };`);
+    fs.writeFileSync(path.join(dir, 'main.ts'), block('azure'));
+    const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['--require', './no-aws.js', 'main.ts'], {
+      cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect({ status: run.status, output: meaningful(`${run.stderr}${run.stdout}`) }).toEqual({ status: 0, output: meaningful(block('azure-output')) });
+  }, 120_000);
+});

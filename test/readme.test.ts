@@ -5,7 +5,7 @@ import { tempDir } from './helpers';
 
 const ROOT = path.join(__dirname, '..');
 
-// A block that imports cdk-data-protection is a complete program and compiles as it is; any other
+// A block that imports cdk-data-protection (or one of its entry points) is a complete program and compiles as it is; any other
 // block is a fragment and compiles after this prelude (its own imports may add modules).
 const PRELUDE = `
 import { App, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
@@ -36,7 +36,7 @@ test('every TypeScript example in the README compiles against the library', () =
       const declared = /^declare const (\w+)/.exec(line);
       return !declared || !new RegExp(`\\bconst ${declared[1]}\\b`).test(code);
     }).join('\n');
-    const source = /from 'cdk-data-protection'/.test(code) ? code : `${prelude}\n${code}`;
+    const source = /from 'cdk-data-protection(\/azure|\/testing)?'/.test(code) ? code : `${prelude}\n${code}`;
     fs.writeFileSync(file, `${source}\nexport {};\n`);
     return file;
   });
@@ -63,4 +63,14 @@ test('every TypeScript example in the README compiles against the library', () =
     return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
   });
   expect(errors).toEqual([]);
+});
+
+test('the README\'s Azure examples need no AWS peer: they import only cdk-data-protection/azure, cdktf and Node', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const azure = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).filter((code) => code.includes('cdk-data-protection/azure'));
+  expect(azure.length).toBeGreaterThan(0);
+  const imports = azure.flatMap((code) => [...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]));
+  // The main entry loads aws-cdk-lib and cdk-nag, which an Azure-only app has not installed.
+  expect(imports.filter((spec) => !['cdk-data-protection/azure', 'fs', 'path'].includes(spec) && !spec.startsWith('cdktf') && !spec.startsWith('@cdktf/')))
+    .toEqual([]);
 });
