@@ -1,5 +1,5 @@
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
-import { evaluate, includeTemplate, statusesOf } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, statusesOf } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -46,6 +46,29 @@ describe('DatabaseReplication (DP.AVL.3)', () => {
     expect(statusesOf(report, 'DatabaseReplication')).toEqual({
       MultiAz: OK, SingleAz: NON, Aurora: OK, Writer: NA, Reader: NA, Lonely: NON, LonelyWriter: NA, SameAz: NON, SameAz1: NA, SameAz2: NA,
       Pitr: OK, NoPitr: OK, ParamMultiAz: UNVERIFIABLE,
+    });
+  });
+
+  test('members are the instances of the cluster, in two zones or unpinned; Multi-AZ DB clusters replicate by themselves', () => {
+    // Found by the mutation run: which resources count as members, and the zone test, were not pinned.
+    const cluster = (props: object = {}) => ({ Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-postgresql', ...props } });
+    const member = (id: string, props: object = {}) => db({ Engine: 'aurora-postgresql', DBClusterIdentifier: { Ref: id }, ...props });
+    const report = run({
+      MultiAzCluster: cluster({ Engine: 'postgres', DBClusterInstanceClass: 'db.m6gd.large', AllocatedStorage: 100 }),
+      TwoZones: cluster(), Tz1: member('TwoZones', { AvailabilityZone: 'eu-west-1a' }), Tz2: member('TwoZones', { AvailabilityZone: 'eu-west-1b' }),
+      HalfPinned: cluster(), Hp1: member('HalfPinned', { AvailabilityZone: 'eu-west-1a' }), Hp2: member('HalfPinned'),
+      // One instance of its own, plus resources that mention it without being its instances.
+      Single: cluster(), S1: member('Single'),
+      Attachment: { Type: 'AWS::SecretsManager::SecretTargetAttachment', Properties: { SecretId: 's', TargetId: { Ref: 'Single' }, TargetType: 'AWS::RDS::DBCluster' } },
+      Elsewhere: cluster(), E1: member('Elsewhere', { Tags: [{ Key: 'peer', Value: { Ref: 'Single' } }] }),
+    });
+    const details = Object.fromEntries(findingsOf(report, 'DatabaseReplication').filter((f) => f.status !== NA).map((f) => [f.logicalId, `${f.status}: ${f.detail}`]));
+    expect(details).toEqual({
+      MultiAzCluster: 'compliant: a Multi-AZ DB cluster replicates by itself',
+      TwoZones: 'compliant: 2 instances',
+      HalfPinned: 'compliant: 2 instances',
+      Single: 'non-compliant: 1 instance(s) in the cluster: no secondary to fail over to',
+      Elsewhere: 'non-compliant: 1 instance(s) in the cluster: no secondary to fail over to',
     });
   });
 });

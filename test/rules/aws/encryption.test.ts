@@ -319,4 +319,37 @@ describe('EBSVolumeCMK on the volumes instances and launch templates create (iss
     });
     expect(findingsOf(report, 'EBSVolumeCMK').find((f) => f.logicalId === 'TemplatePlain')?.detail).toMatch(/\/dev\/xvda.*not encrypted/);
   });
+
+  test('each mapping is named in its verdict, and what cannot be read says why', () => {
+    // Found by the mutation run: statuses alone did not tell the default key from no encryption,
+    // nor pin which mappings count and what an unknown says.
+    const instance = (mappings: unknown, props: object = {}) => ({ Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', BlockDeviceMappings: mappings, ...props } });
+    const template = (data: object) => ({ Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-1', ...data } } });
+    const report = run({
+      DefaultKey: instance([{ DeviceName: '/dev/sdf', Ebs: { Encrypted: 'true' } }]),
+      Unencrypted: instance([{ DeviceName: '/dev/sdf', Ebs: { Encrypted: false } }]),
+      Unnamed: instance([{ DeviceName: { Ref: 'Device' }, Ebs: {} }]),
+      NoDevice: instance([{ DeviceName: '/dev/sdf', NoDevice: {}, Ebs: {} }]),
+      OnlyEphemeral: instance([{ DeviceName: '/dev/sdb', VirtualName: 'ephemeral0' }]),
+      ComputedEbs: instance([{ DeviceName: '/dev/sdf', Ebs: { Ref: 'EbsSettings' } }]),
+      ParamKey: instance([{ DeviceName: '/dev/sdf', Ebs: { Encrypted: true, KmsKeyId: { Ref: 'KeyArn' } } }]),
+      ParamMappings: instance({ Ref: 'Mappings' }),
+      TemplateNoMappings: template({}),
+      TwoDevices: instance([{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true, KmsKeyId: KEY_ARN } }, { DeviceName: '/dev/sdf', Ebs: { Encrypted: true, KmsKeyId: KEY_ARN } }]),
+    }, ['KeyArn', 'Mappings', 'EbsSettings', 'Device']);
+    const details = Object.fromEntries(findingsOf(report, 'EBSVolumeCMK').filter((f) => f.status !== 'not-applicable')
+      .map((f) => [f.logicalId, `${f.ruleId.replace('DataProtection-EBSVolumeCMK', '')} ${f.detail}`]));
+    expect(details).toEqual({
+      DefaultKey: " /dev/sdf is encrypted with the account's default EBS key, not a customer-managed key",
+      Unencrypted: ' /dev/sdf is not encrypted',
+      Unnamed: ' a device is not encrypted',
+      NoDevice: ' no EBS device is mapped: the root volume comes from the AMI, unencrypted unless the account encrypts EBS by default',
+      OnlyEphemeral: ' no EBS device is mapped: the root volume comes from the AMI, unencrypted unless the account encrypts EBS by default',
+      ComputedEbs: '[Unverifiable] the Ebs settings of /dev/sdf are an expression the template computes at deployment',
+      ParamKey: expect.stringMatching(/^\[Unverifiable\] \/dev\/sdf: .*parameter KeyArn/),
+      ParamMappings: expect.stringMatching(/^\[Unverifiable\] BlockDeviceMappings is .*parameter Mappings/),
+      TemplateNoMappings: expect.stringMatching(/^ no block device mappings: the root volume comes from the AMI/),
+      TwoDevices: ' 2 EBS device(s) encrypted under a customer-managed key',
+    });
+  });
 });

@@ -124,6 +124,39 @@ describe('SecurityGroupAdminPorts (DP.NET.5)', () => {
       StandaloneSsh: 'non-compliant [OutsideVpc]',
     });
   });
+
+  test('what each permission is judged on, and what an unknown says', () => {
+    // Found by the mutation run: the statuses alone left these branches and their details unpinned.
+    const inVpc = (vpc: string, ingress: object[]) => ({ Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: vpc }, SecurityGroupIngress: ingress } });
+    const report = run({
+      RangeFromVpc: sg([tcp(22, '10.0.0.0/16', 65535)]),
+      IcmpAnywhere: sg([{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, CidrIp: ANY }]),
+      UnknownPeerHttps: sg([{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: { Ref: 'Peer' } }]),
+      UnknownPeerSsh: sg([{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: { Ref: 'Peer' } }]),
+      UnknownPortAnywhere: sg([{ IpProtocol: 'tcp', FromPort: { Ref: 'Port' }, ToPort: { Ref: 'Port' }, CidrIp: ANY }]),
+      UnknownPortOutside: sg([{ IpProtocol: 'tcp', FromPort: { Ref: 'Port' }, ToPort: { Ref: 'Port' }, CidrIp: '192.0.2.0/24' }]),
+      Computed: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'Vpc' }, SecurityGroupIngress: { Ref: 'Rules' } } },
+      IpamVpc: { Type: 'AWS::EC2::VPC', Properties: { Ipv4IpamPoolId: 'ipam-pool-1', Ipv4NetmaskLength: 16 } },
+      InIpamVpc: inVpc('IpamVpc', [tcp(22, '10.0.0.0/24')]),
+      ParamVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: { Ref: 'VpcCidr' } } },
+      InParamVpc: inVpc('ParamVpc', [tcp(22, '10.0.0.0/24')]),
+      ForeignVpc: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: 'vpc-0a1b2c3d', SecurityGroupIngress: [tcp(3389, '10.0.0.0/24')] } },
+    }, { parameters: ['Peer', 'Port', 'Rules', 'VpcCidr'] });
+    const details = Object.fromEntries(findingsOf(report, 'SecurityGroupAdminPorts').filter((f) => f.status !== NA)
+      .map((f) => [f.logicalId, `${f.ruleId.replace('DataProtection-SecurityGroupAdminPorts', '')} ${f.detail}`]));
+    expect(details).toEqual({
+      RangeFromVpc: expect.stringMatching(/^ SSH\/RDP admitted only from inside: .*22-65535.*inside the VPC \(10\.0\.0\.0\/16\)/),
+      UnknownPeerSsh: expect.stringMatching(/^\[Unverifiable\] .*parameter Peer/),
+      UnknownPortAnywhere: expect.stringMatching(/^\[Unverifiable\] .*parameter Port.*; the peer is 0\.0\.0\.0\/0$/),
+      UnknownPortOutside: expect.stringMatching(/^\[Unverifiable\] .*parameter Port.*; the peer 192\.0\.2\.0\/24 is outside the VPC \(10\.0\.0\.0\/16\)$/),
+      Computed: '[Unverifiable] an ingress entry is an expression the template computes at deployment',
+      InIpamVpc: '[Unverifiable] VPC IpamVpc has no CIDR block in the template (allocated at deployment), so 10.0.0.0/24 cannot be placed',
+      InParamVpc: expect.stringMatching(/^\[Unverifiable\] the CIDR block of VPC ParamVpc is .*parameter VpcCidr.*, so 10\.0\.0\.0\/24 cannot be placed$/),
+      ForeignVpc: '[Unverifiable] the group\'s VpcId is not a VPC of this app, so 10.0.0.0/24 cannot be placed',
+    });
+    // Neither ICMP nor HTTPS from an unknown peer says anything about administrative access.
+    expect(statusesOf(report, 'SecurityGroupAdminPorts')).toMatchObject({ IcmpAnywhere: NA, UnknownPeerHttps: NA });
+  });
 });
 
 describe('ClientVpnEndpointAuth (DP.NET.5)', () => {

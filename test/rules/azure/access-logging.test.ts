@@ -1,6 +1,6 @@
 // Data-access and traffic logging (DP.LOG.2, 3, 4), Defender plans (DP.MON.2), least privilege and
 // authentication (DP.IAM.1, 2), on Terraform JSON as real configurations write it.
-import { azurerm, COMPLIANT, NON_COMPLIANT, Resources, UNVERIFIABLE, verdicts, verdictsIn } from './helpers';
+import { azurerm, COMPLIANT, findingsIn, NON_COMPLIANT, Resources, UNVERIFIABLE, verdicts, verdictsIn } from './helpers';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 
 const SA = 'azurerm_storage_account.data';
@@ -103,6 +103,23 @@ describe('AzureVnetFlowLogs and AzureFlowLogRetention', () => {
     expect(verdicts('AzureFlowLogRetention', flowLog({ retention_policy: [{ enabled: true, days: 0 }] }), FLOW)).toEqual(COMPLIANT);
     expect(verdicts('AzureFlowLogRetention', flowLog({ retention_policy: [{ enabled: false, days: 0 }] }), FLOW)).toEqual(COMPLIANT);
     expect(verdictsIn('AzureFlowLogRetention', { variable: { days: {} }, resource: flowLog({ retention_policy: [{ enabled: true, days: '${var.days}' }] }) }, FLOW)).toEqual(UNVERIFIABLE);
+  });
+  test('retention: each branch says why, and the promised days are the boundary', () => {
+    // Found by the mutation run: the statuses alone could not tell these branches apart.
+    const detail = (retention: unknown, config: object = {}) => {
+      const resources = flowLog({ retention_policy: retention });
+      if (retention === undefined) delete resources.azurerm_network_watcher_flow_log.fl[0].retention_policy;
+      return findingsIn('AzureFlowLogRetention', { resource: resources, ...config }, FLOW).map((f) => `${f.status}: ${f.detail}`);
+    };
+    expect(detail(undefined)).toEqual(['compliant: no retention policy: records are kept until deleted']);
+    expect(detail([{ enabled: false, days: 7 }])).toEqual(['compliant: retention_policy.enabled = false: records are kept until deleted']);
+    expect(detail([{ days: 7 }])).toEqual(['compliant: retention_policy.enabled = false: records are kept until deleted']);
+    expect(detail([{ enabled: true, days: 0 }])).toEqual(['compliant: retention_policy.days = 0: records are kept forever']);
+    expect(detail([{ enabled: true, days: 365 }])).toEqual(['compliant: retention_policy.days = 365']);
+    expect(detail([{ enabled: true, days: '364' }])).toEqual(['non-compliant: retention_policy.days = 364 (promised: 365)']);
+    expect(detail([{ enabled: true, days: 'a year' }])[0]).toMatch(/^non-compliant: .*retention_policy\.days/);
+    expect(detail([{ enabled: '${var.on}', days: 7 }], { variable: { on: {} } })[0]).toMatch(/^non-compliant: .*retention_policy\.enabled.*var\.on/);
+    expect(detail('${var.retention}', { variable: { retention: {} } })[0]).toMatch(/^non-compliant: .*retention_policy.*var\.retention/);
   });
 });
 
