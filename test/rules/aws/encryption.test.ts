@@ -336,6 +336,12 @@ describe('EBSVolumeCMK on the volumes instances and launch templates create (iss
       ParamMappings: instance({ Ref: 'Mappings' }),
       TemplateNoMappings: template({}),
       TwoDevices: instance([{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true, KmsKeyId: KEY_ARN } }, { DeviceName: '/dev/sdf', Ebs: { Encrypted: true, KmsKeyId: KEY_ARN } }]),
+      OneOfTwo: instance([{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true, KmsKeyId: KEY_ARN } }, { DeviceName: '/dev/sdf', Ebs: { Encrypted: false } }]),
+      // Its own mappings are judged even when it also names a launch template.
+      TemplateAndOwn: instance([{ DeviceName: '/dev/sdf', Ebs: {} }], { LaunchTemplate: { LaunchTemplateId: 'lt-0a1b2c3d', Version: '1' } }),
+      // A template without an image but with mappings still creates those volumes.
+      TemplateNoImage: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: {} }] } } },
+      StandalonePlain: { Type: 'AWS::EC2::Volume', Properties: { AvailabilityZone: 'eu-west-1a', Size: 10 } },
     }, ['KeyArn', 'Mappings', 'EbsSettings', 'Device']);
     const details = Object.fromEntries(findingsOf(report, 'EBSVolumeCMK').filter((f) => f.status !== 'not-applicable')
       .map((f) => [f.logicalId, `${f.ruleId.replace('DataProtection-EBSVolumeCMK', '')} ${f.detail}`]));
@@ -350,6 +356,10 @@ describe('EBSVolumeCMK on the volumes instances and launch templates create (iss
       ParamMappings: expect.stringMatching(/^\[Unverifiable\] BlockDeviceMappings is .*parameter Mappings/),
       TemplateNoMappings: expect.stringMatching(/^ no block device mappings: the root volume comes from the AMI/),
       TwoDevices: ' 2 EBS device(s) encrypted under a customer-managed key',
+      OneOfTwo: ' /dev/sdf is not encrypted',
+      TemplateAndOwn: ' /dev/sdf is not encrypted',
+      TemplateNoImage: ' /dev/sdf is not encrypted',
+      StandalonePlain: expect.stringMatching(/Encrypted/),
     });
   });
 });

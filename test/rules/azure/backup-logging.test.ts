@@ -57,6 +57,12 @@ describe('AzureBackupPolicyRetention', () => {
   test('a duration from a variable is unverifiable', () => {
     expect(verdicts('AzureBackupPolicyRetention', blobPolicy({ vault_default_retention_duration: '${var.keep}' }), BLOBP)).toEqual(UNVERIFIABLE);
   });
+  test('a policy that keeps nothing in the vault is non-compliant; a known short retention outweighs an unknown one', () => {
+    // Found by the mutation run.
+    expect(verdicts('AzureBackupPolicyRetention', blobPolicy({ vault_default_retention_duration: undefined, retention_rule: undefined }), BLOBP)).toEqual(NON_COMPLIANT);
+    const mixed = { vault_default_retention_duration: '${var.keep}', retention_rule: [{ name: 'weekly', priority: 20, criteria: { days_of_week: ['Sunday'] }, life_cycle: { duration: 'P7D' } }] };
+    expect(verdicts('AzureBackupPolicyRetention', blobPolicy(mixed), BLOBP)).toEqual(NON_COMPLIANT);
+  });
 });
 
 const vault = (o: object = {}, extra: Resources = {}): Resources => ({
