@@ -63,6 +63,27 @@ describe('S3BucketCMK (DP.ENC.2)', () => {
       ConditionalKey: UNVERIFIABLE,
     });
   });
+  test('each way of not keeping the promise says which, and what cannot be read says why', () => {
+    // Found by the mutation run (sample B): only statuses were pinned, so these branches could swap unseen.
+    const bucket = (encryption: unknown) => ({ Type: 'AWS::S3::Bucket', Properties: { BucketEncryption: encryption } });
+    const report = run({
+      EmptyRules: bucket({ ServerSideEncryptionConfiguration: [] }),
+      ComputedRule: bucket({ ServerSideEncryptionConfiguration: [{ Ref: 'Rule' }] }),
+      NoDefault: bucket({ ServerSideEncryptionConfiguration: [{ BucketKeyEnabled: true }] }),
+      ComputedDefault: sse({ Ref: 'Default' }),
+      ParamAlgorithm: sse({ SSEAlgorithm: { Ref: 'Algorithm' } }),
+      SseS3: sse({ SSEAlgorithm: 'AES256' }),
+    }, ['Rule', 'Default', 'Algorithm']);
+    const details = Object.fromEntries(findingsOf(report, 'S3BucketCMK').map((f) => [f.logicalId, `${f.ruleId.replace('DataProtection-S3BucketCMK', '')} ${f.detail}`]));
+    expect(details).toEqual({
+      EmptyRules: expect.stringMatching(/^\[Unverifiable\] BucketEncryption /),
+      ComputedRule: expect.stringMatching(/^\[Unverifiable\] a ServerSideEncryptionConfiguration rule .*parameter Rule/),
+      NoDefault: ' no ServerSideEncryptionByDefault: S3 encrypts with SSE-S3',
+      ComputedDefault: expect.stringMatching(/^\[Unverifiable\] ServerSideEncryptionByDefault .*parameter Default/),
+      ParamAlgorithm: expect.stringMatching(/^\[Unverifiable\] SSEAlgorithm .*parameter Algorithm/),
+      SseS3: expect.stringMatching(/^ SSEAlgorithm AES256: an AWS-owned key/),
+    });
+  });
 });
 
 describe('EBSVolumeCMK (DP.ENC.2)', () => {

@@ -41,6 +41,28 @@ describe('ELBListenerTLS (DP.ENC.1)', () => {
     const s = statusesOf(run(resources, { parameters: ['Policy'], policy: TLS13 }), 'ELBListenerTLS');
     expect([s.Tls12, s.Tls13]).toEqual([NON, OK]);
   });
+  test('each protocol\'s verdict says why; unknown protocols and actions are unverifiable, GENEVE is not judged', () => {
+    // Found by the mutation run (sample B): the statuses did not pin the unknown protocol or action paths.
+    const report = run({
+      Lb: LB,
+      ParamProtocol: listener({ Protocol: { Ref: 'Proto' }, Port: 443 }),
+      ParamActions: listener({ Protocol: 'HTTP', Port: 80, DefaultActions: { Ref: 'Actions' } }),
+      Geneve: listener({ Protocol: 'GENEVE', Port: 6081 }),
+      HttpRedirect: listener({ Protocol: 'HTTP', Port: 80, DefaultActions: REDIRECT }),
+      HttpForward: listener({ Protocol: 'HTTP', Port: 80 }),
+      Udp: listener({ Protocol: 'UDP', Port: 53 }),
+    }, { parameters: ['Proto', 'Actions'] });
+    const details = Object.fromEntries(findingsOf(report, 'ELBListenerTLS').map((f) => [f.logicalId, `${f.ruleId.replace('DataProtection-ELBListenerTLS', '')} ${f.detail ?? ''}`]));
+    expect(details).toEqual({
+      ParamProtocol: expect.stringMatching(/^\[Unverifiable\] Protocol is .*parameter Proto/),
+      ParamActions: expect.stringMatching(/^\[Unverifiable\] DefaultActions is .*parameter Actions/),
+      Geneve: ' ',
+      HttpRedirect: ' a plaintext listener that only redirects to HTTPS',
+      HttpForward: ' a plaintext HTTP listener serves requests instead of redirecting to HTTPS',
+      Udp: ' a UDP listener carries plaintext as far as the load balancer can tell',
+    });
+    expect(statusesOf(report, 'ELBListenerTLS')).toMatchObject({ Geneve: NA });
+  });
 });
 
 describe('ELBHTTPListenerRuleRedirect (DP.ENC.1)', () => {
