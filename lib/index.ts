@@ -1,13 +1,8 @@
 // First: a missing aws-cdk-lib or cdk-nag gets a message naming the install command.
 import './core/requires-aws';
 
-export * from './core/policy/documents';
-export * from './core/policy/controls';
-export * from './core/policy/policy';
+export * from './core/public';
 export * from './checks/data-protection-checks';
-export * from './core/report/model';
-export { REPORT_FILES } from './core/report/write';
-export * from './core/policy/data-class';
 export * from './aws/encryption/data-key';
 export * from './aws/data/secure-bucket';
 export * from './aws/network/https-load-balancer';

@@ -17,13 +17,7 @@ export * from './admin-vpn-gateway';
 export * from './defender-for-cloud';
 export * from './restore-drills';
 export * from './checks';
-// The cloud-neutral core, so an Azure-only app needs nothing from the main entry (which loads aws-cdk-lib).
-export * from '../core/policy/documents';
-export * from '../core/policy/controls';
-export * from '../core/policy/policy';
-export * from '../core/policy/data-class';
-export * from '../core/report/model';
-export { REPORT_FILES } from '../core/report/write';
+export * from '../core/public';
 export { evaluateTerraform } from '../checks/terraform';
 export type { AzureAcknowledgement, AzureEvaluation, AzureEvaluationOptions, AzureViolation, TerraformConfiguration } from '../checks/terraform';
 export type { UnjudgedItem } from '../terraform/read-configuration';
