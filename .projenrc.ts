@@ -186,6 +186,13 @@ testTask.exec('jest --ci --json --outputFile=.jest-results.json', { receiveArgs:
 // Every rule of both registries must have been seen compliant, non-compliant and unverifiable.
 testTask.exec('tsx test/meta/rule-cases.ts', { name: 'rule-cases' });
 project.addTask('test:update', { exec: 'jest -u', receiveArgs: true });
+// Rule tests pin the exact findings of the rule they assert on (test/meta/pinned-findings.ts);
+// this rewrites the pins from the current rules. Read the diff before committing it.
+project.addTask('pin-findings', {
+  description: 'Rewrite the pinned findings of the rule tests (test/rules/*/__findings__); review the diff',
+  exec: 'jest test/rules',
+  env: { DP_PIN_FINDINGS: 'update', DP_RULE_TESTS: 'engine' },
+});
 project.addTask('docs', {
   description: 'Regenerate docs/controls.md, docs/rules.md, docs/architecture.md and the README rule tables from the code',
   exec: 'tsx docs/generate.ts',

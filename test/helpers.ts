@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { App, AppProps, Stack } from 'aws-cdk-lib';
+import { pinFindings } from './meta/pinned-findings';
 import { recordOutcomes } from './meta/rule-outcomes';
 import { evaluateCloudFormation } from '../lib/checks/cloudformation';
 import type { CloudFormationStack } from '../lib/cloudformation/template-index';
@@ -162,11 +163,11 @@ export function allFindings(report: EvidenceReport): EvidenceFinding[] {
  */
 export function statusesOf(report: EvidenceReport, ruleName: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of allFindings(report)) {
-    if (f.ruleId === `DataProtection-${ruleName}` || f.ruleId.startsWith(`DataProtection-${ruleName}[`)) {
-      const suffix = f.ruleId.endsWith(']') ? f.ruleId.slice(f.ruleId.indexOf('[')) : '';
-      out[f.logicalId] = out[f.logicalId] ? `${out[f.logicalId]} ${suffix}` : `${f.status}${suffix ? ` ${suffix}` : ''}`;
-    }
+  const found = allFindings(report).filter((f) => f.ruleId === `DataProtection-${ruleName}` || f.ruleId.startsWith(`DataProtection-${ruleName}[`));
+  pinFindings(ruleName, found);
+  for (const f of found) {
+    const suffix = f.ruleId.endsWith(']') ? f.ruleId.slice(f.ruleId.indexOf('[')) : '';
+    out[f.logicalId] = out[f.logicalId] ? `${out[f.logicalId]} ${suffix}` : `${f.status}${suffix ? ` ${suffix}` : ''}`;
   }
   recordOutcomes(ruleName, Object.values(out));
   return out;
@@ -179,6 +180,7 @@ export function statusesOf(report: EvidenceReport, ruleName: string): Record<str
 export function findingsOf(report: EvidenceReport, ruleName: string): EvidenceFinding[] {
   const found = allFindings(report).filter((f) => f.ruleId === `DataProtection-${ruleName}` || f.ruleId.startsWith(`DataProtection-${ruleName}[`));
   recordOutcomes(ruleName, found.map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${ruleName}`.length)}`));
+  pinFindings(ruleName, found);
   return found;
 }
 

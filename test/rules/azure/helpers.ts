@@ -1,6 +1,7 @@
 import { evaluateTerraform } from '../../../lib/checks/terraform';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 import { FindingStatus } from '../../../lib/core/report/model';
+import { pinFindings } from '../../meta/pinned-findings';
 import { recordOutcomes } from '../../meta/rule-outcomes';
 
 /** Every control promised, with a data end of life so DP.DAT.1 applies. */
@@ -28,6 +29,7 @@ export function findingsIn(rule: string, config: { [key: string]: any }, address
   const out = findings
     .filter((f) => f.logicalId === address && f.ruleId.startsWith(`DataProtection-${rule}`) && f.status !== FindingStatus.NOT_APPLICABLE);
   recordOutcomes(rule, out.map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}`));
+  pinFindings(rule, out);
   return out;
 }
 
