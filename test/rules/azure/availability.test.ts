@@ -145,3 +145,401 @@ describe('AzureAvailabilityBudget', () => {
     expect(verdictsIn('AzureAvailabilityBudget', config, FD, situmPolicy)).toEqual(UNVERIFIABLE);
   });
 });
+
+describe('AzureZoneRedundancy: SKUs and zone lists', () => {
+  const IP = 'azurerm_public_ip.pip';
+  const GW = 'azurerm_virtual_network_gateway.vpn';
+  test('a gateway SKU from a variable without default is unverifiable; the scalable ExpressRoute SKU is zone-redundant', () => {
+    const config = { variable: { sku: {} }, resource: { azurerm_virtual_network_gateway: { vpn: [{ type: 'Vpn', sku: '${var.sku}' }] } } };
+    expect(verdictsIn('AzureZoneRedundancy', config, GW)).toEqual(UNVERIFIABLE);
+    expect(findingsIn('AzureZoneRedundancy', config, GW)[0].detail).toContain('sku = ${var.sku}');
+    expect(verdicts('AzureZoneRedundancy', { azurerm_virtual_network_gateway: { vpn: [{ type: 'ExpressRoute', sku: 'ErGwScale' }] } }, GW)).toEqual(COMPLIANT);
+    expect(verdicts('AzureZoneRedundancy', { azurerm_virtual_network_gateway: { vpn: [{ type: 'ExpressRoute', sku: 'ErGw1AZ' }] } }, GW)).toEqual(COMPLIANT);
+    expect(verdicts('AzureZoneRedundancy', { azurerm_virtual_network_gateway: { vpn: [{ type: 'Vpn', sku: 'VpnGw1AZx' }] } }, GW)).toEqual(NON_COMPLIANT);
+  });
+  test('a Basic public IP has no zones, whatever it lists', () => {
+    const [basic] = findingsIn('AzureZoneRedundancy', { resource: { azurerm_public_ip: { pip: [{ sku: 'Basic', zones: ['1', '2', '3'] }] } } }, IP);
+    expect(basic.status).toBe('non-compliant');
+    expect(basic.detail).toBe('sku = "Basic": Basic public IPs have no zones');
+  });
+  test('one zone as a string, repeated zones, or an unknown entry in the list are read as such', () => {
+    const zones = (z: unknown) => findingsIn('AzureZoneRedundancy', { variable: { z: {} }, resource: { azurerm_public_ip: { pip: [{ sku: 'Standard', zones: z }] } } }, IP);
+    const [one] = zones('1');
+    expect(one.status).toBe('non-compliant');
+    expect(one.detail).toBe('zones = ["1"] (promised: 3 zones)');
+    expect(zones(['1', '1', '2'])[0].detail).toBe('zones = ["1","2"] (promised: 3 zones)');
+    const [unknown] = zones(['1', '2', '${var.z}']);
+    expect(unknown.ruleId).toMatch(/\[Unverifiable\]$/);
+    const [none] = zones(undefined);
+    expect(none.detail).toBe('no zones: Azure promises no zone for it (promised: 3 zones)');
+  });
+  test('a cluster without a default node pool is not judged; scale sets are judged on their zones', () => {
+    expect(verdicts('AzureZoneRedundancy', { azurerm_kubernetes_cluster: { aks: [{ name: 'aks' }] } }, 'azurerm_kubernetes_cluster.aks')).toEqual([]);
+    expect(verdicts('AzureZoneRedundancy', { azurerm_linux_virtual_machine_scale_set: { vmss: [{ zones: ['1', '2', '3'] }] } }, 'azurerm_linux_virtual_machine_scale_set.vmss')).toEqual(COMPLIANT);
+    expect(verdicts('AzureZoneRedundancy', { azurerm_windows_virtual_machine_scale_set: { vmss: [{ zones: ['1', '2'] }] } }, 'azurerm_windows_virtual_machine_scale_set.vmss')).toEqual(NON_COMPLIANT);
+  });
+});
+
+describe('AzureNoSinglePointOfFailure: every kind of compute', () => {
+  const AKS = 'azurerm_kubernetes_cluster.aks';
+  const AGW = 'azurerm_application_gateway.agw';
+  const VMSS = 'azurerm_linux_virtual_machine_scale_set.vmss';
+  const aks = (pool: object | undefined) => ({ azurerm_kubernetes_cluster: { aks: [{ name: 'aks', ...(pool ? { default_node_pool: [{ name: 'system', ...pool }] } : {}) }] } });
+  const judged = (resources: Resources, address: string, variable: object = {}) => findingsIn('AzureNoSinglePointOfFailure', { variable, resource: resources }, address);
+  test('two replicas are enough; one is not', () => {
+    expect(verdicts('AzureNoSinglePointOfFailure', containerApp({ min_replicas: 2 }), APP)).toEqual(COMPLIANT);
+    const [one] = judged(containerApp({ min_replicas: 1 }), APP);
+    expect(one.detail).toBe('template.min_replicas = 1: one failure stops the service');
+    const [unset] = judged(containerApp({ min_replicas: undefined }), APP);
+    expect(unset.detail).toBe('template.min_replicas = 0 (the default): one failure stops the service');
+  });
+  test('a replica count that is no number is unverifiable', () => {
+    const [finding] = judged(containerApp({ min_replicas: 'two' }), APP);
+    expect(finding.ruleId).toMatch(/\[Unverifiable\]$/);
+    expect(finding.detail).toBe('template.min_replicas = "two"');
+  });
+  test('an environment whose zone redundancy is off is a zone failure; from a variable without default it is unverifiable', () => {
+    const off = { ...containerApp(), ...environment({ zone_redundancy_enabled: false }) };
+    expect(verdicts('AzureNoSinglePointOfFailure', off, APP)).toEqual(['non-compliant[Zones]']);
+    expect(judged(off, APP)[0].detail).toContain('all instances may share one zone');
+    const unknown = { ...containerApp(), ...environment({ zone_redundancy_enabled: '${var.zr}' }) };
+    expect(verdictsIn('AzureNoSinglePointOfFailure', { variable: { zr: {} }, resource: unknown }, APP)).toEqual(UNVERIFIABLE);
+  });
+  test('a cluster without a default node pool, or with one node, in one zone, fails both ways', () => {
+    expect(verdicts('AzureNoSinglePointOfFailure', aks(undefined), AKS)).toEqual(['non-compliant[Instances]', 'non-compliant[Zones]']);
+    const found = judged(aks({ node_count: 3, zones: ['1'] }), AKS);
+    expect(found.map((f) => f.ruleId.replace(/.*\[/, '['))).toEqual(['[Zones]']);
+    expect(found[0].detail).toBe('default_node_pool.zones = ["1"]: one zone');
+    expect(judged(aks({ node_count: 3 }), AKS)[0].detail).toBe('no default_node_pool.zones: all instances may share one zone');
+  });
+  test('an autoscaling pool is judged on its minimum, a fixed pool on its node count', () => {
+    const [finding] = judged(aks({ auto_scaling_enabled: true, min_count: 1, max_count: 5, node_count: 3, zones: ['1', '2', '3'] }), AKS);
+    expect(finding.detail).toBe('default_node_pool.min_count = 1: one failure stops the service');
+    expect(verdicts('AzureNoSinglePointOfFailure', aks({ enable_auto_scaling: true, min_count: 2, node_count: 1, zones: ['1', '2'] }), AKS)).toEqual(COMPLIANT);
+    const [fixed] = judged(aks({ min_count: 3, node_count: 1, zones: ['1', '2', '3'] }), AKS);
+    expect(fixed.detail).toBe('default_node_pool.node_count = 1: one failure stops the service');
+  });
+  test('an Application Gateway without autoscaling is judged on its SKU capacity (default 1), with autoscaling on its minimum (default 0)', () => {
+    const gateway = (o: object) => ({ azurerm_application_gateway: { agw: [{ zones: ['1', '2', '3'], ...o }] } });
+    expect(verdicts('AzureNoSinglePointOfFailure', gateway({ sku: [{ name: 'WAF_v2', tier: 'WAF_v2', capacity: 2 }] }), AGW)).toEqual(COMPLIANT);
+    expect(judged(gateway({ sku: [{ name: 'WAF_v2', tier: 'WAF_v2' }] }), AGW)[0].detail).toBe('sku.capacity = 1 (the default): one failure stops the service');
+    expect(judged(gateway({ autoscale_configuration: [{ max_capacity: 10 }], sku: [{ capacity: 5 }] }), AGW)[0].detail)
+      .toBe('autoscale_configuration.min_capacity = 0 (the default): one failure stops the service');
+  });
+  test('scale sets need two instances over two zones', () => {
+    const vmss = (o: object) => ({ azurerm_linux_virtual_machine_scale_set: { vmss: [{ name: 'vmss', ...o }] } });
+    expect(verdicts('AzureNoSinglePointOfFailure', vmss({ instances: 2, zones: ['1', '2'] }), VMSS)).toEqual(COMPLIANT);
+    expect(verdicts('AzureNoSinglePointOfFailure', vmss({}), VMSS)).toEqual(['non-compliant[Instances]', 'non-compliant[Zones]']);
+    const win = { azurerm_windows_virtual_machine_scale_set: { vmss: [{ name: 'vmss', instances: 1, zones: ['1', '2', '3'] }] } };
+    expect(verdicts('AzureNoSinglePointOfFailure', win, 'azurerm_windows_virtual_machine_scale_set.vmss')).toEqual(['non-compliant[Instances]']);
+  });
+  test('a plan balanced over zones runs two workers by default; unbalanced, one', () => {
+    expect(verdicts('AzureNoSinglePointOfFailure', plan({ zone_balancing_enabled: true }), PLAN)).toEqual(COMPLIANT);
+    const found = judged(plan(), PLAN);
+    expect(found.map((f) => f.detail)).toContain('worker_count = 1 (the default): one failure stops the service');
+  });
+  test('an autoscale minimum of two is enough; zero is named in the plural; profiles are read together at their lowest', () => {
+    const balanced = { worker_count: 3, zone_balancing_enabled: true };
+    expect(verdicts('AzureNoSinglePointOfFailure', plan(balanced, autoscale(true, 2)), PLAN)).toEqual(COMPLIANT);
+    expect(judged(plan(balanced, autoscale(true, 1)), PLAN)[0].detail).toBe('an autoscale setting may scale down to 1 worker');
+    expect(judged(plan(balanced, autoscale(true, 0)), PLAN)[0].detail).toBe('an autoscale setting may scale down to 0 workers');
+    const twoProfiles = autoscale(true, 1);
+    const setting = twoProfiles.azurerm_monitor_autoscale_setting.plan[0];
+    setting.profile = [setting.profile[0], { ...setting.profile[0], name: 'weekday', capacity: [{ default: 4, minimum: 4, maximum: 10 }] }];
+    expect(judged(plan(balanced, twoProfiles), PLAN)[0].detail).toBe('an autoscale setting may scale down to 1 worker');
+  });
+  test('an autoscale minimum of one adds to the plan\'s own failures, and keeps them', () => {
+    expect(verdicts('AzureNoSinglePointOfFailure', plan({ worker_count: 3 }, autoscale(true, 1)), PLAN)).toEqual(['non-compliant[Zones]', 'non-compliant[Instances]']);
+  });
+});
+
+describe('AzureZeroDowntimeDeploys: every branch of scaling and deployment', () => {
+  const VMSS = 'azurerm_linux_virtual_machine_scale_set.vmss';
+  const judged = (resources: Resources, address: string, variable: object = {}) => findingsIn('AzureZeroDowntimeDeploys', { variable, resource: resources }, address);
+  const suffixes = (found: { ruleId: string }[]) => found.map((f) => f.ruleId.replace(/^DataProtection-AzureZeroDowntimeDeploys/, ''));
+  test('a template from a variable without default is unverifiable', () => {
+    const app = { azurerm_container_app: { api: [{ name: 'api', template: '${var.template}', ingress: [{ target_port: 80 }] }] } };
+    const found = judged(app, APP, { template: {} });
+    expect(suffixes(found)).toEqual(['[Unverifiable]']);
+    expect(found[0].detail).toContain('template = ${var.template}');
+  });
+  test('a scale rule or maximum from a variable without default is unverifiable', () => {
+    const rules = judged(containerApp({ http_scale_rule: '${var.rules}' }), APP, { rules: {} });
+    expect(suffixes(rules)).toEqual(['[Unverifiable]']);
+    expect(rules[0].detail).toBe('a scale rule is given by an expression');
+    const max = judged(containerApp({ max_replicas: '${var.max}' }), APP, { max: {} });
+    expect(suffixes(max)).toEqual(['[Unverifiable]']);
+    expect(max[0].detail).toContain('template.max_replicas = ${var.max}');
+  });
+  test('a maximum at the minimum cannot scale out; one above it can; the default maximum is 10', () => {
+    const [pinned] = judged(containerApp({ min_replicas: 3, max_replicas: 3 }), APP);
+    expect(suffixes([pinned])).toEqual(['[Scaling]']);
+    expect(pinned.detail).toBe('max_replicas 3 <= min_replicas 3: it cannot scale out');
+    expect(verdicts('AzureZeroDowntimeDeploys', containerApp({ min_replicas: 3, max_replicas: 4 }), APP)).toEqual(COMPLIANT);
+    expect(judged(containerApp({ min_replicas: 10, max_replicas: undefined }), APP)[0].detail).toBe('max_replicas 10 <= min_replicas 10: it cannot scale out');
+    expect(verdicts('AzureZeroDowntimeDeploys', containerApp({ min_replicas: 9, max_replicas: undefined }), APP)).toEqual(COMPLIANT);
+  });
+  test('one replica is enough to avoid cold starts; zero with a scale rule fails on the minimum only', () => {
+    expect(verdicts('AzureZeroDowntimeDeploys', containerApp({ min_replicas: 1 }), APP)).toEqual(COMPLIANT);
+    const [zero] = judged(containerApp({ min_replicas: 0 }), APP);
+    expect(suffixes([zero])).toEqual(['[MinReplicas]']);
+    expect(zero.detail).toBe('template.min_replicas = 0: the app scales to zero and the next request waits for a cold start');
+  });
+  test('any KEDA scale rule counts, and is named', () => {
+    const [finding] = judged(containerApp({ http_scale_rule: undefined, azure_queue_scale_rule: [{ name: 'jobs', queue_name: 'q', queue_length: 10 }] }), APP);
+    expect(finding.status).toBe('compliant');
+    expect(finding.detail).toContain('scales 3-10 on jobs');
+  });
+  test('without ingress, every container needs a readiness or startup probe', () => {
+    const probe = (...containers: object[]) => containerApp({ container: containers }, { ingress: undefined });
+    const [bare] = judged(probe({ name: 'api', image: 'x' }), APP);
+    expect(suffixes([bare])).toEqual(['[Deployment]']);
+    expect(bare.detail).toBe('no ingress and no readiness probe: a new revision replaces the old one before it is known to work');
+    expect(verdicts('AzureZeroDowntimeDeploys', probe({ name: 'api', readiness_probe: [{ transport: 'HTTP', port: 8080 }] }), APP)).toEqual(COMPLIANT);
+    expect(verdicts('AzureZeroDowntimeDeploys', probe({ name: 'api', startup_probe: [{ transport: 'TCP', port: 8080 }] }), APP)).toEqual(COMPLIANT);
+    expect(verdicts('AzureZeroDowntimeDeploys', probe({ name: 'api', readiness_probe: [{ transport: 'HTTP', port: 8080 }] }, { name: 'sidecar' }), APP))
+      .toEqual(['non-compliant[Deployment]']);
+  });
+  test('a slot without a health check, or a slot of another app, is no zero-downtime deployment', () => {
+    const web = (site: object | undefined, slot: object) => ({
+      azurerm_linux_web_app: { web: [{ name: 'web', ...(site ? { site_config: [site] } : {}) }] },
+      azurerm_linux_web_app_slot: { staging: [{ name: 'staging', site_config: [{}], ...slot }] },
+    });
+    const [unchecked] = judged(web({}, { app_service_id: '${azurerm_linux_web_app.web.id}' }), 'azurerm_linux_web_app.web');
+    expect(unchecked.detail).toBe('deployment slot without site_config.health_check_path: unhealthy instances keep traffic');
+    expect(verdicts('AzureZeroDowntimeDeploys', web(undefined, { app_service_id: '${azurerm_linux_web_app.web.id}' }), 'azurerm_linux_web_app.web'))
+      .toEqual(['non-compliant[Deployment]']);
+    const [other] = judged(web({ health_check_path: '/healthz' }, { app_service_id: 'x', tags: { app: '${azurerm_linux_web_app.web.name}' } }), 'azurerm_linux_web_app.web');
+    expect(other.detail).toBe('no deployment slot: releases replace the running app in place');
+    const [fine] = judged(web({ health_check_path: '/healthz' }, { app_service_id: '${azurerm_linux_web_app.web.id}' }), 'azurerm_linux_web_app.web');
+    expect(fine.detail).toBe('deploys through azurerm_linux_web_app_slot.staging with health check /healthz');
+  });
+  test('a Windows web app deploys through Windows slots', () => {
+    const win = (slotType: string) => ({
+      azurerm_windows_web_app: { web: [{ name: 'web', site_config: [{ health_check_path: '/healthz' }] }] },
+      [slotType]: { staging: [{ name: 'staging', app_service_id: '${azurerm_windows_web_app.web.id}', site_config: [{}] }] },
+    });
+    expect(verdicts('AzureZeroDowntimeDeploys', win('azurerm_windows_web_app_slot'), 'azurerm_windows_web_app.web')).toEqual(COMPLIANT);
+    expect(verdicts('AzureZeroDowntimeDeploys', win('azurerm_linux_web_app_slot'), 'azurerm_windows_web_app.web')).toEqual(['non-compliant[Deployment]']);
+  });
+  test('consumption, Elastic Premium and Flex plans scale by themselves; other plans need an autoscale setting', () => {
+    for (const sku of ['Y1', 'EP2', 'FC1']) expect(verdicts('AzureZeroDowntimeDeploys', plan({ sku_name: sku }), PLAN)).toEqual([]);
+    const [none] = judged(plan(), PLAN);
+    expect(none.detail).toBe('no azurerm_monitor_autoscale_setting targets it');
+    expect(verdicts('AzureZeroDowntimeDeploys', plan({ sku_name: undefined }), PLAN)).toEqual(['non-compliant[Scaling]']);
+    expect(verdicts('AzureZeroDowntimeDeploys', plan({ sku_name: 'WS1' }), PLAN)).toEqual(['non-compliant[Scaling]']);
+  });
+  test('an autoscale setting whose switch or profile is unknown is unverifiable', () => {
+    const unknown = (o: object) => {
+      const scaling = autoscale(true);
+      Object.assign(scaling.azurerm_monitor_autoscale_setting.plan[0], o);
+      const found = judged(plan({}, scaling), PLAN, { v: {} });
+      expect(suffixes(found)).toEqual(['[Unverifiable]']);
+      return found[0].detail;
+    };
+    expect(unknown({ enabled: '${var.v}' })).toContain('enabled = ${var.v}');
+    expect(unknown({ profile: '${var.v}' })).toContain('profile = ${var.v}');
+  });
+  test('a profile that cannot grow, or only scales in, says why', () => {
+    const profile = (p: object) => {
+      const scaling = autoscale(true);
+      Object.assign(scaling.azurerm_monitor_autoscale_setting.plan[0].profile[0], p);
+      return judged(plan({}, scaling), PLAN)[0];
+    };
+    expect(profile({ capacity: [{ default: 3, minimum: 3, maximum: 3 }] }).detail).toBe('azurerm_monitor_autoscale_setting.plan profile default cannot grow (maximum 3 <= minimum 3)');
+    expect(profile({ capacity: [{ default: 3, minimum: 3, maximum: 4 }] }).detail).toBe('azurerm_monitor_autoscale_setting.plan scales 3-4');
+    const scaleIn = [{ metric_trigger: [{ metric_name: 'CpuPercentage', operator: 'LessThan', threshold: 20 }], scale_action: [{ direction: 'Decrease', type: 'ChangeCount', value: '1', cooldown: 'PT5M' }] }];
+    expect(profile({ name: undefined, rule: scaleIn }).detail).toBe('azurerm_monitor_autoscale_setting.plan profile  has no scale-out rule: it only pins the capacity');
+  });
+  test('an AKS default node pool that does not autoscale, or whose switch is unknown, fails', () => {
+    const aks = (pool: object | undefined) => ({ azurerm_kubernetes_cluster: { aks: [{ name: 'aks', ...(pool ? { default_node_pool: [{ name: 'system', ...pool }] } : {}) }] } });
+    expect(verdicts('AzureZeroDowntimeDeploys', aks(undefined), 'azurerm_kubernetes_cluster.aks')).toEqual(['non-compliant[Scaling]']);
+    expect(verdicts('AzureZeroDowntimeDeploys', aks({ auto_scaling_enabled: false, node_count: 3 }), 'azurerm_kubernetes_cluster.aks')).toEqual(['non-compliant[Scaling]']);
+    const found = judged(aks({ auto_scaling_enabled: '${var.auto}' }), 'azurerm_kubernetes_cluster.aks', { auto: {} });
+    expect(suffixes(found)).toEqual(['[Unverifiable]']);
+    expect(found[0].detail).toContain('default_node_pool.auto_scaling_enabled = ${var.auto}');
+    expect(judged(aks({ auto_scaling_enabled: true, min_count: 2, max_count: 5 }), 'azurerm_kubernetes_cluster.aks')[0].detail).toBe('node pool autoscales 2-5');
+  });
+  test('a scale set needs an autoscale setting that scales out and rolling upgrades', () => {
+    const vmss = (o: object, scaling = true) => ({
+      azurerm_linux_virtual_machine_scale_set: { vmss: [{ name: 'vmss', instances: 3, ...o }] },
+      ...(scaling ? { azurerm_monitor_autoscale_setting: { vmss: [{
+        name: 'as', target_resource_id: '${azurerm_linux_virtual_machine_scale_set.vmss.id}',
+        profile: [{ name: 'default', capacity: [{ default: 3, minimum: 3, maximum: 10 }], rule: [{ scale_action: [{ direction: 'Increase' }] }] }],
+      }] } } : {}),
+    });
+    const [rolling] = judged(vmss({ upgrade_mode: 'Rolling' }), VMSS);
+    expect(rolling.status).toBe('compliant');
+    expect(rolling.detail).toBe('azurerm_monitor_autoscale_setting.vmss scales 3-10; rolling upgrades');
+    const [manual] = judged(vmss({}), VMSS);
+    expect(suffixes([manual])).toEqual(['[Deployment]']);
+    expect(manual.detail).toBe('upgrade_mode = "Manual": instances are not replaced a batch at a time behind a health check');
+    expect(verdicts('AzureZeroDowntimeDeploys', vmss({ upgrade_mode: 'Automatic' }, false), VMSS)).toEqual(['non-compliant[Scaling]', 'non-compliant[Deployment]']);
+    const unknown = judged(vmss({ upgrade_mode: '${var.mode}' }), VMSS, { mode: {} });
+    expect(suffixes(unknown)).toEqual(['[Unverifiable]']);
+    expect(unknown[0].detail).toContain('upgrade_mode = ${var.mode}');
+    const win = { azurerm_windows_virtual_machine_scale_set: { vmss: [{ name: 'vmss', upgrade_mode: 'Rolling' }] } };
+    expect(verdicts('AzureZeroDowntimeDeploys', win, 'azurerm_windows_virtual_machine_scale_set.vmss')).toEqual(['non-compliant[Scaling]']);
+  });
+});
+
+describe('AzureAvailabilityBudget: how the topology is counted', () => {
+  const situmPolicy = DataProtectionPolicy.situm();
+  const budget = (resources: Resources, address: string) => findingsIn('AzureAvailabilityBudget', { resource: resources }, address, situmPolicy);
+  const apps = (...regions: string[]): Resources => ({
+    azurerm_container_app_environment: Object.fromEntries(regions.map((r) => [r, [{ location: r, zone_redundancy_enabled: true }]])),
+    azurerm_container_app: Object.fromEntries(regions.map((r) => [r, [{ container_app_environment_id: `\${azurerm_container_app_environment.${r}.id}` }]])),
+  });
+  const FD = { azurerm_cdn_frontdoor_profile: { fd: [{ sku_name: 'Premium_AzureFrontDoor' }] } };
+  test('Traffic Manager over AKS clusters counts zonal clusters higher than single-zone ones', () => {
+    const resources = {
+      azurerm_traffic_manager_profile: { tm: [{ name: 'tm' }] },
+      azurerm_kubernetes_cluster: {
+        west: [{ location: 'westeurope', default_node_pool: [{ name: 'system', zones: ['1', '2', '3'] }] }],
+        north: [{ location: 'northeurope', default_node_pool: [{ name: 'system', zones: ['1'] }] }],
+      },
+    };
+    const [finding] = budget(resources, 'azurerm_traffic_manager_profile.tm');
+    expect(finding.status).toBe('compliant');
+    expect(finding.detail).toContain('Azure Traffic Manager 99.99% x parallel(');
+    expect(finding.detail).toContain('northeurope: AKS Standard tier 99.9% = 99.9%');
+    expect(finding.detail).toContain('westeurope: AKS Standard tier (availability zones) 99.95% = 99.95%');
+  });
+  test('scale sets over two zones count as zonal virtual machines, over one zone as an availability set', () => {
+    const resources = {
+      ...FD,
+      azurerm_linux_virtual_machine_scale_set: { zonal: [{ location: 'westeurope', zones: ['1', '2'] }] },
+      azurerm_windows_virtual_machine_scale_set: { single: [{ location: 'westeurope', zones: ['1'] }] },
+    };
+    const [finding] = budget(resources, 'azurerm_cdn_frontdoor_profile.fd');
+    expect(finding.detail).toContain('region(westeurope: Virtual Machines in two or more zones 99.99% x Virtual Machines in an availability set 99.95% = ');
+  });
+  test('a web app behind an Application Gateway with same-zone HA PostgreSQL is in series within the region', () => {
+    const resources = {
+      ...FD,
+      azurerm_application_gateway: { agw: [{ location: 'westeurope' }] },
+      azurerm_linux_web_app: { web: [{ location: 'westeurope' }] },
+      azurerm_postgresql_flexible_server: { db: [{ location: 'westeurope', high_availability: [{ mode: 'SameZone' }] }] },
+    };
+    const [finding] = budget(resources, 'azurerm_cdn_frontdoor_profile.fd');
+    expect(finding.status).toBe('non-compliant');
+    expect(finding.detail).toContain('Application Gateway v2 99.95%');
+    expect(finding.detail).toContain('App Service 99.95%');
+    expect(finding.detail).toContain('PostgreSQL flexible server, same-zone HA 99.95%');
+  });
+  test('a gateway without compute behind it serves nothing: no budget', () => {
+    const resources = { azurerm_application_gateway: { agw: [{ location: 'westeurope' }] }, azurerm_storage_account: { files: [{ location: 'westeurope', account_replication_type: 'ZRS' }] } };
+    expect(verdicts('AzureAvailabilityBudget', resources, 'azurerm_application_gateway.agw', situmPolicy)).toEqual([]);
+  });
+  test('data services alone are judged on their primary copies; the replica and read-access copy elsewhere count for nothing', () => {
+    const resources = {
+      azurerm_storage_account: { files: [{ location: 'westeurope', account_replication_type: 'RAGZRS' }] },
+      azurerm_postgresql_flexible_server: {
+        db: [{ location: 'westeurope', high_availability: [{ mode: 'ZoneRedundant' }] }],
+        replica: [{ location: 'francecentral', create_mode: 'Replica', source_server_id: '${azurerm_postgresql_flexible_server.db.id}' }],
+      },
+    };
+    const [finding] = budget(resources, 'azurerm_postgresql_flexible_server.db');
+    expect(finding.status).toBe('non-compliant');
+    expect(finding.detail).toBe('region(westeurope: Storage (hot tier) (files) 99.9% x PostgreSQL flexible server, zone-redundant HA 99.99% = 99.89%) = 99.89% (promised 99.9%)');
+  });
+  test('a single storage account meets 99.9% exactly', () => {
+    const [finding] = budget({ azurerm_storage_account: { files: [{ location: 'westeurope', account_replication_type: 'ZRS' }] } }, 'azurerm_storage_account.files');
+    expect(finding.status).toBe('compliant');
+    expect(finding.detail).toBe('region(westeurope: Storage (hot tier) (files) 99.9% = 99.9%) = 99.9% (promised 99.9%)');
+  });
+  test('storage without read access to its copy is shared by the other region; its name comes from the address when unknown', () => {
+    const resources = {
+      ...FD, ...apps('westeurope', 'northeurope'),
+      azurerm_storage_account: { files: [{ name: '${var.name}', location: 'westeurope' }] },
+    };
+    const [finding] = budget(resources, 'azurerm_cdn_frontdoor_profile.fd');
+    expect(finding.detail).toContain('Storage (hot tier) (shared: only in westeurope) 99.9% x parallel(');
+    expect(finding.detail).toContain('northeurope: Azure Container Apps 99.95% = 99.95%');
+    const named = { ...resources, azurerm_storage_account: { files: [{ name: 'stfiles', location: 'westeurope', account_replication_type: 'RAGRS' }] } };
+    expect(budget(named, 'azurerm_cdn_frontdoor_profile.fd')[0].detail).toContain('northeurope: Azure Container Apps 99.95% x Storage (hot tier) (read-access copy of stfiles) 99.9%');
+  });
+  test('a kind of data service counts at its lowest figure, within a region and when shared', () => {
+    const servers = { azurerm_postgresql_flexible_server: {
+      ha: [{ location: 'westeurope', high_availability: [{ mode: 'ZoneRedundant' }] }],
+      plain: [{ location: 'westeurope' }],
+    } };
+    const [one] = budget({ ...FD, ...apps('westeurope'), ...servers }, 'azurerm_cdn_frontdoor_profile.fd');
+    expect(one.detail).toContain('region(westeurope: Azure Container Apps 99.95% x PostgreSQL flexible server, no HA 99.9% = ');
+    const [two] = budget({ ...FD, ...apps('westeurope', 'northeurope'), ...servers }, 'azurerm_cdn_frontdoor_profile.fd');
+    expect(two.detail).toContain('Azure Front Door 99.99% x PostgreSQL flexible server, no HA (shared: only in westeurope) 99.9% x parallel(');
+  });
+  test('an environment no app runs in is no compute, and a log store is no workload data', () => {
+    const resources = {
+      ...FD, ...apps('westeurope'),
+      azurerm_container_app_environment: { westeurope: [{ location: 'westeurope' }], northeurope: [{ location: 'northeurope' }] },
+      azurerm_storage_account: { logs: [{ location: 'northeurope', account_replication_type: 'LRS' }] },
+      azurerm_monitor_diagnostic_setting: { d: [{ target_resource_id: '${azurerm_container_app_environment.westeurope.id}', storage_account_id: '${azurerm_storage_account.logs.id}' }] },
+    };
+    const [finding] = budget(resources, 'azurerm_cdn_frontdoor_profile.fd');
+    expect(finding.detail).toBe('Azure Front Door 99.99% x region(westeurope: Azure Container Apps 99.95% = 99.95%) = 99.94% (promised 99.9%)');
+  });
+});
+
+describe('AzureAvailabilityBudget: shared data services', () => {
+  const situmPolicy = DataProtectionPolicy.situm();
+  test('a shared data service counts at its lowest figure whichever is declared first', () => {
+    const resources = {
+      azurerm_cdn_frontdoor_profile: { fd: [{ sku_name: 'Premium_AzureFrontDoor' }] },
+      azurerm_container_app_environment: { west: [{ location: 'westeurope' }], north: [{ location: 'northeurope' }] },
+      azurerm_container_app: { west: [{ container_app_environment_id: '${azurerm_container_app_environment.west.id}' }], north: [{ container_app_environment_id: '${azurerm_container_app_environment.north.id}' }] },
+      azurerm_postgresql_flexible_server: { plain: [{ location: 'westeurope' }], ha: [{ location: 'westeurope', high_availability: [{ mode: 'ZoneRedundant' }] }] },
+    };
+    const [finding] = findingsIn('AzureAvailabilityBudget', { resource: resources }, 'azurerm_cdn_frontdoor_profile.fd', situmPolicy);
+    expect(finding.detail).toContain('Azure Front Door 99.99% x PostgreSQL flexible server, no HA (shared: only in westeurope) 99.9% x parallel(');
+  });
+});
+
+describe('AzureZeroDowntimeDeploys: a container app without a template', () => {
+  test('runs the defaults: scales to zero with no scale rule', () => {
+    const app = { azurerm_container_app: { api: [{ name: 'api', ingress: [{ target_port: 80 }] }] } };
+    expect(verdicts('AzureZeroDowntimeDeploys', app, APP)).toEqual(['non-compliant[MinReplicas]', 'non-compliant[Scaling]']);
+  });
+});
+
+describe('Unknowns that decide an availability verdict are never compliant', () => {
+  test('an autoscale setting whose enabled flag is a variable may lower three balanced workers to one: unverifiable', () => {
+    const setting = autoscale(true, 1);
+    setting.azurerm_monitor_autoscale_setting.plan[0].enabled = '${var.autoscale_on}';
+    const config = { variable: { autoscale_on: {} }, resource: plan({ worker_count: 3, zone_balancing_enabled: true }, setting) };
+    const found = findingsIn('AzureNoSinglePointOfFailure', config, PLAN);
+    expect(found.map((f) => `${f.status}${f.ruleId.slice('DataProtection-AzureNoSinglePointOfFailure'.length)}`)).toEqual(UNVERIFIABLE);
+    expect(found[0].detail).toContain('enabled = ${var.autoscale_on}');
+  });
+  test('zones from a variable without default name the variable, on node pools, gateways and scale sets', () => {
+    const aks = { azurerm_kubernetes_cluster: { aks: [{ default_node_pool: [{ name: 'sys', node_count: 3, zones: '${var.z}' }] }] } };
+    const [onAks] = findingsIn('AzureNoSinglePointOfFailure', { variable: { z: {} }, resource: aks }, 'azurerm_kubernetes_cluster.aks');
+    expect(onAks.status).toBe('non-compliant');
+    expect(onAks.ruleId).toBe('DataProtection-AzureNoSinglePointOfFailure[Unverifiable]');
+    expect(onAks.detail).toContain('default_node_pool.zones = ${var.z}');
+    const vmss = { azurerm_linux_virtual_machine_scale_set: { web: [{ instances: 3, zones: ['1', '${var.z}'] }] } };
+    const [onScaleSet] = findingsIn('AzureNoSinglePointOfFailure', { variable: { z: {} }, resource: vmss }, 'azurerm_linux_virtual_machine_scale_set.web');
+    expect(onScaleSet.ruleId).toBe('DataProtection-AzureNoSinglePointOfFailure[Unverifiable]');
+    expect(onScaleSet.detail).toContain('zones = ["1","${var.z}"]');
+  });
+  const budgetPolicy = new DataProtectionPolicy({ uptimePercent: 99.9, regionCount: 1 });
+  const aks = (o: object = {}) => ({ azurerm_kubernetes_cluster: { aks: [{ location: 'westeurope', default_node_pool: [{ name: 'sys', node_count: 3, zones: ['1', '2', '3'] }], ...o }] } });
+  const frontDoor = (o: object = {}) => ({ azurerm_cdn_frontdoor_profile: { fd: [{ sku_name: 'Premium_AzureFrontDoor', ...o }] } });
+  test('an entry point or a compute service that may not exist changes the budget either way: unverifiable', () => {
+    const maybeEntry = { variable: { n: {} }, resource: { ...frontDoor({ count: '${var.n}' }), ...aks() } };
+    const [onAks] = findingsIn('AzureAvailabilityBudget', maybeEntry, 'azurerm_kubernetes_cluster.aks', budgetPolicy);
+    expect(onAks.ruleId).toBe('DataProtection-AzureAvailabilityBudget[Unverifiable]');
+    expect(onAks.detail).toContain('azurerm_cdn_frontdoor_profile.fd may not exist');
+    const maybeCompute = { variable: { n: {} }, resource: { ...frontDoor(), ...aks({ count: '${var.n}' }) } };
+    const [onFrontDoor] = findingsIn('AzureAvailabilityBudget', maybeCompute, 'azurerm_cdn_frontdoor_profile.fd', budgetPolicy);
+    expect(onFrontDoor.ruleId).toBe('DataProtection-AzureAvailabilityBudget[Unverifiable]');
+    expect(onFrontDoor.detail).toContain('azurerm_kubernetes_cluster.aks may not exist');
+  });
+  test('zones from a variable decide a scale set\'s SLA tier: unverifiable, not the lower tier', () => {
+    const vmss = { azurerm_linux_virtual_machine_scale_set: { web: [{ location: 'westeurope', instances: 3, zones: '${var.z}' }] } };
+    const [finding] = findingsIn('AzureAvailabilityBudget', { variable: { z: {} }, resource: vmss }, 'azurerm_linux_virtual_machine_scale_set.web',
+      new DataProtectionPolicy({ uptimePercent: 99.99, regionCount: 1 }));
+    expect(finding.ruleId).toBe('DataProtection-AzureAvailabilityBudget[Unverifiable]');
+    expect(finding.detail).toBe('the zones of a workload resource, which decide its SLA, are not known: azurerm_linux_virtual_machine_scale_set.web: zones = "${var.z}"');
+  });
+});

@@ -37,6 +37,11 @@ function judge(resource: TerraformResourceView, part: Part, defaultInstances: nu
   return failures.length > 0 ? findingsResult(failures) : compliant(evidence.join(' '));
 }
 
+/** The literal zones of a `zones` argument, or an unverifiable verdict naming the expression. */
+function zonesPart(resource: TerraformResourceView, value: unknown, name: string): string[] | RuleResult {
+  return zonesOf(value) ?? unverifiable(unknownDetail(resource, name, value));
+}
+
 /**
  * DP.AVL.4: no single point of failure: compute and load balancing run at least two instances spread
  * over availability zones. A container app keeps `min_replicas` >= 2 (the default is 0) in a
@@ -77,6 +82,10 @@ export const AzureNoSinglePointOfFailure: AzureResourceRule = {
         // Azure refuses zone balancing on fewer than two workers.
         const result = judge(resource, { instances: workers, instancesName: 'worker_count', zones: balancing, zonesName: 'zone balancing' }, balanced ? 2 : 1);
         const scaling = autoscaleOf(resource, context.lookup);
+        // A setting that may be enabled, may not exist or has an unknown profile may lower the minimum.
+        if (scaling.unknown) {
+          return findingsResult([...verdictsOf(result).filter((v) => v.outcome !== Outcome.COMPLIANT), unverifiable(scaling.unknown)]);
+        }
         if (scaling.minimum !== undefined && scaling.minimum < MIN_INSTANCES) {
           return findingsResult([...verdictsOf(result).filter((v) => v.outcome !== Outcome.COMPLIANT),
             failing('Instances', `an autoscale setting may scale down to ${scaling.minimum} worker${scaling.minimum === 1 ? '' : 's'}`)]);
@@ -88,7 +97,7 @@ export const AzureNoSinglePointOfFailure: AzureResourceRule = {
         const autoscaling = boolValue(pool.auto_scaling_enabled ?? pool.enable_auto_scaling, false);
         return judge(resource, {
           instances: autoscaling ? pool.min_count : pool.node_count, instancesName: autoscaling ? 'default_node_pool.min_count' : 'default_node_pool.node_count',
-          zones: zonesOf(pool.zones) ?? undefined, zonesName: 'default_node_pool.zones',
+          zones: zonesPart(resource, pool.zones, 'default_node_pool.zones'), zonesName: 'default_node_pool.zones',
         }, 1);
       }
       case 'azurerm_application_gateway': {
@@ -96,11 +105,11 @@ export const AzureNoSinglePointOfFailure: AzureResourceRule = {
         const capacity = autoscale ? autoscale.min_capacity : block(c.sku)?.capacity;
         return judge(resource, {
           instances: capacity, instancesName: autoscale ? 'autoscale_configuration.min_capacity' : 'sku.capacity',
-          zones: zonesOf(c.zones) ?? undefined, zonesName: 'zones',
+          zones: zonesPart(resource, c.zones, 'zones'), zonesName: 'zones',
         }, autoscale ? 0 : 1);
       }
       default:
-        return judge(resource, { instances: c.instances, instancesName: 'instances', zones: zonesOf(c.zones) ?? undefined, zonesName: 'zones' }, 0);
+        return judge(resource, { instances: c.instances, instancesName: 'instances', zones: zonesPart(resource, c.zones, 'zones'), zonesName: 'zones' }, 0);
     }
   },
 };

@@ -35,16 +35,22 @@ export function pct(x: number): string {
   return `${(x * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')}%`;
 }
 
-function appSla(r: TerraformResourceView): AzureServiceSla {
+/** The SLA of a compute service, or what is unknown about it (zones from an expression decide the tier). */
+function appSla(r: TerraformResourceView): AzureServiceSla | string {
   switch (r.type) {
     case 'azurerm_container_app_environment': return AZURE_REGIONAL_SLAS.containerApps;
     case 'azurerm_kubernetes_cluster': {
-      const zones = zonesOf(block(r.config.default_node_pool)?.zones) ?? [];
+      const raw = block(r.config.default_node_pool)?.zones;
+      const zones = zonesOf(raw);
+      if (!zones) return `${r.address}: default_node_pool.zones = ${JSON.stringify(raw)}`;
       return zones.length >= 2 ? AZURE_REGIONAL_SLAS.aksZones : AZURE_REGIONAL_SLAS.aks;
     }
     case 'azurerm_linux_virtual_machine_scale_set':
-    case 'azurerm_windows_virtual_machine_scale_set':
-      return (zonesOf(r.config.zones) ?? []).length >= 2 ? AZURE_REGIONAL_SLAS.vmScaleSetZones : AZURE_REGIONAL_SLAS.vmScaleSet;
+    case 'azurerm_windows_virtual_machine_scale_set': {
+      const zones = zonesOf(r.config.zones);
+      if (!zones) return `${r.address}: zones = ${JSON.stringify(r.config.zones)}`;
+      return zones.length >= 2 ? AZURE_REGIONAL_SLAS.vmScaleSetZones : AZURE_REGIONAL_SLAS.vmScaleSet;
+    }
     default: return AZURE_REGIONAL_SLAS.appService;
   }
 }
@@ -81,19 +87,24 @@ export function availabilityBudget(lookup: TerraformLookup): Budget {
 const cache = new WeakMap<object, Budget>();
 
 function compute(lookup: TerraformLookup): Budget {
-  const all = lookup.stacks.flatMap((s) => s.resources).filter((r) => r.uncertainExistence === undefined);
+  const all = lookup.stacks.flatMap((s) => s.resources);
   const entries = new Map<string, AzureServiceSla>();
   const regional = new Map<string, Counted[]>();
   const dataRegions = new Map<string, Counted[]>();
   const unknown: string[] = [];
+  const uncertain: string[] = [];
+  const unknownZones: string[] = [];
   const add = (into: Map<string, Counted[]>, region: string, c: Counted) => {
     const list = into.get(region) ?? [];
     list.push(c);
     into.set(region, list);
   };
-  const usedEnvironments = new Set(all.filter((r) => r.type === 'azurerm_container_app')
+  const usedEnvironments = new Set(all.filter((r) => r.type === 'azurerm_container_app' && r.uncertainExistence === undefined)
     .map((a) => referencedResource(a.config.container_app_environment_id, lookup)?.address).filter((a) => a));
   for (const r of all) {
+    // A counted service that may or may not exist (count or for_each from an expression) changes the figure either way.
+    const counted = ENTRY_TYPES.includes(r.type) || APP_TYPES.includes(r.type) || GATEWAY_TYPES.includes(r.type) || DATA_TYPES.includes(r.type);
+    if (counted && r.uncertainExistence !== undefined) { uncertain.push(`${r.address} may not exist (${r.uncertainExistence})`); continue; }
     if (ENTRY_TYPES.includes(r.type)) {
       const sla = r.type === 'azurerm_traffic_manager_profile' ? AZURE_ENTRY_SLAS.trafficManager : AZURE_ENTRY_SLAS.frontDoor;
       entries.set(sla.service, sla);
@@ -106,7 +117,9 @@ function compute(lookup: TerraformLookup): Budget {
     const region = regionOf(r);
     if (!region) { unknown.push(`${r.address}: location = ${JSON.stringify(r.config.location)}`); continue; }
     if (isApp) {
-      add(regional, region, { kind: appSla(r).service, sla: appSla(r) });
+      const sla = appSla(r);
+      if (typeof sla === 'string') unknownZones.push(sla);
+      else add(regional, region, { kind: sla.service, sla });
     } else if (isGateway) {
       add(regional, region, { kind: 'gateway', sla: AZURE_REGIONAL_SLAS.applicationGatewayV2 });
     } else if (r.type === 'azurerm_postgresql_flexible_server') {
@@ -119,7 +132,9 @@ function compute(lookup: TerraformLookup): Budget {
       if (/^RAG/.test(replication) && pair) add(dataRegions, pair, { kind: 'Storage', sla: AZURE_REGIONAL_SLAS.storage, note: `read-access copy of ${name}`, secondary: true });
     }
   }
+  if (uncertain.length > 0) return { unknown: `a service the budget counts may or may not be deployed: ${uncertain.join('; ')}` };
   if (unknown.length > 0) return { unknown: `the region of a workload resource is not known: ${unknown.join('; ')}` };
+  if (unknownZones.length > 0) return { unknown: `the zones of a workload resource, which decide its SLA, are not known: ${unknownZones.join('; ')}` };
   // Regions whose compute serves the workload; a configuration of data services alone is judged region by region.
   const computeRegions = [...regional.entries()].filter(([, list]) => list.some((c) => c.kind !== 'gateway')).map(([region]) => region);
   if (computeRegions.length === 0) {
