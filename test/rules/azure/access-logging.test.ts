@@ -244,3 +244,528 @@ describe('AzureAppAuthentication and AzureUserDirectoryPasswords', () => {
     expect(verdicts('AzureUserDirectoryPasswords', b2c, 'azurerm_aadb2c_directory.users')).toEqual(UNVERIFIABLE);
   });
 });
+
+// Found by the mutation run: the cases below execute the branches the statuses above leave alone, and
+// check each one says why (the finding's detail), so a branch that reaches the same status for
+// another reason cannot change unseen.
+const said = (rule: string, config: { [key: string]: any }, address: string, policy?: DataProtectionPolicy) =>
+  findingsIn(rule, config, address, policy).map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}: ${f.detail}`);
+const withVars = (resource: Resources, ...names: string[]) => ({ variable: Object.fromEntries(names.map((n) => [n, {}])), resource });
+
+describe('AzureAppAuthentication: each setting read, and what it says', () => {
+  const WEB = 'azurerm_linux_web_app.portal';
+  const web = (o: object): Resources => ({ azurerm_linux_web_app: { portal: [{ name: 'portal', site_config: [{}], ...o }] } });
+  const v2 = (auth: object) => web({ auth_settings_v2: [auth] });
+  const v1 = (auth: object) => web({ auth_settings: [auth] });
+  test('a settings block, switch or action from a variable is unverifiable and names it', () => {
+    expect(said('AzureAppAuthentication', withVars(web({ auth_settings_v2: '${var.auth}' }), 'auth'), WEB)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: auth_settings_v2 = \$\{var\.auth\}/);
+    expect(said('AzureAppAuthentication', withVars(web({ auth_settings: '${var.auth}' }), 'auth'), WEB)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: auth_settings = \$\{var\.auth\}/);
+    expect(said('AzureAppAuthentication', withVars(v2({ auth_enabled: '${var.on}', require_authentication: true }), 'on'), WEB)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: auth_settings_v2\.auth_enabled = \$\{var\.on\}/);
+    expect(said('AzureAppAuthentication', withVars(v2({ auth_enabled: true, require_authentication: '${var.req}' }), 'req'), WEB)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: auth_settings_v2\.require_authentication = \$\{var\.req\}/);
+    const action = v2({ auth_enabled: true, require_authentication: true, unauthenticated_action: '${var.a}' });
+    expect(said('AzureAppAuthentication', withVars(action, 'a'), WEB)[0]).toMatch(/^non-compliant\[Unverifiable\]: auth_settings_v2\.unauthenticated_action = \$\{var\.a\}/);
+    expect(said('AzureAppAuthentication', withVars(v1({ enabled: '${var.on}', unauthenticated_client_action: 'RedirectToLoginPage' }), 'on'), WEB)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: auth_settings\.enabled = \$\{var\.on\}/);
+    expect(said('AzureAppAuthentication', withVars(v1({ enabled: true, unauthenticated_client_action: '${var.a}' }), 'a'), WEB)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: auth_settings\.unauthenticated_client_action = \$\{var\.a\}/);
+  });
+  test('auth_settings_v2: off, on without requiring it, or anonymous allowed are non-compliant; required is compliant', () => {
+    expect(said('AzureAppAuthentication', { resource: v2({ auth_enabled: false, require_authentication: true }) }, WEB))
+      .toEqual(['non-compliant: auth_settings_v2.auth_enabled is false: built-in authentication is off']);
+    // auth_enabled defaults to false.
+    expect(said('AzureAppAuthentication', { resource: v2({}) }, WEB)).toEqual(['non-compliant: auth_settings_v2.auth_enabled is false: built-in authentication is off']);
+    expect(said('AzureAppAuthentication', { resource: v2({ auth_enabled: true, require_authentication: true, unauthenticated_action: 'AllowAnonymous' }) }, WEB))
+      .toEqual(['non-compliant: authentication is on but anonymous requests pass (require_authentication = true, unauthenticated_action = "AllowAnonymous")']);
+    expect(said('AzureAppAuthentication', { resource: v2({ auth_enabled: true, require_authentication: false, unauthenticated_action: 'Return401' }) }, WEB))
+      .toEqual(['non-compliant: authentication is on but anonymous requests pass (require_authentication = false, unauthenticated_action = "Return401")']);
+    expect(verdicts('AzureAppAuthentication', v2({ auth_enabled: true }), WEB)).toEqual(NON_COMPLIANT);
+    // The unauthenticated action defaults to the login page.
+    expect(said('AzureAppAuthentication', { resource: v2({ auth_enabled: true, require_authentication: true }) }, WEB))
+      .toEqual(['compliant: built-in authentication required (unauthenticated requests: RedirectToLoginPage)']);
+    expect(verdicts('AzureAppAuthentication', v2({ auth_enabled: 'true', require_authentication: 'true', unauthenticated_action: 'Return403' }), WEB)).toEqual(COMPLIANT);
+    const windows = { azurerm_windows_web_app: { w: [{ auth_settings_v2: [{ auth_enabled: true, require_authentication: true }] }] } };
+    expect(verdicts('AzureAppAuthentication', windows, 'azurerm_windows_web_app.w')).toEqual(COMPLIANT);
+  });
+  test('auth_settings_v2 decides over the legacy block', () => {
+    const both = web({ auth_settings_v2: [{ auth_enabled: true, require_authentication: true }], auth_settings: [{ enabled: false }] });
+    expect(verdicts('AzureAppAuthentication', both, WEB)).toEqual(COMPLIANT);
+  });
+  test('legacy auth_settings: off, no action or AllowAnonymous are non-compliant; a login redirect is compliant', () => {
+    expect(said('AzureAppAuthentication', { resource: v1({ enabled: true, unauthenticated_client_action: 'RedirectToLoginPage' }) }, WEB))
+      .toEqual(['compliant: built-in authentication required (unauthenticated requests: RedirectToLoginPage)']);
+    expect(said('AzureAppAuthentication', { resource: v1({ enabled: false, unauthenticated_client_action: 'RedirectToLoginPage' }) }, WEB))
+      .toEqual(['non-compliant: auth_settings.enabled is false: built-in authentication is off']);
+    expect(said('AzureAppAuthentication', { resource: v1({}) }, WEB)).toEqual(['non-compliant: auth_settings.enabled is false: built-in authentication is off']);
+    expect(said('AzureAppAuthentication', { resource: v1({ enabled: true }) }, WEB))
+      .toEqual(['non-compliant: anonymous requests pass (unauthenticated_client_action not set)']);
+    expect(said('AzureAppAuthentication', { resource: v1({ enabled: true, unauthenticated_client_action: 'AllowAnonymous' }) }, WEB))
+      .toEqual(['non-compliant: anonymous requests pass (unauthenticated_client_action = "AllowAnonymous")']);
+  });
+  test('container apps: ingress or its exposure from a variable is unverifiable; internal or without ingress is not user-facing', () => {
+    const CA = 'azurerm_container_app.api';
+    const app = (o: object): Resources => ({ azurerm_container_app: { api: [o] } });
+    expect(said('AzureAppAuthentication', withVars(app({ ingress: '${var.ingress}' }), 'ingress'), CA)[0]).toMatch(/^non-compliant\[Unverifiable\]: ingress = \$\{var\.ingress\}/);
+    const exposure = app({ ingress: [{ external_enabled: '${var.ext}', client_certificate_mode: 'require' }] });
+    expect(said('AzureAppAuthentication', withVars(exposure, 'ext'), CA)[0]).toMatch(/^non-compliant\[Unverifiable\]: ingress\.external_enabled = \$\{var\.ext\}/);
+    expect(verdicts('AzureAppAuthentication', app({}), CA)).toEqual([]);
+    expect(verdicts('AzureAppAuthentication', app({ ingress: [{ external_enabled: 'false', client_certificate_mode: 'require' }] }), CA)).toEqual([]);
+    // Client certificates only accepted (not required) are no authentication.
+    expect(verdicts('AzureAppAuthentication', app({ ingress: [{ external_enabled: true, client_certificate_mode: 'accept' }] }), CA)).toEqual(UNVERIFIABLE);
+  });
+});
+
+describe('AzureLocalAuthDisabled: replicas, every PostgreSQL switch, the password length boundary, Automation and Service Bus', () => {
+  const server = (o: object): Resources => ({ azurerm_postgresql_flexible_server: { db: [{ name: 'pg', ...o }] } });
+  test('a create mode, authentication block or Entra ID switch from a variable is unverifiable and names it', () => {
+    expect(said('AzureLocalAuthDisabled', withVars(server({ create_mode: '${var.mode}' }), 'mode'), PG)[0]).toMatch(/^non-compliant\[Unverifiable\]: create_mode = \$\{var\.mode\}/);
+    expect(said('AzureLocalAuthDisabled', withVars(server({ authentication: '${var.auth}' }), 'auth'), PG)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: authentication = \$\{var\.auth\}/);
+    const entra = server({ authentication: [{ password_auth_enabled: false, active_directory_auth_enabled: '${var.e}' }] });
+    expect(said('AzureLocalAuthDisabled', withVars(entra, 'e'), PG)[0]).toMatch(/^non-compliant\[Unverifiable\]: authentication\.active_directory_auth_enabled = \$\{var\.e\}/);
+  });
+  test('a read replica takes its logins from its source: not judged', () => {
+    expect(verdicts('AzureLocalAuthDisabled', server({ create_mode: 'Replica', source_server_id: '${azurerm_postgresql_flexible_server.src.id}' }), PG)).toEqual([]);
+  });
+  test('password login set on, or no login at all, are non-compliant and say which', () => {
+    expect(said('AzureLocalAuthDisabled', { resource: server({ authentication: [{ password_auth_enabled: true }] }) }, PG))
+      .toEqual(['non-compliant: password authentication is on: PostgreSQL enforces no password length for database roles']);
+    expect(said('AzureLocalAuthDisabled', { resource: server({}) }, PG))
+      .toEqual(['non-compliant: password authentication is on (the default): PostgreSQL enforces no password length for database roles']);
+    expect(said('AzureLocalAuthDisabled', { resource: server({ authentication: [{ active_directory_auth_enabled: true }] }) }, PG))
+      .toEqual(['non-compliant: password authentication is on (the default): PostgreSQL enforces no password length for database roles, beside Entra ID']);
+    expect(said('AzureLocalAuthDisabled', { resource: server({ authentication: [{ password_auth_enabled: false }] }) }, PG))
+      .toEqual(['non-compliant: neither password nor Entra ID authentication is on: nobody can sign in']);
+  });
+  test('Entra ID only meets a policy of 8 characters and not one of 9', () => {
+    const entraOnly = server({ authentication: [{ password_auth_enabled: false, active_directory_auth_enabled: true }] });
+    expect(verdicts('AzureLocalAuthDisabled', entraOnly, PG, new DataProtectionPolicy({ minPasswordLength: 8 }))).toEqual(COMPLIANT);
+    expect(said('AzureLocalAuthDisabled', { resource: entraOnly }, PG, new DataProtectionPolicy({ minPasswordLength: 9 })))
+      .toEqual(['non-compliant: sign-in through Entra ID, whose fixed password policy requires 8 characters; the policy promises 9']);
+  });
+  test('Automation accounts and Service Bus namespaces keep local keys unless switched off', () => {
+    expect(verdicts('AzureLocalAuthDisabled', { azurerm_automation_account: { a: [{ sku_name: 'Basic' }] } }, 'azurerm_automation_account.a')).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureLocalAuthDisabled', { azurerm_automation_account: { a: [{ local_authentication_enabled: false }] } }, 'azurerm_automation_account.a')).toEqual(COMPLIANT);
+    expect(verdicts('AzureLocalAuthDisabled', { azurerm_servicebus_namespace: { n: [{ local_auth_enabled: false }] } }, 'azurerm_servicebus_namespace.n')).toEqual(COMPLIANT);
+    expect(verdicts('AzureLocalAuthDisabled', { azurerm_servicebus_namespace: { n: [{ local_auth_enabled: true }] } }, 'azurerm_servicebus_namespace.n')).toEqual(NON_COMPLIANT);
+    const keys = withVars({ azurerm_storage_account: { s: [{ shared_access_key_enabled: '${var.k}' }] } }, 'k');
+    expect(verdictsIn('AzureLocalAuthDisabled', keys, 'azurerm_storage_account.s')).toEqual(UNVERIFIABLE);
+  });
+});
+
+describe('AzureRoleAssignmentPrivilege: roles, scopes and principals read every way', () => {
+  const RA = 'azurerm_role_assignment.ra';
+  const SUB = '${data.azurerm_subscription.current.id}';
+  const assignment = (o: object, extra: Resources = {}): Resources => ({
+    ...extra, azurerm_role_assignment: { ra: [{ principal_id: '${azurerm_user_assigned_identity.app.principal_id}', ...o }] },
+  });
+  const custom = (permission: object): Resources => ({ azurerm_role_definition: { d: [{ name: 'd', scope: SUB, permissions: [permission] }] } });
+  const viaCustom = { role_definition_id: '${azurerm_role_definition.d.role_definition_resource_id}' };
+  const owner = (scope: string) => verdicts('AzureRoleAssignmentPrivilege', assignment({ scope, role_definition_name: 'Owner' }), RA);
+  test('custom roles: actions from a variable, named actions, or a wildcard on data actions', () => {
+    const hidden = withVars(assignment({ scope: SUB, ...viaCustom }, custom({ actions: '${var.a}' })), 'a');
+    expect(said('AzureRoleAssignmentPrivilege', hidden, RA)).toEqual(['non-compliant[Unverifiable]: azurerm_role_definition.d grants actions given by an expression']);
+    // An unknown role limited to a resource group is no subscription-wide grant.
+    const narrow = withVars(assignment({ scope: '${azurerm_resource_group.app.id}', ...viaCustom }, custom({ actions: '${var.a}' })), 'a');
+    expect(said('AzureRoleAssignmentPrivilege', narrow, RA)).toEqual(['compliant: scope ${azurerm_resource_group.app.id} is a resource group or narrower']);
+    const named = assignment({ scope: SUB, ...viaCustom }, custom({ actions: ['Microsoft.Storage/storageAccounts/read'] }));
+    expect(said('AzureRoleAssignmentPrivilege', { resource: named }, RA))
+      .toEqual(['compliant: ${azurerm_role_definition.d.role_definition_resource_id}: not a privileged role']);
+    const data = assignment({ scope: SUB, ...viaCustom }, custom({ actions: [], data_actions: ['*'] }));
+    expect(said('AzureRoleAssignmentPrivilege', { resource: data }, RA)).toEqual([`non-compliant: azurerm_role_definition.d (data_actions = ["*"]) at ${SUB}`]);
+    expect(verdicts('AzureRoleAssignmentPrivilege', assignment({ scope: SUB, ...viaCustom }, custom({ actions: ['*/*'] })), RA)).toEqual(NON_COMPLIANT);
+    // A role definition referenced inside a function call is still that role.
+    const wrapped = assignment({ scope: '/subscriptions/s', role_definition_id: '${split("|", azurerm_role_definition.d.id)[1]}', principal_type: 'ServicePrincipal' },
+      custom({ actions: ['*'] }));
+    expect(verdicts('AzureRoleAssignmentPrivilege', wrapped, RA)).toEqual(NON_COMPLIANT);
+    // A role_definition_id taken from a resource that is no role definition is not a custom role's actions.
+    const notRole = assignment({ scope: SUB, role_definition_id: '${azurerm_user_assigned_identity.app.id}' }, { azurerm_user_assigned_identity: { app: [{ name: 'id-app' }] } });
+    expect(said('AzureRoleAssignmentPrivilege', { resource: notRole }, RA)[0]).toMatch(/^non-compliant\[Unverifiable\]: role_definition_id = \$\{azurerm_user_assigned_identity\.app\.id\}/);
+  });
+  test('built-in roles by ID: a reader GUID is compliant; an ID from a variable or data source is unverifiable unless the scope is narrow', () => {
+    const reader = '/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7';
+    expect(said('AzureRoleAssignmentPrivilege', { resource: assignment({ scope: SUB, role_definition_id: reader }) }, RA))
+      .toEqual([`compliant: ${reader}: not a privileged role`]);
+    expect(said('AzureRoleAssignmentPrivilege', withVars(assignment({ scope: SUB, role_definition_id: '${var.role}' }), 'role'), RA)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: role_definition_id = \$\{var\.role\}/);
+    expect(verdicts('AzureRoleAssignmentPrivilege', assignment({ scope: SUB, role_definition_id: '${data.azurerm_role_definition.owner.id}' }), RA)).toEqual(UNVERIFIABLE);
+    const rg = withVars(assignment({ scope: '/subscriptions/s/resourceGroups/rg', role_definition_id: '${var.role}' }), 'role');
+    expect(verdictsIn('AzureRoleAssignmentPrivilege', rg, RA)).toEqual(COMPLIANT);
+    expect(verdictsIn('AzureRoleAssignmentPrivilege', withVars(assignment({ scope: '${azurerm_resource_group.app.id}', role_definition_name: '${var.role}' }), 'role'), RA))
+      .toEqual(COMPLIANT);
+  });
+  test('every privileged built-in role by name; Reader is not one', () => {
+    expect(verdicts('AzureRoleAssignmentPrivilege', assignment({ scope: SUB, role_definition_name: 'User Access Administrator' }), RA)).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureRoleAssignmentPrivilege', assignment({ scope: SUB, role_definition_name: 'Role Based Access Control Administrator' }), RA)).toEqual(NON_COMPLIANT);
+    expect(said('AzureRoleAssignmentPrivilege', { resource: assignment({ scope: SUB, role_definition_name: 'Reader' }) }, RA)).toEqual(['compliant: "Reader": not a privileged role']);
+  });
+  test('the root, management groups and subscriptions (literal, referenced or interpolated) are subscription scope or above', () => {
+    expect(owner('/')).toEqual(NON_COMPLIANT);
+    expect(owner('/providers/Microsoft.Management/managementGroups/platform')).toEqual(NON_COMPLIANT);
+    expect(owner('${azurerm_management_group.root.id}')).toEqual(NON_COMPLIANT);
+    expect(owner('${data.azurerm_management_group.root.id}')).toEqual(NON_COMPLIANT);
+    expect(owner('/subscriptions/0000/')).toEqual(NON_COMPLIANT);
+    expect(owner('/subscriptions/${data.azurerm_client_config.current.subscription_id}')).toEqual(NON_COMPLIANT);
+    expect(owner('${data.azurerm_subscriptions.all.subscriptions[0].id}')).toEqual(NON_COMPLIANT);
+    const long = `/providers/Microsoft.Management/managementGroups/${'platform-'.repeat(10)}root`;
+    const [detail] = said('AzureRoleAssignmentPrivilege', { resource: assignment({ scope: long, role_definition_name: 'Owner' }) }, RA);
+    expect(detail).toBe(`non-compliant: Owner at ${long.slice(0, 87)}...`);
+    // 90 characters are shown whole; the 91st is cut.
+    const ninety = `/providers/Microsoft.Management/managementGroups/${'m'.repeat(41)}`;
+    expect(ninety).toHaveLength(90);
+    expect(said('AzureRoleAssignmentPrivilege', { resource: assignment({ scope: ninety, role_definition_name: 'Owner' }) }, RA)).toEqual([`non-compliant: Owner at ${ninety}`]);
+    expect(said('AzureRoleAssignmentPrivilege', { resource: assignment({ scope: `${ninety}m`, role_definition_name: 'Owner' }) }, RA))
+      .toEqual([`non-compliant: Owner at ${ninety.slice(0, 87)}...`]);
+  });
+  test('resource groups and resources (literal, interpolated or referenced) are narrow', () => {
+    expect(said('AzureRoleAssignmentPrivilege', { resource: assignment({ scope: '/subscriptions/0000/resourceGroups/rg-app', role_definition_name: 'Owner' }) }, RA))
+      .toEqual(['compliant: Owner limited to /subscriptions/0000/resourceGroups/rg-app']);
+    expect(owner('/subscriptions/${data.azurerm_client_config.current.subscription_id}/resourceGroups/rg-app')).toEqual(COMPLIANT);
+    expect(owner('${azurerm_storage_account.sa[0].id}')).toEqual(COMPLIANT);
+    // Whatever the variable holds, a path ending in a resource group is below the subscription.
+    const rg = withVars(assignment({ scope: '${var.base}/resourceGroups/rg-app', role_definition_name: 'Owner' }), 'base');
+    expect(said('AzureRoleAssignmentPrivilege', rg, RA)).toEqual(['compliant: Owner limited to ${var.base}/resourceGroups/rg-app']);
+  });
+  test('a scope that is missing, empty, a local or not an Azure ID is unverifiable', () => {
+    expect(verdicts('AzureRoleAssignmentPrivilege', assignment({ role_definition_name: 'Owner' }), RA)).toEqual(UNVERIFIABLE);
+    expect(owner('')).toEqual(UNVERIFIABLE);
+    expect(owner('${local.scope}')).toEqual(UNVERIFIABLE);
+    expect(said('AzureRoleAssignmentPrivilege', { resource: assignment({ scope: 'subscriptions/0000', role_definition_name: 'Owner' }) }, RA))
+      .toEqual(['non-compliant[Unverifiable]: scope = subscriptions/0000']);
+  });
+  test('people (Entra users and groups) are not service roles; a literal or service-principal ID may be a workload', () => {
+    const to = (o: object) => verdicts('AzureRoleAssignmentPrivilege', assignment({ scope: SUB, role_definition_name: 'Owner', ...o }), RA);
+    expect(to({ principal_id: '${azuread_user.alice.object_id}' })).toEqual([]);
+    expect(to({ principal_id: '${azuread_group.ops.object_id}' })).toEqual([]);
+    expect(to({ principal_type: 'User' })).toEqual([]);
+    expect(to({ principal_id: '11111111-2222-3333-4444-555555555555' })).toEqual(NON_COMPLIANT);
+    expect(to({ principal_id: '${azuread_service_principal.ci.object_id}' })).toEqual(NON_COMPLIANT);
+    expect(to({ principal_id: '${azuread_group.ops.object_id}', principal_type: 'ServicePrincipal' })).toEqual(NON_COMPLIANT);
+    const nobody = { azurerm_role_assignment: { ra: [{ scope: SUB, role_definition_name: 'Owner' }] } };
+    expect(verdicts('AzureRoleAssignmentPrivilege', nobody, RA)).toEqual(NON_COMPLIANT);
+  });
+});
+
+describe('AzureRoleDefinitionWildcard: assignable scopes and data actions', () => {
+  const D = 'azurerm_role_definition.d';
+  const SUB = '${data.azurerm_subscription.current.id}';
+  const definition = (permissions: object[], o: object = {}): Resources => ({ azurerm_role_definition: { d: [{ name: 'd', scope: SUB, permissions, ...o }] } });
+  test('without assignable_scopes the definition scope counts; a resource group keeps "*" below the subscription', () => {
+    expect(said('AzureRoleDefinitionWildcard', { resource: definition([{ actions: ['*'] }]) }, D))
+      .toEqual(['non-compliant: actions = ["*"], assignable at subscription scope or above']);
+    expect(said('AzureRoleDefinitionWildcard', { resource: definition([{ actions: ['*'] }], { assignable_scopes: ['${azurerm_resource_group.app.id}'] }) }, D))
+      .toEqual(['compliant: actions = ["*"], but assignable only below a subscription']);
+    expect(verdicts('AzureRoleDefinitionWildcard', definition([{ actions: ['*'] }], { scope: '${azurerm_resource_group.app.id}' }), D)).toEqual(COMPLIANT);
+  });
+  test('an assignable scope from a variable is unverifiable unless another is the subscription', () => {
+    const scopes = (list: string[]) => withVars(definition([{ actions: ['*'] }], { assignable_scopes: list }), 'scope');
+    expect(said('AzureRoleDefinitionWildcard', scopes(['${var.scope}']), D)).toEqual(['non-compliant[Unverifiable]: actions = ["*"]; assignable_scopes are given by an expression']);
+    expect(verdictsIn('AzureRoleDefinitionWildcard', scopes(['${azurerm_resource_group.app.id}', '${var.scope}']), D)).toEqual(UNVERIFIABLE);
+    expect(verdictsIn('AzureRoleDefinitionWildcard', scopes(['${var.scope}', SUB]), D)).toEqual(NON_COMPLIANT);
+  });
+  test('data actions, a second permissions block, and what is no wildcard', () => {
+    expect(said('AzureRoleDefinitionWildcard', { resource: definition([{ data_actions: ['*'] }]) }, D))
+      .toEqual(['non-compliant: data_actions = ["*"], assignable at subscription scope or above']);
+    expect(verdicts('AzureRoleDefinitionWildcard', definition([{ actions: ['Microsoft.Storage/storageAccounts/read'] }, { actions: ['*'] }]), D)).toEqual(NON_COMPLIANT);
+    expect(said('AzureRoleDefinitionWildcard', withVars(definition([{ actions: ['*'], data_actions: '${var.d}' }]), 'd'), D))
+      .toEqual(['non-compliant[Unverifiable]: the role\'s permissions are given by an expression']);
+    expect(said('AzureRoleDefinitionWildcard', { resource: definition([{ actions: ['Microsoft.Storage/*'] }]) }, D)).toEqual(['compliant: no wildcard action']);
+    expect(verdicts('AzureRoleDefinitionWildcard', { azurerm_role_definition: { d: [{ name: 'd', scope: SUB }] } }, D)).toEqual(COMPLIANT);
+  });
+});
+
+describe('AzureDefenderPlans: plans, per-account Defender, contacts and workflow automations', () => {
+  const ACCOUNT: Resources = { azurerm_storage_account: { data: [{ name: 'stdata' }] } };
+  const P = 'azurerm_security_center_subscription_pricing.p';
+  const C = 'azurerm_security_center_contact.sec';
+  const pricing = (o: object): Resources => ({ azurerm_security_center_subscription_pricing: { p: [{ tier: 'Standard', resource_type: 'StorageAccounts', ...o }] } });
+  const contact = (o: object = {}): Resources => ({ azurerm_security_center_contact: { sec: [{ email: 'sec@example.com', alert_notifications: true, ...o }] } });
+  const automation = (o: object = {}): Resources => ({
+    azurerm_security_center_automation: { fwd: [{ name: 'fwd', source: [{ event_source: 'Alerts' }], action: [{ type: 'logicapp' }], ...o }] },
+  });
+  test('a plan type or tier from a variable is unverifiable on the pricing resource and names it', () => {
+    expect(said('AzureDefenderPlans', withVars(pricing({ resource_type: '${var.t}' }), 't'), P)[0]).toMatch(/^non-compliant\[Unverifiable\]: resource_type = \$\{var\.t\}/);
+    expect(said('AzureDefenderPlans', withVars(pricing({ tier: '${var.t}' }), 't'), P)[0]).toMatch(/^non-compliant\[Unverifiable\]: tier = \$\{var\.t\}/);
+    expect(said('AzureDefenderPlans', withVars({ ...ACCOUNT, ...pricing({ resource_type: '${var.t}' }), ...contact() }, 't'), SA)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: resource_type = \$\{var\.t\}/);
+  });
+  test('another plan\'s tier from a variable leaves the storage plan known', () => {
+    const plans = {
+      ...ACCOUNT, ...contact(),
+      azurerm_security_center_subscription_pricing: { p: [{ tier: 'Standard', resource_type: 'StorageAccounts' }], kv: [{ tier: '${var.t}', resource_type: 'KeyVaults' }] },
+    };
+    expect(verdictsIn('AzureDefenderPlans', withVars(plans, 't'), SA)).toEqual(COMPLIANT);
+  });
+  test('pricing for a plan that watches no data service (VirtualMachines, also the default) is not judged', () => {
+    expect(verdicts('AzureDefenderPlans', pricing({ resource_type: 'VirtualMachines', tier: 'Free' }), P)).toEqual([]);
+    expect(verdicts('AzureDefenderPlans', pricing({ resource_type: undefined, tier: 'Free' }), P)).toEqual([]);
+  });
+  test('Defender for Storage on the account itself watches it; on another account it does not', () => {
+    const onAccount = { ...ACCOUNT, azurerm_security_center_storage_defender: { d: [{ storage_account_id: '${azurerm_storage_account.data.id}' }] }, ...contact() };
+    expect(said('AzureDefenderPlans', { resource: onAccount }, SA))
+      .toEqual(['compliant: Defender for Storage on the account; azurerm_security_center_contact.sec e-mails security alerts']);
+    const elsewhere = {
+      azurerm_storage_account: { data: [{}], other: [{}] },
+      azurerm_security_center_storage_defender: { d: [{ storage_account_id: '${azurerm_storage_account.other.id}' }] }, ...contact(),
+    };
+    expect(verdicts('AzureDefenderPlans', elsewhere, SA)).toEqual(['non-compliant[Plan]']);
+    // Only storage accounts have a per-account plan.
+    const vault = { azurerm_key_vault: { kv: [{}] }, azurerm_security_center_storage_defender: { d: [{ storage_account_id: '${azurerm_key_vault.kv.id}' }] }, ...contact() };
+    expect(said('AzureDefenderPlans', { resource: vault }, 'azurerm_key_vault.kv')[0]).toMatch(/^non-compliant\[Plan\]: no Defender for Cloud plan for KeyVaults/);
+  });
+  test('each data service needs its own plan', () => {
+    const pg = (type: string) => ({ azurerm_postgresql_flexible_server: { db: [{}] }, ...pricing({ resource_type: type }), ...contact() });
+    expect(said('AzureDefenderPlans', { resource: pg('StorageAccounts') }, PG)[0]).toMatch(/^non-compliant\[Plan\]: no Defender for Cloud plan for OpenSourceRelationalDatabases/);
+    expect(said('AzureDefenderPlans', { resource: pg('OpenSourceRelationalDatabases') }, PG))
+      .toEqual(['compliant: azurerm_security_center_subscription_pricing.p (OpenSourceRelationalDatabases, Standard); azurerm_security_center_contact.sec e-mails security alerts']);
+  });
+  test('a plan off and nobody alerted are two findings', () => {
+    expect(said('AzureDefenderPlans', { resource: { ...ACCOUNT, ...pricing({ tier: 'Free' }) } }, SA)).toEqual([
+      'non-compliant[Plan]: azurerm_security_center_subscription_pricing.p keeps Defender for StorageAccounts on tier "Free"',
+      'non-compliant[Alerts]: no security contact with alert_notifications and no workflow automation on alerts: Defender\'s alerts reach nobody',
+    ]);
+  });
+  test('alert e-mails from a variable are unverifiable, on the contact and on the data service', () => {
+    const unknown = withVars({ ...ACCOUNT, ...pricing({}), ...contact({ alert_notifications: '${var.n}' }) }, 'n');
+    expect(said('AzureDefenderPlans', unknown, SA)[0]).toMatch(/^non-compliant\[Unverifiable\]: alert_notifications = \$\{var\.n\}/);
+    expect(said('AzureDefenderPlans', unknown, C)[0]).toMatch(/^non-compliant\[Unverifiable\]: alert_notifications = \$\{var\.n\}/);
+    // A workflow automation on alerts reaches people whatever the contact says.
+    const forwarded = withVars({ ...ACCOUNT, ...pricing({}), ...contact({ alert_notifications: '${var.n}' }), ...automation() }, 'n');
+    expect(verdictsIn('AzureDefenderPlans', forwarded, SA)).toEqual(COMPLIANT);
+  });
+  test('a contact without alert_notifications e-mails nothing; one of two contacts e-mailing is enough', () => {
+    expect(said('AzureDefenderPlans', { resource: contact({ alert_notifications: undefined }) }, C)).toEqual(['non-compliant: alert_notifications = false: security alerts are not e-mailed']);
+    const two = {
+      ...ACCOUNT, ...pricing({}), azurerm_security_center_contact: { a: [{ alert_notifications: false }], b: [{ alert_notifications: true }] },
+    };
+    expect(said('AzureDefenderPlans', { resource: two }, SA))
+      .toEqual(['compliant: azurerm_security_center_subscription_pricing.p (StorageAccounts, Standard); azurerm_security_center_contact.b e-mails security alerts']);
+  });
+  test('a workflow automation forwards alerts only when enabled and fed by alerts', () => {
+    expect(said('AzureDefenderPlans', { resource: { ...ACCOUNT, ...pricing({}), ...automation() } }, SA))
+      .toEqual(['compliant: azurerm_security_center_subscription_pricing.p (StorageAccounts, Standard); azurerm_security_center_automation.fwd forwards security alerts']);
+    expect(verdicts('AzureDefenderPlans', { ...ACCOUNT, ...pricing({}), ...automation({ enabled: false }) }, SA)).toEqual(['non-compliant[Alerts]']);
+    expect(verdicts('AzureDefenderPlans', { ...ACCOUNT, ...pricing({}), ...automation({ source: [{ event_source: 'Assessments' }] }) }, SA)).toEqual(['non-compliant[Alerts]']);
+  });
+});
+
+describe('AzureVnetFlowLogs: traffic analytics, subnets and flow logs that may not exist', () => {
+  const VNET = 'azurerm_virtual_network.hub';
+  const network: Resources = {
+    azurerm_virtual_network: { hub: [{ name: 'vnet-hub' }] },
+    azurerm_subnet: {
+      a: [{ name: 'a', virtual_network_name: '${azurerm_virtual_network.hub.name}' }],
+      b: [{ name: 'b', virtual_network_name: '${azurerm_virtual_network.hub.name}' }],
+    },
+  };
+  const flow = (target: string, o: object = {}) => ({ target_resource_id: target, enabled: true, storage_account_id: 'st', ...o });
+  const logs = (byName: { [name: string]: object }): Resources => ({
+    ...network, azurerm_network_watcher_flow_log: Object.fromEntries(Object.entries(byName).map(([k, v]) => [k, [v]])),
+  });
+  const onVnet = (o: object = {}) => flow('${azurerm_virtual_network.hub.id}', o);
+  test('traffic analytics switched off, or its interval left to the 60-minute default, are said', () => {
+    expect(said('AzureVnetFlowLogs', { resource: logs({ v: onVnet({ traffic_analytics: [{ enabled: false, interval_in_minutes: 10 }] }) }) }, VNET))
+      .toEqual(['compliant: azurerm_network_watcher_flow_log.v without traffic analytics']);
+    expect(said('AzureVnetFlowLogs', { resource: logs({ v: onVnet({ traffic_analytics: [{ enabled: true }] }) }) }, VNET))
+      .toEqual(['compliant: azurerm_network_watcher_flow_log.v with traffic analytics every 60 minutes']);
+    expect(said('AzureVnetFlowLogs', { resource: logs({ v: onVnet({ traffic_analytics: [{ interval_in_minutes: 10 }] }) }) }, VNET))
+      .toEqual(['compliant: azurerm_network_watcher_flow_log.v without traffic analytics']);
+  });
+  test('a disabled flow log beside an enabled one does not hide it; a flow log that may not exist is unverifiable', () => {
+    expect(said('AzureVnetFlowLogs', { resource: logs({ v: onVnet({ enabled: false }), w: onVnet() }) }, VNET))
+      .toEqual(['compliant: azurerm_network_watcher_flow_log.w without traffic analytics']);
+    expect(said('AzureVnetFlowLogs', withVars(logs({ v: onVnet({ count: '${var.n}' }) }), 'n'), VNET)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: azurerm_network_watcher_flow_log\.v may not exist: count = \$\{var\.n\}/);
+  });
+  test('a flow log on every subnet logs the VNet; on one of two it does not', () => {
+    expect(said('AzureVnetFlowLogs', { resource: logs({ a: flow('${azurerm_subnet.a.id}'), b: flow('${azurerm_subnet.b.id}') }) }, VNET)).toEqual([
+      'compliant: every subnet has a flow log: azurerm_network_watcher_flow_log.a without traffic analytics; azurerm_network_watcher_flow_log.b without traffic analytics',
+    ]);
+    expect(said('AzureVnetFlowLogs', { resource: logs({ a: flow('${azurerm_subnet.a.id}') }) }, VNET))
+      .toEqual(['non-compliant: no enabled flow log targets the virtual network (or every one of its subnets)']);
+  });
+  test('a subnet or VNet flow log switched on by a variable is unverifiable', () => {
+    const subnet = withVars(logs({ a: flow('${azurerm_subnet.a.id}'), b: flow('${azurerm_subnet.b.id}', { enabled: '${var.on}' }) }), 'on');
+    expect(said('AzureVnetFlowLogs', subnet, VNET)[0]).toMatch(/^non-compliant\[Unverifiable\]: enabled = \$\{var\.on\}/);
+    const vnet = withVars(logs({ a: flow('${azurerm_subnet.a.id}'), v: onVnet({ enabled: '${var.on}' }) }), 'on');
+    expect(verdictsIn('AzureVnetFlowLogs', vnet, VNET)).toEqual(UNVERIFIABLE);
+  });
+  test('an NSG named in target_resource_id is an NSG flow log; a null network_security_group_id is none', () => {
+    const nsg = logs({ n: flow('/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/networkSecurityGroups/nsg') });
+    expect(said('AzureVnetFlowLogs', { resource: nsg }, 'azurerm_network_watcher_flow_log.n')[0]).toMatch(/^non-compliant: NSG flow logs can no longer be created/);
+    expect(verdicts('AzureVnetFlowLogs', logs({ n: onVnet({ network_security_group_id: null }) }), VNET)).toEqual(COMPLIANT);
+    expect(verdicts('AzureVnetFlowLogs', logs({ n: { target_resource_id: '${azurerm_virtual_network.hub.id}' } }), 'azurerm_network_watcher_flow_log.n')).toEqual([]);
+    const unknown = withVars(logs({ n: onVnet({ enabled: '${var.on}' }) }), 'on');
+    expect(said('AzureVnetFlowLogs', unknown, 'azurerm_network_watcher_flow_log.n')[0]).toMatch(/^non-compliant\[Unverifiable\]: enabled = \$\{var\.on\}/);
+  });
+});
+
+describe('AzureStorageDataAccessLogs: account kinds, services in use and partial categories', () => {
+  const setting = (sub: string, o: object = {}) => ({
+    target_resource_id: `\${azurerm_storage_account.data.id}${sub}`, log_analytics_workspace_id: '${azurerm_log_analytics_workspace.central.id}',
+    enabled_log: [{ category_group: 'allLogs' }], ...o,
+  });
+  const settings = (byName: { [name: string]: object }): Resources => ({
+    azurerm_monitor_diagnostic_setting: Object.fromEntries(Object.entries(byName).map(([k, v]) => [k, [v]])),
+  });
+  const kind = (k: string, extra: Resources = {}): Resources => ({ ...workspace, ...extra, azurerm_storage_account: { data: [{ name: 'stdata', account_kind: k }] } });
+  test('an account kind from a variable is unverifiable', () => {
+    expect(said('AzureStorageDataAccessLogs', withVars(kind('${var.kind}'), 'kind'), SA)[0]).toMatch(/^non-compliant\[Unverifiable\]: account_kind = \$\{var\.kind\}/);
+  });
+  test('a FileStorage account is judged on its file service, not on blobs', () => {
+    expect(said('AzureStorageDataAccessLogs', { resource: kind('FileStorage', settings({ b: setting('/blobServices/default') })) }, SA))
+      .toEqual(['non-compliant[File]: no diagnostic setting of fileServices/default sends StorageRead, StorageWrite, StorageDelete']);
+    expect(verdicts('AzureStorageDataAccessLogs', kind('FileStorage', settings({ f: setting('/fileServices/default') })), SA)).toEqual(COMPLIANT);
+  });
+  test('a share named by storage_account_name is in use; a share of another account is not', () => {
+    const byName = account({ azurerm_storage_share: { s: [{ name: 's', storage_account_name: '${azurerm_storage_account.data.name}' }] }, ...settings({ b: setting('/blobServices/default') }) });
+    expect(verdicts('AzureStorageDataAccessLogs', byName, SA)).toEqual(['non-compliant[File]']);
+    const other = {
+      ...workspace, ...settings({ b: setting('/blobServices/default') }),
+      azurerm_storage_account: { data: [{ name: 'stdata' }], other: [{ name: 'stother' }] },
+      azurerm_storage_share: { s: [{ name: 's', storage_account_id: '${azurerm_storage_account.other.id}' }] },
+    };
+    expect(verdicts('AzureStorageDataAccessLogs', other, SA)).toEqual(COMPLIANT);
+  });
+  test('tables and queues in use need their services logged; reads and writes without deletes are not enough', () => {
+    const both = account({
+      azurerm_storage_table: { t: [{ name: 't', storage_account_name: '${azurerm_storage_account.data.name}' }] },
+      azurerm_storage_queue: { q: [{ name: 'q', storage_account_name: '${azurerm_storage_account.data.name}' }] },
+      ...settings({
+        b: setting('/blobServices/default'), t: setting('/tableServices/default'),
+        q: setting('/queueServices/default', { enabled_log: [{ category: 'StorageRead' }, { category: 'StorageWrite' }] }),
+      }),
+    });
+    expect(said('AzureStorageDataAccessLogs', { resource: both }, SA))
+      .toEqual(['non-compliant[Queue]: azurerm_monitor_diagnostic_setting.q sends storageread, storagewrite but not storagedelete']);
+  });
+  test('the evidence names the categories, or the group when a category is missing', () => {
+    const three = account(settings({ b: setting('/blobServices/default', { enabled_log: [{ category: 'StorageRead' }, { category: 'StorageWrite' }, { category: 'StorageDelete' }] }) }));
+    expect(said('AzureStorageDataAccessLogs', { resource: three }, SA))
+      .toEqual(['compliant: azurerm_monitor_diagnostic_setting.b sends storageread, storagewrite, storagedelete to workspace azurerm_log_analytics_workspace.central']);
+    const group = account(settings({ b: setting('/blobServices/default', { enabled_log: [{ category: 'StorageRead' }, { category_group: 'allLogs' }] }) }));
+    expect(said('AzureStorageDataAccessLogs', { resource: group }, SA))
+      .toEqual(['compliant: azurerm_monitor_diagnostic_setting.b sends alllogs to workspace azurerm_log_analytics_workspace.central']);
+  });
+  test('"audit" sent to a storage account only is no evidence either', () => {
+    const toStorage = account(settings({ b: setting('/blobServices/default', { enabled_log: [{ category_group: 'audit' }], log_analytics_workspace_id: undefined, storage_account_id: 'st' }) }));
+    expect(verdicts('AzureStorageDataAccessLogs', toStorage, SA)).toEqual(['non-compliant[Blob]']);
+  });
+  test('an account that receives a key vault\'s logs is a log store, not customer data', () => {
+    const store = account(settings({ kv: { target_resource_id: '${azurerm_key_vault.kv.id}', storage_account_id: '${azurerm_storage_account.data.id}' } }));
+    expect(verdicts('AzureStorageDataAccessLogs', store, SA)).toEqual([]);
+  });
+});
+
+describe('AzurePostgresAuditLogs: parameters that may not exist, and where the logs go', () => {
+  const DB = { ...workspace, azurerm_postgresql_flexible_server: { db: [{ name: 'pg' }] } };
+  const parameters = (byName: { [name: string]: object }): Resources => ({
+    azurerm_postgresql_flexible_server_configuration: Object.fromEntries(Object.entries(byName).map(([k, v]) =>
+      [k, [{ server_id: '${azurerm_postgresql_flexible_server.db.id}', ...v }]])),
+  });
+  const audited = parameters({ libs: { name: 'shared_preload_libraries', value: 'pgaudit' }, log: { name: 'pgaudit.log', value: 'READ,WRITE' } });
+  const shipping = (o: object = {}): Resources => ({
+    azurerm_monitor_diagnostic_setting: { pg: [{
+      target_resource_id: '${azurerm_postgresql_flexible_server.db.id}', log_analytics_workspace_id: '${azurerm_log_analytics_workspace.central.id}',
+      enabled_log: [{ category: 'PostgreSQLLogs' }], ...o,
+    }] },
+  });
+  test('a preload parameter that may not exist, or whose value is a variable, is unverifiable', () => {
+    const maybe = parameters({ libs: { name: 'shared_preload_libraries', value: 'pgaudit', count: '${var.n}' }, log: { name: 'pgaudit.log', value: 'READ,WRITE' } });
+    expect(said('AzurePostgresAuditLogs', withVars({ ...DB, ...maybe, ...shipping() }, 'n'), PG)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: azurerm_postgresql_flexible_server_configuration\.libs may not exist: count = \$\{var\.n\}/);
+    const libs = parameters({ libs: { name: 'shared_preload_libraries', value: '${var.libs}' }, log: { name: 'pgaudit.log', value: 'READ,WRITE' } });
+    expect(said('AzurePostgresAuditLogs', withVars({ ...DB, ...libs, ...shipping() }, 'libs'), PG)[0]).toMatch(/^non-compliant\[Unverifiable\]: value = \$\{var\.libs\}/);
+  });
+  test('the preload list is read without spaces or case', () => {
+    const spaced = parameters({ libs: { name: 'shared_preload_libraries', value: 'pg_stat_statements, PGAUDIT' }, log: { name: 'pgaudit.log', value: 'read, Write' } });
+    expect(verdicts('AzurePostgresAuditLogs', { ...DB, ...spaced, ...shipping() }, PG)).toEqual(COMPLIANT);
+  });
+  test('no parameters at all: pgaudit neither loaded nor configured', () => {
+    expect(said('AzurePostgresAuditLogs', { resource: { ...DB, ...shipping() } }, PG))
+      .toEqual(['non-compliant[Pgaudit]: shared_preload_libraries is not set: pgaudit is not loaded; pgaudit.log is not set: no statement class is audited']);
+  });
+  test('logs to a workspace from a variable are unverifiable, unless another setting ships them', () => {
+    expect(said('AzurePostgresAuditLogs', withVars({ ...DB, ...audited, ...shipping({ log_analytics_workspace_id: '${var.w}' }) }, 'w'), PG)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: log_analytics_workspace_id = \$\{var\.w\}/);
+    const two = {
+      ...DB, ...audited,
+      azurerm_monitor_diagnostic_setting: {
+        a: [{ target_resource_id: '${azurerm_postgresql_flexible_server.db.id}', log_analytics_workspace_id: '${var.w}', enabled_log: [{ category: 'PostgreSQLLogs' }] }],
+        b: [{ target_resource_id: '${azurerm_postgresql_flexible_server.db.id}', log_analytics_workspace_id: '${azurerm_log_analytics_workspace.central.id}', enabled_log: [{ category: 'PostgreSQLLogs' }] }],
+      },
+    };
+    expect(verdictsIn('AzurePostgresAuditLogs', withVars(two, 'w'), PG)).toEqual(COMPLIANT);
+  });
+  test('a workspace data source or literal workspace ID receives the logs; a storage account alone does not', () => {
+    expect(said('AzurePostgresAuditLogs', { resource: { ...DB, ...audited, ...shipping({ log_analytics_workspace_id: '${data.azurerm_log_analytics_workspace.c.id}' }) } }, PG))
+      .toEqual(['compliant: pgaudit preloaded, pgaudit.log = "READ,WRITE"; azurerm_monitor_diagnostic_setting.pg sends postgresqllogs to workspace data.azurerm_log_analytics_workspace.c']);
+    const literal = '/subscriptions/s/resourceGroups/r/providers/Microsoft.OperationalInsights/workspaces/law';
+    expect(verdicts('AzurePostgresAuditLogs', { ...DB, ...audited, ...shipping({ log_analytics_workspace_id: literal }) }, PG)).toEqual(COMPLIANT);
+    expect(said('AzurePostgresAuditLogs', { resource: { ...DB, ...audited, ...shipping({ log_analytics_workspace_id: undefined, storage_account_id: 'st' }) } }, PG))
+      .toEqual(['non-compliant[Shipping]: azurerm_monitor_diagnostic_setting.pg sends to no Log Analytics workspace']);
+  });
+  test('a shipping setting that may not exist, or categories from a variable, are unverifiable', () => {
+    expect(said('AzurePostgresAuditLogs', withVars({ ...DB, ...audited, ...shipping({ count: '${var.n}' }) }, 'n'), PG)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: azurerm_monitor_diagnostic_setting\.pg may not exist/);
+    expect(said('AzurePostgresAuditLogs', withVars({ ...DB, ...audited, ...shipping({ enabled_log: '${var.c}' }) }, 'c'), PG))
+      .toEqual(['non-compliant[Unverifiable]: azurerm_monitor_diagnostic_setting.pg: enabled_log = ${var.c}']);
+  });
+  test('the "audit" group alone, metrics only, or a disabled v3 log block do not ship PostgreSQLLogs; allLogs does', () => {
+    expect(said('AzurePostgresAuditLogs', { resource: { ...DB, ...audited, ...shipping({ enabled_log: [{ category_group: 'audit' }] }) } }, PG))
+      .toEqual(['non-compliant[Shipping]: azurerm_monitor_diagnostic_setting.pg sends audit but not postgresqllogs']);
+    expect(said('AzurePostgresAuditLogs', { resource: { ...DB, ...audited, ...shipping({ enabled_log: [], metric: [{ category: 'AllMetrics' }] }) } }, PG))
+      .toEqual(['non-compliant[Shipping]: no diagnostic setting sends PostgreSQLLogs']);
+    const v3 = (enabled: unknown) => ({ ...azurerm('~> 3.80'), resource: { ...DB, ...audited, ...shipping({ enabled_log: undefined, log: [{ category: 'PostgreSQLLogs', enabled }] }) } });
+    expect(verdictsIn('AzurePostgresAuditLogs', v3('false'), PG)).toEqual(['non-compliant[Shipping]']);
+    expect(verdictsIn('AzurePostgresAuditLogs', v3(false), PG)).toEqual(['non-compliant[Shipping]']);
+    expect(verdictsIn('AzurePostgresAuditLogs', v3(true), PG)).toEqual(COMPLIANT);
+    expect(said('AzurePostgresAuditLogs', { resource: { ...DB, ...audited, ...shipping({ enabled_log: [{ category: '', category_group: 'allLogs' }] }) } }, PG))
+      .toEqual(['compliant: pgaudit preloaded, pgaudit.log = "READ,WRITE"; azurerm_monitor_diagnostic_setting.pg sends alllogs to workspace azurerm_log_analytics_workspace.central']);
+  });
+});
+
+describe('AzureEntryPointAccessLogs: any destination counts', () => {
+  const FD = 'azurerm_cdn_frontdoor_profile.fd';
+  const frontDoor = (o: object): Resources => ({
+    azurerm_cdn_frontdoor_profile: { fd: [{ name: 'afd' }] },
+    azurerm_monitor_diagnostic_setting: { d: [{ target_resource_id: '${azurerm_cdn_frontdoor_profile.fd.id}', enabled_log: [{ category: 'FrontDoorAccessLog' }], ...o }] },
+  });
+  test('a storage account, an event hub or a partner solution receive the access log', () => {
+    expect(said('AzureEntryPointAccessLogs', { resource: frontDoor({ storage_account_id: '${azurerm_storage_account.logs.id}' }) }, FD))
+      .toEqual(['compliant: azurerm_monitor_diagnostic_setting.d sends frontdooraccesslog to storage account azurerm_storage_account.logs']);
+    const literal = '/subscriptions/s/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/logs';
+    expect(said('AzureEntryPointAccessLogs', { resource: frontDoor({ storage_account_id: literal }) }, FD))
+      .toEqual([`compliant: azurerm_monitor_diagnostic_setting.d sends frontdooraccesslog to storage account ${literal}`]);
+    expect(said('AzureEntryPointAccessLogs', { resource: frontDoor({ eventhub_authorization_rule_id: '${azurerm_eventhub_namespace_authorization_rule.r.id}' }) }, FD))
+      .toEqual(['compliant: azurerm_monitor_diagnostic_setting.d sends frontdooraccesslog to an event hub']);
+    expect(said('AzureEntryPointAccessLogs', { resource: frontDoor({ partner_solution_id: 'p' }) }, FD))
+      .toEqual(['compliant: azurerm_monitor_diagnostic_setting.d sends frontdooraccesslog to a partner solution']);
+    const gateway = {
+      azurerm_application_gateway: { g: [{ name: 'agw' }] },
+      azurerm_monitor_diagnostic_setting: { d: [{ target_resource_id: '${azurerm_application_gateway.g.id}', enabled_log: [{ category: 'ApplicationGatewayAccessLog' }], storage_account_id: 'st' }] },
+    };
+    expect(verdicts('AzureEntryPointAccessLogs', gateway, 'azurerm_application_gateway.g')).toEqual(COMPLIANT);
+  });
+  test('a setting with no destination, or only the firewall log, logs no access', () => {
+    const elsewhere = {
+      azurerm_cdn_frontdoor_profile: { fd: [{ name: 'afd' }] },
+      azurerm_monitor_diagnostic_setting: { d: [{
+        name: '${azurerm_cdn_frontdoor_profile.fd.name}-diag', target_resource_id: '${azurerm_key_vault.kv.id}', enabled_log: [{ category_group: 'allLogs' }], storage_account_id: 'st',
+      }] },
+    };
+    expect(said('AzureEntryPointAccessLogs', { resource: elsewhere }, FD)).toEqual(['non-compliant: no diagnostic setting sends FrontDoorAccessLog']);
+    expect(said('AzureEntryPointAccessLogs', { resource: frontDoor({}) }, FD)).toEqual(['non-compliant: azurerm_monitor_diagnostic_setting.d names no destination']);
+    expect(said('AzureEntryPointAccessLogs', { resource: frontDoor({ enabled_log: [{ category: 'FrontDoorWebApplicationFirewallLog' }], storage_account_id: 'st' }) }, FD))
+      .toEqual(['non-compliant: azurerm_monitor_diagnostic_setting.d sends frontdoorwebapplicationfirewalllog but not frontdooraccesslog']);
+  });
+  test('a workspace from a variable, or a setting that may not exist, is unverifiable', () => {
+    expect(said('AzureEntryPointAccessLogs', withVars(frontDoor({ log_analytics_workspace_id: '${var.w}' }), 'w'), FD)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: log_analytics_workspace_id = \$\{var\.w\}/);
+    expect(said('AzureEntryPointAccessLogs', withVars(frontDoor({ count: '${var.n}', storage_account_id: 'st' }), 'n'), FD)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: azurerm_monitor_diagnostic_setting\.d may not exist/);
+  });
+});

@@ -1,4 +1,4 @@
-import { ALL, COMPLIANT, NON_COMPLIANT, Resources, storage, UNVERIFIABLE, verdicts } from './helpers';
+import { ALL, COMPLIANT, findingsIn, NON_COMPLIANT, Resources, storage, UNVERIFIABLE, verdicts, verdictsIn } from './helpers';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 
 const BV = 'azurerm_data_protection_backup_vault.bv';
@@ -215,5 +215,148 @@ describe('AzureWorkloadRegions', () => {
   });
   test('a location from a variable is unverifiable', () => {
     expect(verdicts('AzureWorkloadRegions', storage({ location: '${var.location}' }), 'azurerm_storage_account.sa', twoRegions)).toEqual(UNVERIFIABLE);
+  });
+});
+
+// Found by the mutation run: the cases below execute the branches the statuses above leave alone, and
+// check each one says why (the finding's detail) where the branch's meaning is in it.
+const said = (rule: string, config: { [key: string]: any }, address: string) =>
+  findingsIn(rule, config, address).map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}: ${f.detail}`);
+const withVars = (resource: Resources, ...names: string[]) => ({ variable: Object.fromEntries(names.map((n) => [n, {}])), resource });
+
+describe('AzureBackupPolicyRetention: disk and MySQL policies, the boundary, and values that are no duration', () => {
+  const DISK = 'azurerm_data_protection_backup_policy_disk.p';
+  const disk = (duration: unknown): Resources => ({
+    azurerm_data_protection_backup_policy_disk: { p: { backup_repeating_time_intervals: ['R/2025-01-01T02:00:00+00:00/PT4H'], default_retention_duration: duration } },
+  });
+  const MYSQL = 'azurerm_data_protection_backup_policy_mysql_flexible_server.p';
+  const mysql = (duration: string): Resources => ({
+    azurerm_data_protection_backup_policy_mysql_flexible_server: { p: { default_retention_rule: { life_cycle: [{ data_store_type: 'VaultStore', duration }] } } },
+  });
+  test('a disk policy keeps files: its default_retention_duration meets the 60 days at 60, not at 59', () => {
+    expect(verdicts('AzureBackupPolicyRetention', disk('P7D'), DISK)).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureBackupPolicyRetention', disk('P8W3D'), DISK)).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureBackupPolicyRetention', disk('P60D'), DISK)).toEqual(COMPLIANT);
+    expect(verdicts('AzureBackupPolicyRetention', disk('P1Y'), DISK)).toEqual(COMPLIANT);
+  });
+  test('a MySQL policy keeps a database: 45 days meet it, 44 do not', () => {
+    expect(verdicts('AzureBackupPolicyRetention', mysql('P44D'), MYSQL)).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureBackupPolicyRetention', mysql('P45D'), MYSQL)).toEqual(COMPLIANT);
+  });
+  test('a number or a bare "P" is no ISO 8601 duration: unverifiable, never compliant', () => {
+    expect(verdicts('AzureBackupPolicyRetention', disk(60), DISK)).toEqual(UNVERIFIABLE);
+    expect(verdicts('AzureBackupPolicyRetention', blobPolicy({ vault_default_retention_duration: 'P', retention_rule: undefined }), BLOBP)).toEqual(UNVERIFIABLE);
+  });
+});
+
+describe('AzureBackupCoverage: what needs no backup instance', () => {
+  test('a FileStorage account (no blob backup) and a read replica are not judged; a disk is protected by its instance', () => {
+    expect(verdicts('AzureBackupCoverage', { azurerm_storage_account: { f: { account_kind: 'FileStorage' } } }, 'azurerm_storage_account.f')).toEqual([]);
+    expect(verdicts('AzureBackupCoverage', { azurerm_storage_account: { f: { account_kind: 'StorageV2' } } }, 'azurerm_storage_account.f')).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureBackupCoverage', { azurerm_postgresql_flexible_server: { r: { create_mode: 'Replica' } } }, 'azurerm_postgresql_flexible_server.r')).toEqual([]);
+    const disk = { azurerm_managed_disk: { d: {} }, azurerm_data_protection_backup_instance_disk: { i: { disk_id: '${azurerm_managed_disk.d.id}' } } };
+    expect(verdicts('AzureBackupCoverage', disk, 'azurerm_managed_disk.d')).toEqual(COMPLIANT);
+  });
+});
+
+describe('AzureDiagnosticSettings: log blocks, destinations and settings that may not exist', () => {
+  const KV = 'azurerm_key_vault.kv';
+  const setting = (o: object): Resources => ({
+    ...workspace, azurerm_key_vault: { kv: {} },
+    azurerm_monitor_diagnostic_setting: { d: { target_resource_id: '${azurerm_key_vault.kv.id}', log_analytics_workspace_id: '${azurerm_log_analytics_workspace.w.id}', ...o } },
+  });
+  test('enabled_log or log from a variable is unverifiable and names it', () => {
+    expect(said('AzureDiagnosticSettings', withVars(setting({ enabled_log: '${var.logs}' }), 'logs'), KV)[0]).toMatch(/^non-compliant\[Unverifiable\]: enabled_log = \$\{var\.logs\}/);
+    expect(said('AzureDiagnosticSettings', withVars(setting({ log: '${var.logs}' }), 'logs'), KV)[0]).toMatch(/^non-compliant\[Unverifiable\]: log = \$\{var\.logs\}/);
+  });
+  test('a setting to a storage account, or to a literal ID that is no workspace, sends to no workspace', () => {
+    const toStorage = setting({ log_analytics_workspace_id: undefined, storage_account_id: '${azurerm_storage_account.logs.id}', enabled_log: { category_group: 'audit' } });
+    expect(said('AzureDiagnosticSettings', { resource: toStorage }, KV))
+      .toEqual(['non-compliant: azurerm_monitor_diagnostic_setting.d sends to no Log Analytics workspace of this configuration']);
+    const notWorkspace = setting({ log_analytics_workspace_id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/x', enabled_log: { category_group: 'audit' } });
+    expect(verdicts('AzureDiagnosticSettings', notWorkspace, KV)).toEqual(NON_COMPLIANT);
+  });
+  test('a setting that may not exist is unverifiable, unless another one surely sends the logs', () => {
+    expect(said('AzureDiagnosticSettings', withVars(setting({ count: '${var.n}', enabled_log: { category_group: 'audit' } }), 'n'), KV)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: azurerm_monitor_diagnostic_setting\.d may not exist: count = \$\{var\.n\}/);
+    const target = { target_resource_id: '${azurerm_key_vault.kv.id}', log_analytics_workspace_id: '${azurerm_log_analytics_workspace.w.id}', enabled_log: { category_group: 'audit' } };
+    const two = { ...workspace, azurerm_key_vault: { kv: {} }, azurerm_monitor_diagnostic_setting: { d: { ...target, count: '${var.n}' }, e: target } };
+    expect(verdictsIn('AzureDiagnosticSettings', withVars(two, 'n'), KV)).toEqual(COMPLIANT);
+  });
+  test('a setting without logs beside one to an unknown workspace is unverifiable', () => {
+    const two = {
+      ...workspace, azurerm_key_vault: { kv: {} },
+      azurerm_monitor_diagnostic_setting: {
+        d: { target_resource_id: '${azurerm_key_vault.kv.id}', log_analytics_workspace_id: '${azurerm_log_analytics_workspace.w.id}' },
+        e: { target_resource_id: '${azurerm_key_vault.kv.id}', log_analytics_workspace_id: '${var.w}', enabled_log: { category_group: 'audit' } },
+      },
+    };
+    expect(said('AzureDiagnosticSettings', withVars(two, 'w'), KV)[0]).toMatch(/^non-compliant\[Unverifiable\]: log_analytics_workspace_id = \$\{var\.w\}/);
+  });
+  test('a setting that only names the vault, for another target, is no setting of the vault; NSGs and backup vaults are judged', () => {
+    const other = {
+      ...workspace, azurerm_key_vault: { kv: {} },
+      azurerm_monitor_diagnostic_setting: { d: {
+        name: '${azurerm_key_vault.kv.name}-diag', target_resource_id: '${azurerm_storage_account.x.id}', log_analytics_workspace_id: '${azurerm_log_analytics_workspace.w.id}',
+        enabled_log: { category_group: 'audit' },
+      } },
+    };
+    expect(verdicts('AzureDiagnosticSettings', other, KV)).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureDiagnosticSettings', { azurerm_network_security_group: { n: {} } }, 'azurerm_network_security_group.n')).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureDiagnosticSettings', { azurerm_data_protection_backup_vault: { v: {} } }, 'azurerm_data_protection_backup_vault.v')).toEqual(NON_COMPLIANT);
+  });
+});
+
+describe('AzureLogAnalyticsRetention: the boundary and values that are no number', () => {
+  const W = 'azurerm_log_analytics_workspace.w';
+  const days = (d: unknown) => ({ azurerm_log_analytics_workspace: { w: { retention_in_days: d } } });
+  test('364 days are one short; "365" written as a string is the policy', () => {
+    expect(said('AzureLogAnalyticsRetention', { resource: days(364) }, W)).toEqual(['non-compliant: retention_in_days = 364']);
+    expect(said('AzureLogAnalyticsRetention', { resource: days('365') }, W)).toEqual(['compliant: retention_in_days = 365']);
+    expect(said('AzureLogAnalyticsRetention', { resource: { azurerm_log_analytics_workspace: { w: {} } } }, W))
+      .toEqual(['non-compliant: retention_in_days not set: the service keeps 30 days']);
+  });
+  test('a value that is no number is unverifiable and named', () => {
+    expect(said('AzureLogAnalyticsRetention', { resource: days('a year') }, W)).toEqual(['non-compliant[Unverifiable]: retention_in_days = a year']);
+  });
+  test('a variable with a default is read, and says where the value comes from', () => {
+    expect(said('AzureLogAnalyticsRetention', { variable: { d: { default: 400 } }, resource: days('${var.d}') }, W))
+      .toEqual(['compliant: retention_in_days = 400 (from the default of var.d)']);
+  });
+});
+
+describe('AzureAnomalyAlerts: scopes, criteria and alerts that may not exist', () => {
+  const SA = 'azurerm_storage_account.sa';
+  const alerts = (byName: { [name: string]: object }): Resources => ({
+    ...storage(),
+    azurerm_monitor_metric_alert: Object.fromEntries(Object.entries(byName).map(([k, o]) => [k, {
+      scopes: ['${azurerm_storage_account.sa.id}'], dynamic_criteria: { metric_name: 'Transactions' }, action: [{ action_group_id: '${azurerm_monitor_action_group.g.id}' }], ...o,
+    }])),
+  });
+  test('scopes or dynamic criteria from a variable are unverifiable and named', () => {
+    expect(said('AzureAnomalyAlerts', withVars(alerts({ m: { scopes: '${var.scopes}', description: '${azurerm_storage_account.sa.name}' } }), 'scopes'), SA)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: scopes = \$\{var\.scopes\}/);
+    expect(said('AzureAnomalyAlerts', withVars(alerts({ m: { dynamic_criteria: '${var.dc}' } }), 'dc'), SA)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: dynamic_criteria = \$\{var\.dc\}/);
+  });
+  test('an alert on another resource, or paging nobody, does not watch the account', () => {
+    const other = { ...alerts({ m: { scopes: ['${azurerm_storage_account.other.id}'], description: '${azurerm_storage_account.sa.name}' } }), azurerm_storage_account: { sa: {}, other: {} } };
+    expect(verdicts('AzureAnomalyAlerts', other, SA)).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureAnomalyAlerts', alerts({ m: { action: [] } }), SA)).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureAnomalyAlerts', alerts({ m: { action: [{ action_groups: ['${azurerm_monitor_action_group.g.id}'] }] } }), SA)).toEqual(COMPLIANT);
+  });
+  test('an alert that may not exist is unverifiable; a disabled alert beside an unknown one is unverifiable too', () => {
+    expect(said('AzureAnomalyAlerts', withVars(alerts({ m: { count: '${var.n}' } }), 'n'), SA)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: azurerm_monitor_metric_alert\.m may not exist: count = \$\{var\.n\}/);
+    expect(said('AzureAnomalyAlerts', withVars(alerts({ a: { enabled: false }, b: { enabled: '${var.on}' } }), 'on'), SA)[0])
+      .toMatch(/^non-compliant\[Unverifiable\]: enabled = \$\{var\.on\}/);
+    expect(said('AzureAnomalyAlerts', { resource: alerts({ a: { enabled: false } }) }, SA)).toEqual(['non-compliant: azurerm_monitor_metric_alert.a is disabled (enabled = false)']);
+  });
+  test('a PostgreSQL server is watched the same way', () => {
+    const pg = {
+      azurerm_postgresql_flexible_server: { db: {} },
+      azurerm_monitor_metric_alert: { a: { scopes: ['${azurerm_postgresql_flexible_server.db.id}'], dynamic_criteria: {}, action: { action_group_id: 'g' } } },
+    };
+    expect(verdicts('AzureAnomalyAlerts', pg, 'azurerm_postgresql_flexible_server.db')).toEqual(COMPLIANT);
   });
 });

@@ -1,7 +1,7 @@
 // Network rules (DP.NET.1, 2, 4, 5) on Terraform JSON in the shapes HCL converters and modules
 // write: blocks as one-element lists, separate rule resources joined by name, dynamic blocks over
 // variable defaults, count toggles, references between resources.
-import { azurerm, COMPLIANT, NON_COMPLIANT, Resources, UNVERIFIABLE, verdicts, verdictsIn } from './helpers';
+import { azurerm, COMPLIANT, findingsIn, NON_COMPLIANT, Resources, UNVERIFIABLE, verdicts, verdictsIn } from './helpers';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 
 const NSG = 'azurerm_network_security_group.web';
@@ -244,5 +244,358 @@ describe('AzureAdminAccessPath', () => {
   });
   test('RADIUS authentication is unverifiable: MFA is the RADIUS server\'s', () => {
     expect(verdicts('AzureAdminAccessPath', vpn({ vpn_auth_types: ['Radius'], radius_server_address: '10.0.0.4', radius_server_secret: 's' }), GW)).toEqual(UNVERIFIABLE);
+  });
+});
+
+describe('AzureNsgPublicIngress: how rules are read', () => {
+  const ingress = (resources: Resources, policy?: DataProtectionPolicy) => findingsIn('AzureNsgPublicIngress', { resource: resources }, NSG, policy);
+  test('a separate rule joins an NSG by its literal name only within the same resource group', () => {
+    const separate = (o: object) => ({
+      ...nsg(),
+      azurerm_network_security_rule: { alt: [rule('alt', { destination_port_range: '8080', source_address_prefix: 'Internet', network_security_group_name: 'nsg-web', ...o })] },
+    });
+    expect(verdicts('AzureNsgPublicIngress', separate({ resource_group_name: 'rg' }), NSG)).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureNsgPublicIngress', separate({}), NSG)).toEqual(NON_COMPLIANT);
+    // Another group's NSG of the same name: the rule is judged on its own, this NSG admits nothing.
+    expect(verdicts('AzureNsgPublicIngress', separate({ resource_group_name: 'rg-other' }), NSG)).toEqual(COMPLIANT);
+    expect(verdicts('AzureNsgPublicIngress', separate({ resource_group_name: 'rg-other' }), 'azurerm_network_security_rule.alt')).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureNsgPublicIngress', separate({ network_security_group_name: 'nsg-app' }), NSG)).toEqual(COMPLIANT);
+  });
+  test('an NSG without a resource group joins rules of that name in any group', () => {
+    const resources = {
+      azurerm_network_security_group: { web: [{ name: 'nsg-web', security_rule: [] }] },
+      azurerm_network_security_rule: { alt: [rule('alt', { destination_port_range: '8080', source_address_prefix: '*', resource_group_name: 'rg', network_security_group_name: 'nsg-web' })] },
+    };
+    expect(verdicts('AzureNsgPublicIngress', resources, NSG)).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureNsgPublicIngress', resources, 'azurerm_network_security_rule.alt')).toEqual([]);
+  });
+  test('an NSG without rules admits nothing', () => {
+    const [finding] = ingress(nsg());
+    expect(finding.status).toBe('compliant');
+    expect(finding.detail).toBe('no rule admits the internet');
+  });
+  test('inline rules from a variable without default are unverifiable', () => {
+    const config = { variable: { rules: {} }, resource: { azurerm_network_security_group: { web: [{ name: 'nsg-web', security_rule: '${var.rules}' }] } } };
+    expect(verdictsIn('AzureNsgPublicIngress', config, NSG)).toEqual(UNVERIFIABLE);
+    expect(findingsIn('AzureNsgPublicIngress', config, NSG)[0].detail).toContain('security_rule = ${var.rules}');
+  });
+  test('a separate rule that may not exist is unverifiable unless another rule already opens a port not allowed', () => {
+    const config = (port: string) => ({
+      variable: { n: {} },
+      resource: {
+        ...nsg(rule('https', { destination_port_range: port, source_address_prefix: 'Internet' })),
+        azurerm_network_security_rule: {
+          extra: [rule('extra', { count: '${var.n}', destination_port_range: '443', source_address_prefix: '*', network_security_group_name: '${azurerm_network_security_group.web.name}' })],
+        },
+      },
+    });
+    expect(verdictsIn('AzureNsgPublicIngress', config('443'), NSG)).toEqual(UNVERIFIABLE);
+    expect(findingsIn('AzureNsgPublicIngress', config('443'), NSG)[0].detail).toContain('azurerm_network_security_rule.extra may not exist');
+    expect(verdictsIn('AzureNsgPublicIngress', config('80'), NSG)).toEqual(NON_COMPLIANT);
+  });
+  test('access, direction, protocol and list entries from variables without default are unverifiable', () => {
+    const unknown = (o: object) => {
+      const config = { variable: { v: {} }, resource: nsg(rule('r', { destination_port_range: '8080', source_address_prefix: '*', ...o })) };
+      expect(verdictsIn('AzureNsgPublicIngress', config, NSG)).toEqual(UNVERIFIABLE);
+      return findingsIn('AzureNsgPublicIngress', config, NSG)[0].detail;
+    };
+    expect(unknown({ access: '${var.v}' })).toContain('r.access = ${var.v}');
+    expect(unknown({ direction: '${var.v}' })).toContain('r.direction = ${var.v}');
+    expect(unknown({ protocol: '${var.v}' })).toContain('r.protocol = ${var.v}');
+    expect(unknown({ source_address_prefix: undefined, source_address_prefixes: ['10.0.0.0/8', '${var.v}'] })).toContain('r.source_address_prefixes = ${var.v}');
+    expect(unknown({ destination_port_range: undefined, destination_port_ranges: ['443', '${var.v}'] })).toContain('r.destination_port_ranges = ${var.v}');
+  });
+  test('a port this reader does not understand is unverifiable; an unknown port from a private source does not matter', () => {
+    expect(verdicts('AzureNsgPublicIngress', nsg(rule('named', { destination_port_range: 'http', source_address_prefix: '*' })), NSG)).toEqual(UNVERIFIABLE);
+    expect(findingsIn('AzureNsgPublicIngress', { resource: nsg(rule('named', { destination_port_range: 'http', source_address_prefix: '*' })) }, NSG)[0].detail)
+      .toBe('named has a destination port "http" this reader does not understand');
+    expect(verdicts('AzureNsgPublicIngress', nsg(rule('named', { destination_port_range: 'http', source_address_prefix: '10.0.0.0/8' })), NSG)).toEqual(COMPLIANT);
+  });
+  test('access, direction and protocol are read in any case; only inbound allow rules over TCP, UDP or any protocol count', () => {
+    const open = (o: object) => verdicts('AzureNsgPublicIngress', nsg(rule('r', { destination_port_range: '8080', source_address_prefix: 'Internet', ...o })), NSG);
+    expect(open({ access: 'allow', direction: 'inbound', protocol: 'TCP' })).toEqual(NON_COMPLIANT);
+    expect(open({ protocol: 'Udp' })).toEqual(NON_COMPLIANT);
+    expect(open({ protocol: undefined })).toEqual(NON_COMPLIANT);
+    expect(open({ direction: 'Outbound' })).toEqual(COMPLIANT);
+    expect(open({ access: 'Deny' })).toEqual(COMPLIANT);
+    expect(open({ protocol: 'Esp' })).toEqual(COMPLIANT);
+  });
+  test('every prefix ending in /0, trimmed and in any case, is the internet', () => {
+    const from = (source: string) => verdicts('AzureNsgPublicIngress', nsg(rule('r', { destination_port_range: '8080', source_address_prefix: source })), NSG);
+    expect(from('::/0')).toEqual(NON_COMPLIANT);
+    expect(from('10.0.0.0/0')).toEqual(NON_COMPLIANT);
+    expect(from(' INTERNET ')).toEqual(NON_COMPLIANT);
+    expect(from('0.0.0.0')).toEqual(NON_COMPLIANT);
+    expect(from('10.0.0.0/16')).toEqual(COMPLIANT);
+    expect(from('AzureFrontDoor.Backend')).toEqual(COMPLIANT);
+  });
+  test('the part of a range outside the allowed ports is named exactly, whichever way the range is written', () => {
+    const detail = (port: string, policy?: DataProtectionPolicy) => ingress(nsg(rule('r', { destination_port_range: port, source_address_prefix: '*' })), policy)[0].detail;
+    expect(detail('8090-8080')).toBe('r admits 8080-8090 from * (allowed: 443)');
+    expect(detail('0-1023')).toBe('r admits 0-442, 444-1023 from * (allowed: 443)');
+    expect(detail('442-443')).toBe('r admits 442 from * (allowed: 443)');
+    expect(detail('443-444')).toBe('r admits 444 from * (allowed: 443)');
+    expect(detail('400-9000', new DataProtectionPolicy({ allowedPublicPorts: [8443, 443, 80] })))
+      .toBe('r admits 400-442, 444-8442, 8444-9000 from * (allowed: 8443, 443, 80)');
+    expect(detail('*')).toBe('r admits 0-442, 444-65535 from * (allowed: 443)');
+    expect(ingress(nsg(rule('r', { destination_port_range: '443-443', source_address_prefix: '*' })))[0].status).toBe('compliant');
+  });
+  test('a compliant NSG names each port the internet reaches once', () => {
+    const [finding] = ingress(nsg(
+      rule('a', { destination_port_range: '443', source_address_prefix: 'Internet' }),
+      rule('b', { destination_port_ranges: ['443', '80'], source_address_prefixes: ['0.0.0.0/0', '10.0.0.0/8'] }),
+    ), new DataProtectionPolicy({ allowedPublicPorts: [80, 443] }));
+    expect(finding.status).toBe('compliant');
+    expect(finding.detail).toBe('the internet reaches only 443, 80');
+  });
+});
+
+describe('AzureNsgAdminPorts: ports and sources', () => {
+  test('SSH and RDP in one range are both named, with the internet sources only', () => {
+    const [finding] = findingsIn('AzureNsgAdminPorts', { resource: nsg(rule('ops', { destination_port_range: '20-3389', source_address_prefixes: ['10.0.0.0/8', 'Internet'] })) }, NSG);
+    expect(finding.status).toBe('non-compliant');
+    expect(finding.detail).toBe('ops admits SSH (22) and RDP (3389) from Internet');
+  });
+  test('ranges that stop just short of SSH or RDP are compliant', () => {
+    expect(verdicts('AzureNsgAdminPorts', nsg(rule('r', { destination_port_ranges: ['23-3388', '3390-65535', '0-21'], source_address_prefix: '*' })), NSG)).toEqual(COMPLIANT);
+  });
+  test('an unreadable rule is unverifiable, but an open SSH port elsewhere is non-compliant', () => {
+    const config = (o: object) => ({ variable: { v: {} }, resource: nsg(rule('x', { destination_port_range: '8080', source_address_prefix: '${var.v}' }), rule('y', { source_address_prefix: '*', ...o })) });
+    expect(verdictsIn('AzureNsgAdminPorts', config({ destination_port_range: '443' }), NSG)).toEqual(UNVERIFIABLE);
+    expect(verdictsIn('AzureNsgAdminPorts', config({ destination_port_range: '22' }), NSG)).toEqual(NON_COMPLIANT);
+  });
+});
+
+describe('AzureKeyVaultNetworkDeny: network ACLs', () => {
+  const KV = 'azurerm_key_vault.kv';
+  const vault = (o: object) => ({ azurerm_key_vault: { kv: [{ name: 'kv', sku_name: 'premium', ...o }] } });
+  test('public access off is compliant whatever the ACLs say', () => {
+    expect(verdicts('AzureKeyVaultNetworkDeny', vault({ public_network_access_enabled: false, network_acls: [{ default_action: 'Allow', bypass: 'AzureServices' }] }), KV)).toEqual(COMPLIANT);
+  });
+  test('open public access with no ACLs or an Allow default is non-compliant, and says both', () => {
+    const noAcls = findingsIn('AzureKeyVaultNetworkDeny', { resource: vault({ public_network_access_enabled: true }) }, KV);
+    expect(noAcls.map((f) => f.status)).toEqual(NON_COMPLIANT);
+    expect(noAcls[0].detail).toContain('no network_acls: every network may connect');
+    const allow = findingsIn('AzureKeyVaultNetworkDeny', { resource: vault({ public_network_access_enabled: true, network_acls: [{ default_action: 'Allow', bypass: 'AzureServices' }] }) }, KV);
+    expect(allow.map((f) => f.status)).toEqual(NON_COMPLIANT);
+    expect(allow[0].detail).toContain('network_acls.default_action = "Allow"');
+  });
+  test('public access on with a Deny default is compliant', () => {
+    expect(verdicts('AzureKeyVaultNetworkDeny', vault({ public_network_access_enabled: true, network_acls: [{ default_action: 'Deny', bypass: 'AzureServices' }] }), KV)).toEqual(COMPLIANT);
+  });
+  test('ACLs from a variable without default are unverifiable', () => {
+    const config = { variable: { acls: {} }, resource: vault({ network_acls: '${var.acls}' }) };
+    expect(verdictsIn('AzureKeyVaultNetworkDeny', config, KV)).toEqual(UNVERIFIABLE);
+    expect(findingsIn('AzureKeyVaultNetworkDeny', config, KV)[0].detail).toContain('network_acls = ${var.acls}');
+  });
+});
+
+describe('AzureEntryPointWaf: what is an entry point', () => {
+  test('frontends from a variable without default are unverifiable; a Front Door profile without endpoints is not judged', () => {
+    const config = {
+      variable: { frontends: {} },
+      resource: { azurerm_application_gateway: { agw: [{ name: 'agw', sku: [{ name: 'WAF_v2', tier: 'WAF_v2' }], frontend_ip_configuration: '${var.frontends}' }] } },
+    };
+    expect(verdictsIn('AzureEntryPointWaf', config, 'azurerm_application_gateway.agw')).toEqual(UNVERIFIABLE);
+    expect(findingsIn('AzureEntryPointWaf', config, 'azurerm_application_gateway.agw')[0].detail).toContain('frontend_ip_configuration = ${var.frontends}');
+    expect(verdicts('AzureEntryPointWaf', { azurerm_cdn_frontdoor_profile: { fd: [{ name: 'afd', sku_name: 'Premium_AzureFrontDoor' }] } }, 'azurerm_cdn_frontdoor_profile.fd')).toEqual([]);
+  });
+});
+
+describe('AzurePublicIpDdosProtection: modes, SKUs and networks', () => {
+  const IP = 'azurerm_public_ip.pip';
+  const ip = (o: object = {}) => ({ azurerm_public_ip: { pip: [{ name: 'pip', location: 'westeurope', allocation_method: 'Static', sku: 'Standard', ...o }] } });
+  const ddos = (resources: Resources, variable: object = {}) => findingsIn('AzurePublicIpDdosProtection', { variable, resource: resources }, IP);
+  /** The IP on an Application Gateway whose subnet joins `vnet` by name. */
+  const onGateway = (plan: unknown, subnet: object = {}): Resources => ({
+    ...ip(),
+    azurerm_virtual_network: { hub: [{ name: 'vnet-hub', resource_group_name: 'rg', ...(plan === undefined ? {} : { ddos_protection_plan: plan }) }] },
+    azurerm_subnet: { agw: [{ name: 'agw', resource_group_name: 'rg', virtual_network_name: 'vnet-hub', ...subnet }] },
+    azurerm_application_gateway: { agw: [{
+      name: 'agw', gateway_ip_configuration: [{ name: 'gw', subnet_id: '${azurerm_subnet.agw.id}' }],
+      frontend_ip_configuration: [{ name: 'public', public_ip_address_id: '${azurerm_public_ip.pip.id}' }],
+    }] },
+  });
+  test('mode Disabled is non-compliant; Enabled on a Basic IP names the SKU as set', () => {
+    expect(ddos(ip({ ddos_protection_mode: 'Disabled' }))[0].detail).toBe('ddos_protection_mode = "Disabled"');
+    const basic = ddos(ip({ ddos_protection_mode: 'Enabled', sku: 'Basic' }));
+    expect(basic.map((f) => f.status)).toEqual(NON_COMPLIANT);
+    expect(basic[0].detail).toContain('sku = "Basic"');
+  });
+  test('Enabled with a SKU from a variable without default is unverifiable', () => {
+    const found = ddos(ip({ ddos_protection_mode: 'Enabled', sku: '${var.sku}' }), { sku: {} });
+    expect(found.map((f) => f.status)).toEqual(['non-compliant']);
+    expect(found[0].ruleId).toMatch(/\[Unverifiable\]$/);
+    expect(found[0].detail).toContain('sku = ${var.sku}');
+  });
+  test('a network joined to the gateway\'s subnet by name and group is the one inherited from', () => {
+    const enabled = [{ id: '${azurerm_network_ddos_protection_plan.p.id}', enable: true }];
+    expect(verdicts('AzurePublicIpDdosProtection', onGateway(enabled), IP)).toEqual(COMPLIANT);
+    expect(verdicts('AzurePublicIpDdosProtection', onGateway(enabled, { resource_group_name: undefined }), IP)).toEqual(COMPLIANT);
+    // Same name in another group: not this network, and no other network is declared.
+    expect(verdicts('AzurePublicIpDdosProtection', onGateway(enabled, { resource_group_name: 'rg-spoke' }), IP)).toEqual(UNVERIFIABLE);
+    expect(verdicts('AzurePublicIpDdosProtection', onGateway(undefined), IP)).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzurePublicIpDdosProtection', onGateway([{ id: 'x' }]), IP)).toEqual(NON_COMPLIANT);
+  });
+  test('a network whose plan or switch comes from a variable without default is unverifiable', () => {
+    const plan = ddos(onGateway('${var.plan}'), { plan: {} });
+    expect(plan[0].ruleId).toMatch(/\[Unverifiable\]$/);
+    expect(plan[0].detail).toContain('ddos_protection_plan = ${var.plan}');
+    const enable = ddos(onGateway([{ id: 'x', enable: '${var.on}' }]), { on: {} });
+    expect(enable[0].ruleId).toMatch(/\[Unverifiable\]$/);
+    expect(enable[0].detail).toContain('ddos_protection_plan.enable = ${var.on}');
+  });
+  test('a literal subnet ID names a declared network; one the reader cannot place is unverifiable', () => {
+    const literal = (subnetId: string, enable = true): Resources => ({
+      ...ip(),
+      azurerm_virtual_network: { hub: [{ name: 'hub', ddos_protection_plan: [{ id: 'x', enable }] }] },
+      azurerm_bastion_host: { b: [{ name: 'b', ip_configuration: [{ name: 'c', subnet_id: subnetId, public_ip_address_id: '${azurerm_public_ip.pip.id}' }] }] },
+    });
+    const id = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/AzureBastionSubnet';
+    expect(verdicts('AzurePublicIpDdosProtection', literal(id), IP)).toEqual(COMPLIANT);
+    expect(verdicts('AzurePublicIpDdosProtection', literal(id, false), IP)).toEqual(NON_COMPLIANT);
+    const elsewhere = ddos(literal('AzureBastionSubnet'));
+    expect(elsewhere[0].ruleId).toMatch(/\[Unverifiable\]$/);
+    expect(elsewhere[0].detail).toContain('azurerm_bastion_host.b sits in subnet AzureBastionSubnet');
+  });
+  test('an IP attached to nothing is unverifiable when some network of the configuration enables a plan', () => {
+    const resources = { ...ip(), azurerm_virtual_network: { hub: [{ name: 'hub', ddos_protection_plan: [{ id: 'x', enable: true }] }], spoke: [{ name: 'spoke' }] } };
+    const [finding] = ddos(resources);
+    expect(finding.ruleId).toMatch(/\[Unverifiable\]$/);
+    expect(finding.detail).toContain('azurerm_virtual_network.hub enables a plan');
+    expect(finding.detail).not.toContain('spoke');
+    const none = { ...ip(), azurerm_virtual_network: { spoke: [{ name: 'spoke', ddos_protection_plan: [{ id: 'x', enable: false }] }] } };
+    expect(verdicts('AzurePublicIpDdosProtection', none, IP)).toEqual(NON_COMPLIANT);
+  });
+  test('an IP attached through a resource that is no network attacher inherits from nothing it names', () => {
+    const resources = {
+      ...ip(),
+      azurerm_virtual_network: { hub: [{ name: 'hub', ddos_protection_plan: [{ id: 'x', enable: false }] }] },
+      azurerm_private_endpoint: { pe: [{ name: 'pe', subnet_id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/a', tags: { ip: '${azurerm_public_ip.pip.ip_address}' } }] },
+    };
+    expect(verdicts('AzurePublicIpDdosProtection', resources, IP)).toEqual(NON_COMPLIANT);
+  });
+});
+
+describe('AzureMessageBrokerPrivate: TLS and AMQP ports', () => {
+  const SB = 'azurerm_servicebus_namespace.bus';
+  const bus = (o: object = {}) => ({ azurerm_servicebus_namespace: { bus: [{ name: 'bus', sku: 'Premium', public_network_access_enabled: false, ...o }] } });
+  test('public access switched off as a string is compliant; switched on says so', () => {
+    expect(verdicts('AzureMessageBrokerPrivate', bus({ public_network_access_enabled: 'false' }), SB)).toEqual(COMPLIANT);
+    const [open] = findingsIn('AzureMessageBrokerPrivate', { resource: bus({ public_network_access_enabled: true }) }, SB);
+    expect(open.detail).toBe('public_network_access_enabled = true');
+    const [unset] = findingsIn('AzureMessageBrokerPrivate', { resource: bus({ public_network_access_enabled: undefined }) }, SB);
+    expect(unset.detail).toBe('public_network_access_enabled not set (default true)');
+  });
+  test('TLS below the policy\'s minimum is non-compliant; from a variable without default unverifiable', () => {
+    const [old] = findingsIn('AzureMessageBrokerPrivate', { resource: bus({ minimum_tls_version: '1.1' }) }, SB);
+    expect(old.status).toBe('non-compliant');
+    expect(old.detail).toBe('minimum_tls_version = "1.1"');
+    expect(verdicts('AzureMessageBrokerPrivate', bus({ minimum_tls_version: '1.0', public_network_access_enabled: true }), SB)).toEqual(NON_COMPLIANT);
+    const config = { variable: { tls: {} }, resource: bus({ minimum_tls_version: '${var.tls}' }) };
+    expect(verdictsIn('AzureMessageBrokerPrivate', config, SB)).toEqual(UNVERIFIABLE);
+    expect(findingsIn('AzureMessageBrokerPrivate', config, SB)[0].detail).toContain('minimum_tls_version = ${var.tls}');
+  });
+  test('AMQP inside an explicit range, inbound, is plaintext; * or a rule that denies is not a broker rule', () => {
+    const [inRange] = findingsIn('AzureMessageBrokerPrivate', { resource: nsg(rule('brokers', { destination_port_range: '5671-5672', source_address_prefix: '10.0.0.0/8' })) }, NSG);
+    expect(inRange.status).toBe('non-compliant');
+    expect(inRange.detail).toBe('brokers allows inbound AMQP on 5672: plaintext');
+    expect(verdicts('AzureMessageBrokerPrivate', nsg(rule('r', { destination_port_range: '5672-5680', source_address_prefix: '10.0.0.0/8' })), NSG)).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureMessageBrokerPrivate', nsg(rule('r', { destination_port_range: '5000-5672', source_address_prefix: '10.0.0.0/8' })), NSG)).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureMessageBrokerPrivate', nsg(rule('r', { destination_port_range: '1-65535', source_address_prefix: '10.0.0.0/8' })), NSG)).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureMessageBrokerPrivate', nsg(rule('any', { destination_port_range: '*', source_address_prefix: '*' })), NSG)).toEqual([]);
+    expect(verdicts('AzureMessageBrokerPrivate', nsg(rule('all', { destination_port_range: '0-65535', source_address_prefix: '*' })), NSG)).toEqual([]);
+    expect(verdicts('AzureMessageBrokerPrivate', nsg(rule('r', { destination_port_range: '5673-5680', source_address_prefix: '10.0.0.0/8' })), NSG)).toEqual([]);
+    expect(verdicts('AzureMessageBrokerPrivate', nsg(rule('r', { access: 'Deny', destination_port_range: '5672', source_address_prefix: '*' })), NSG)).toEqual([]);
+  });
+  test('a rule whose access or ports are unknown is skipped; another rule still counts', () => {
+    const config = (...more: object[]) => ({
+      variable: { v: {} },
+      resource: nsg(
+        rule('unknown', { access: '${var.v}', destination_port_range: '5672', source_address_prefix: '*' }),
+        rule('ports', { destination_port_range: '${var.v}', source_address_prefix: '*' }),
+        ...more,
+      ),
+    });
+    expect(verdictsIn('AzureMessageBrokerPrivate', config(), NSG)).toEqual([]);
+    const amqp = rule('amqp', { direction: 'Outbound', destination_port_range: '5672', source_address_prefix: '*' });
+    expect(findingsIn('AzureMessageBrokerPrivate', config(amqp), NSG)[0].detail).toBe('amqp allows outbound AMQP on 5672: plaintext');
+  });
+});
+
+describe('AzureAdminAccessPath: point-to-site authentication', () => {
+  const GW = 'azurerm_virtual_network_gateway.vpn';
+  const vpn = (client: unknown, o: object = {}) => ({
+    azurerm_virtual_network_gateway: { vpn: [{ name: 'vpn', type: 'Vpn', sku: 'VpnGw1AZ', vpn_client_configuration: client, ...o }] },
+  });
+  const judged = (resources: Resources, variable: object = {}) => findingsIn('AzureAdminAccessPath', { variable, resource: resources }, GW);
+  test('one authentication type written as a string is read as a list', () => {
+    expect(verdicts('AzureAdminAccessPath', vpn([{ vpn_auth_types: 'AAD', aad_tenant: 't' }]), GW)).toEqual(COMPLIANT);
+    expect(verdicts('AzureAdminAccessPath', vpn([{ vpn_auth_types: 'Radius', radius_server_address: '10.0.0.4' }]), GW)).toEqual(UNVERIFIABLE);
+  });
+  test('without vpn_auth_types the types follow from the settings: certificates, Entra ID, RADIUS servers', () => {
+    const [both] = judged(vpn([{ aad_tenant: 't', root_certificate: [{ name: 'root', public_cert_data: 'MII' }] }]));
+    expect(both.status).toBe('compliant');
+    expect(both.detail).toBe('point-to-site VPN with Entra ID (SSO, MFA by Conditional Access) and client certificates (mutual TLS)');
+    expect(judged(vpn([{ root_certificate: [{ name: 'root', public_cert_data: 'MII' }] }]))[0].detail).toBe('point-to-site VPN with client certificates (mutual TLS)');
+    expect(verdicts('AzureAdminAccessPath', vpn([{ radius_server: [{ address: '10.0.0.4', secret: 's', score: 1 }] }]), GW)).toEqual(UNVERIFIABLE);
+    expect(verdicts('AzureAdminAccessPath', vpn([{ aad_tenant: 't', radius_server_address: '10.0.0.4' }]), GW)).toEqual(UNVERIFIABLE);
+  });
+  test('a configuration naming no authentication, or an unknown type, is non-compliant', () => {
+    const [none] = judged(vpn([{ address_space: ['172.16.0.0/24'] }]));
+    expect(none.status).toBe('non-compliant');
+    expect(none.detail).toBe('the point-to-site configuration names no authentication type');
+    const [odd] = judged(vpn([{ vpn_auth_types: ['Certificate', 'IKEv2'], root_certificate: [{ name: 'root', public_cert_data: 'MII' }] }]));
+    expect(odd.status).toBe('non-compliant');
+    expect(odd.detail).toBe('point-to-site authentication ["IKEv2"]');
+  });
+  test('the gateway type, client configuration or authentication types from variables without default are unverifiable', () => {
+    const type = judged(vpn([{ vpn_auth_types: ['AAD'] }], { type: '${var.type}' }), { type: {} });
+    expect(type.map((f) => f.ruleId.endsWith('[Unverifiable]'))).toEqual([true]);
+    expect(type[0].detail).toContain('type = ${var.type}');
+    const client = judged(vpn('${var.p2s}'), { p2s: {} });
+    expect(client.map((f) => f.ruleId.endsWith('[Unverifiable]'))).toEqual([true]);
+    expect(client[0].detail).toContain('vpn_client_configuration = ${var.p2s}');
+    const types = judged(vpn([{ vpn_auth_types: ['AAD', '${var.auth}'] }]), { auth: {} });
+    expect(types.map((f) => f.ruleId.endsWith('[Unverifiable]'))).toEqual([true]);
+    expect(types[0].detail).toContain('vpn_client_configuration.vpn_auth_types');
+  });
+  test('an ExpressRoute gateway is no admin path, and gives none to a VM', () => {
+    const er = vpn([{ vpn_auth_types: ['AAD'] }], { type: 'ExpressRoute', sku: 'ErGw1AZ' });
+    expect(verdicts('AzureAdminAccessPath', er, GW)).toEqual([]);
+    const vm = { azurerm_linux_virtual_machine: { jump: [{ name: 'jump', size: 'Standard_B2s' }] } };
+    expect(verdicts('AzureAdminAccessPath', { ...vm, ...er }, 'azurerm_linux_virtual_machine.jump')).toEqual(NON_COMPLIANT);
+    expect(verdicts('AzureAdminAccessPath', { ...vm, ...vpn(undefined) }, 'azurerm_linux_virtual_machine.jump')).toEqual(NON_COMPLIANT);
+    const [reached] = findingsIn('AzureAdminAccessPath', { resource: { ...vm, ...vpn([{ vpn_auth_types: ['AAD'] }]) } }, 'azurerm_linux_virtual_machine.jump');
+    expect(reached.status).toBe('compliant');
+    expect(reached.detail).toBe('reached through azurerm_virtual_network_gateway.vpn');
+  });
+  test('every kind of machine needs a path', () => {
+    for (const type of ['azurerm_windows_virtual_machine', 'azurerm_virtual_machine', 'azurerm_linux_virtual_machine_scale_set', 'azurerm_windows_virtual_machine_scale_set']) {
+      expect(verdicts('AzureAdminAccessPath', { [type]: { m: [{ name: 'm' }] } }, `${type}.m`)).toEqual(NON_COMPLIANT);
+    }
+  });
+});
+
+describe('AzureNsgPublicIngress: unnamed rules', () => {
+  test('an unnamed inline rule is \'(unnamed)\', an unnamed separate rule goes by its address', () => {
+    const { name: _name, ...unnamed } = rule('x', { destination_port_range: '8080', source_address_prefix: '*' }) as { [k: string]: unknown };
+    const resources = {
+      ...nsg(unnamed),
+      azurerm_network_security_rule: { alt: [{ ...unnamed, destination_port_range: '8081', network_security_group_name: '${azurerm_network_security_group.web.name}' }] },
+    };
+    const [finding] = findingsIn('AzureNsgPublicIngress', { resource: resources }, NSG);
+    expect(finding.detail).toBe('(unnamed) admits 8080 from *; azurerm_network_security_rule.alt admits 8081 from * (allowed: 443)');
+  });
+});
+
+describe('AzurePublicIpDdosProtection: subnets of inline networks', () => {
+  test('a subnet ID taken from a declared network\'s inline subnets inherits that network\'s plan', () => {
+    const resources = {
+      azurerm_public_ip: { pip: [{ name: 'pip', sku: 'Standard' }] },
+      azurerm_virtual_network: { hub: [{ name: 'hub', subnet: [{ name: 'AzureBastionSubnet' }], ddos_protection_plan: [{ id: 'x', enable: true }] }] },
+      azurerm_bastion_host: { b: [{ name: 'b', ip_configuration: [{ name: 'c', subnet_id: '${azurerm_virtual_network.hub.subnet.*.id[0]}', public_ip_address_id: '${azurerm_public_ip.pip.id}' }] }] },
+    };
+    expect(verdicts('AzurePublicIpDdosProtection', resources, 'azurerm_public_ip.pip')).toEqual(COMPLIANT);
   });
 });

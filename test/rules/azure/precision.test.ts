@@ -253,3 +253,35 @@ describe('acknowledgement scopes for Terraform addresses', () => {
     expect(acknowledged('azurerm_storage_account.files[1]')).toEqual(['azurerm_storage_account.files[0] non-compliant', 'azurerm_storage_account.files[1] acknowledged']);
   });
 });
+
+describe('create modes and v3 log switches known only at apply (found by the mutation run)', () => {
+  test('a create mode from a variable may make the server a replica: geo-backup is unverifiable, naming it', () => {
+    const config = { variable: { mode: [{ type: '${string}' }] }, resource: { azurerm_postgresql_flexible_server: { db: [{ create_mode: '${var.mode}', geo_redundant_backup_enabled: true }] } } };
+    const findings = findingsIn('AzurePostgresGeoBackup', config, 'azurerm_postgresql_flexible_server.db');
+    expect(findings.map((f) => f.status)).toEqual(['non-compliant']);
+    expect(findings[0].ruleId).toBe('DataProtection-AzurePostgresGeoBackup[Unverifiable]');
+    expect(findings[0].detail).toMatch(/^create_mode = \$\{var\.mode\}/);
+    // A promoted replica (replication_role = "None") takes its own backups again.
+    const promoted = { resource: { azurerm_postgresql_flexible_server: { db: [{ create_mode: 'Replica', replication_role: 'None' }] } } };
+    expect(verdictsIn('AzurePostgresGeoBackup', promoted, 'azurerm_postgresql_flexible_server.db')).toEqual(NON_COMPLIANT);
+  });
+
+  test('v3 `log` blocks switched on by a variable are unverifiable; one enabled block among disabled ones sends logs', () => {
+    const setting = (log: object[]) => ({
+      ...azurerm('~> 3.80'),
+      variable: { on: [{ type: '${bool}' }] },
+      resource: {
+        azurerm_log_analytics_workspace: { central: [{ retention_in_days: 365 }] },
+        azurerm_key_vault: { kv: [{ purge_protection_enabled: true }] },
+        azurerm_monitor_diagnostic_setting: { kv: [{ target_resource_id: '${azurerm_key_vault.kv.id}', log_analytics_workspace_id: '${azurerm_log_analytics_workspace.central.id}', log }] },
+      },
+    });
+    const KV = 'azurerm_key_vault.kv';
+    expect(verdictsIn('AzureDiagnosticSettings', setting([{ category: 'AuditEvent', enabled: '${var.on}' }]), KV)).toEqual(UNVERIFIABLE);
+    expect(findingsIn('AzureDiagnosticSettings', setting([{ category: 'AuditEvent', enabled: false }, { category: 'AllLogs', enabled: '${var.on}' }]), KV)[0].detail)
+      .toBe('azurerm_monitor_diagnostic_setting.kv enables its log blocks by an expression');
+    const mixed = findingsIn('AzureDiagnosticSettings', setting([{ category: 'AuditEvent', enabled: false }, { category: 'AzurePolicyEvaluationDetails', enabled: true }]), KV);
+    expect(mixed.map((f) => f.status)).toEqual(['compliant']);
+    expect(mixed[0].detail).toBe('azurerm_monitor_diagnostic_setting.kv sends logs with log blocks on azurerm 3 (required_providers "~> 3.80")');
+  });
+});
