@@ -1,5 +1,6 @@
+import { evaluateCloudFormation } from '../../../lib/checks/cloudformation';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
-import { evaluate, findingsOf, includeTemplate, statusesOf } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, statusesOf, templateApp } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -248,5 +249,363 @@ describe('BackupVaultLock (DP.BAK.7)', () => {
     expect(statusesOf(report, 'BackupVaultLock')).toEqual({
       Vault: OK, Governance: 'non-compliant [DeletionNotBlocked]', ShortCompliance: 'non-compliant [MinRetention] [DeletionNotBlocked]', ParamMode: UNVERIFIABLE,
     });
+  });
+});
+
+describe('BackupCoverage (DP.BAK.6): how selections are read', () => {
+  const RDS = { Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', Engine: 'postgres' } };
+  const EFS = { Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: true } };
+  const dbPlan = () => ({ Vault: VAULT, Db: plan([rule('Daily', DAILY, 45), rule('Weekly', WEEKLY, 45)]) });
+
+  test('a literal ARN selects nothing of the app; a wildcard ARN selects only resources of its service', () => {
+    const report = run({
+      ...dbPlan(), Table: TABLE(), Rds: RDS,
+      Literal: selection('Db', { Resources: ['arn:aws:dynamodb:eu-west-1:111111111111:table/elsewhere', 'arn:aws:rds:*:*:db:*', 'arn:aws:ec2:*:*:volume/*'] }),
+    });
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Table: NON, Rds: OK });
+  });
+
+  test('a wildcard ARN with any service selects every stateful resource', () => {
+    const report = run({ ...dbPlan(), Table: TABLE(), Efs: EFS, AnyService: selection('Db', { Resources: ['arn:aws:*:*:*:*'] }) });
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Table: OK, Efs: OK });
+  });
+
+  test('an ARN built around references selects the one stateful resource it names; one naming two cannot be read', () => {
+    const arnOf = (...ids: string[]) => ({ 'Fn::Join': ['/', ids.map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] }))] });
+    const one = run({ ...dbPlan(), Topic: TOPIC, Table: TABLE(), Other: TABLE(), One: selection('Db', { Resources: [{ 'Fn::Join': ['/', [{ Ref: 'Topic' }, { 'Fn::GetAtt': ['Table', 'Arn'] }]] }] }) });
+    expect(statusesOf(one, 'BackupCoverage')).toEqual({ Table: OK, Other: NON });
+    const two = run({ ...dbPlan(), Table: TABLE(), Other: TABLE(), Ours: selection('Db', { Resources: [{ 'Fn::GetAtt': ['Table', 'Arn'] }] }), Two: selection('Db', { Resources: [arnOf('Table', 'Other')] }) });
+    expect(statusesOf(two, 'BackupCoverage')).toEqual({ Table: OK, Other: UNVERIFIABLE });
+  });
+
+  test('tags selected by Conditions.StringEquals on aws:ResourceTag, wherever the resource type keeps its tags', () => {
+    const team = [{ Key: 'team', Value: 'billing' }];
+    const report = run({
+      ...dbPlan(),
+      ByCondition: selection('Db', { Conditions: { StringEquals: [{ ConditionKey: 'aws:ResourceTag/team', ConditionValue: 'billing' }] } }),
+      Tagged: TABLE(team),
+      OtherTeam: TABLE([{ Key: 'team', Value: 'payroll' }]),
+      FileSystem: { Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: true, FileSystemTags: team } },
+      Global: { Type: 'AWS::DynamoDB::GlobalTable', Properties: {
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST',
+        Replicas: [{ Region: 'eu-west-1', Tags: team }],
+      } },
+      NotLiteral: TABLE([{ Key: 'team', Value: { Ref: 'AWS::StackName' } }]),
+    });
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Tagged: OK, OtherTeam: NON, FileSystem: OK, Global: OK, NotLiteral: NON });
+  });
+
+  test.each([
+    ['a tag condition other than STRINGEQUALS', { ListOfTags: [{ ConditionType: 'STRINGLIKE', ConditionKey: 'team', ConditionValue: 'bill*' }] }],
+    ['a tag value that is a parameter', { ListOfTags: [{ ConditionType: 'STRINGEQUALS', ConditionKey: 'team', ConditionValue: { Ref: 'Team' } }] }],
+    ['a tag key that is a parameter', { ListOfTags: [{ ConditionType: 'STRINGEQUALS', ConditionKey: { Ref: 'Team' }, ConditionValue: 'billing' }] }],
+    ['a condition value that is a parameter', { Conditions: { StringEquals: [{ ConditionKey: 'aws:ResourceTag/team', ConditionValue: { Ref: 'Team' } }] } }],
+    ['a condition key that is a parameter', { Conditions: { StringEquals: [{ ConditionKey: { Ref: 'Team' }, ConditionValue: 'billing' }] } }],
+    ['a condition on something other than a resource tag', { Conditions: { StringEquals: [{ ConditionKey: 'aws:RequestTag/team', ConditionValue: 'billing' }] } }],
+  ])('%s makes resources no selection names need review', (_name, odd) => {
+    const report = run({
+      ...dbPlan(), Odd: selection('Db', odd), Ours: selection('Db', { Resources: [{ 'Fn::GetAtt': ['Selected', 'Arn'] }] }),
+      Selected: TABLE(), Unselected: TABLE([{ Key: 'team', Value: 'billing' }]),
+    }, undefined, ['Team']);
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Selected: OK, Unselected: UNVERIFIABLE });
+  });
+
+  test('a selection body imported from outside the app cannot be read', () => {
+    const imported = { Type: 'AWS::Backup::BackupSelection', Properties: { BackupPlanId: { Ref: 'Db' }, BackupSelection: { 'Fn::ImportValue': 'shared-selection' } } };
+    expect(statusesOf(run({ ...dbPlan(), Imported: imported, Table: TABLE() }), 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+  });
+
+  test('a selection whose plan is a parameter selects a resource without a known plan: it needs review', () => {
+    const byParam = { Type: 'AWS::Backup::BackupSelection', Properties: {
+      BackupPlanId: { Ref: 'PlanId' }, BackupSelection: { SelectionName: 's', IamRoleArn: ROLE, Resources: [{ 'Fn::GetAtt': ['Table', 'Arn'] }] },
+    } };
+    const report = run({ ...dbPlan(), ByParam: byParam, Table: TABLE(), Ours: selection('Db', { Resources: [{ 'Fn::GetAtt': ['Mine', 'Arn'] }] }), Mine: TABLE() }, undefined, ['PlanId']);
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE, Mine: OK });
+    // Any plan of the app may be the one it selects for: every plan counts as protecting something.
+    expect(statusesOf(run({ ...dbPlan(), Lone: plan([rule('Daily', DAILY, 45)]), ByParam: byParam, Table: TABLE() }, undefined, ['PlanId']), 'BackupPlanSchedule'))
+      .toEqual({ Db: OK, Lone: 'non-compliant [Weekly]' });
+  });
+
+  test('NotResources removes a resource from its selection; standalone RDS instances and files-tagged tables need backup, logs-tagged ones do not', () => {
+    const report = run({
+      ...dbPlan(),
+      ByTag: selection('Db', { ListOfTags: [{ ConditionType: 'STRINGEQUALS', ConditionKey: 'team', ConditionValue: 'billing' }], NotResources: [{ 'Fn::GetAtt': ['Excluded', 'Arn'] }] }),
+      Kept: TABLE([{ Key: 'team', Value: 'billing' }]),
+      Excluded: TABLE([{ Key: 'team', Value: 'billing' }]),
+      Rds: RDS,
+      Logs: TABLE([{ Key: 'dp:data-class', Value: 'logs' }]),
+      Files: TABLE([{ Key: 'dp:data-class', Value: 'files' }]),
+    });
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Kept: OK, Excluded: NON, Rds: NON, Logs: NA, Files: NON });
+  });
+
+  test('a resource selected by two plans names both', () => {
+    const report = run({
+      ...dbPlan(), Files: plan([rule('Daily', DAILY, 60), rule('Weekly', WEEKLY, 60)]),
+      A: selection('Db', { Resources: [{ 'Fn::GetAtt': ['Table', 'Arn'] }] }), B: selection('Files', { Resources: ['*'] }), Table: TABLE(),
+    });
+    expect(findingsOf(report, 'BackupCoverage').map((f) => f.detail)).toEqual(['selected by Db, Files']);
+  });
+});
+
+describe('BackupPlanSchedule (DP.BAK.1): thresholds and unreadable rules', () => {
+  test('daily means at most one day, weekly at most seven; rule order does not matter', () => {
+    const report = run(base({
+      Hourly24: plan([rule('Daily', 'rate(24 hours)', 45), rule('Weekly', 'rate(7 days)', 45)]),
+      Hourly25: plan([rule('Daily', 'rate(25 hours)', 45), rule('Weekly', WEEKLY, 45)]),
+      EightDays: plan([rule('Daily', DAILY, 45), rule('Weekly', 'rate(8 days)', 45)]),
+      Reversed: plan([rule('Weekly', WEEKLY, 45), rule('Daily', DAILY, 45)]),
+      TwoDaily: plan([rule('Daily', DAILY, 45), rule('Again', 'rate(12 hours)', 45)]),
+      All: selection('Hourly24', { Resources: ['*'] }),
+      All2: selection('Hourly25', { Resources: ['*'] }),
+      All3: selection('EightDays', { Resources: ['*'] }),
+      All4: selection('Reversed', { Resources: ['*'] }),
+      All5: selection('TwoDaily', { Resources: ['*'] }),
+    }));
+    expect(statusesOf(report, 'BackupPlanSchedule')).toEqual({
+      Db: OK, Hourly24: OK, Hourly25: 'non-compliant [Daily]', EightDays: 'non-compliant [Weekly]', Reversed: OK, TwoDaily: OK,
+    });
+  });
+
+  test('every unreadable schedule is named with its expression; a schedule from a parameter default is read', () => {
+    const { app } = includeTemplate(base({
+      Db: plan([rule('Daily', { Ref: 'DailySchedule' }, 45), rule('Weekly', WEEKLY, 45), rule('Odd', 'at(2026-01-01T00:00:00)', 45), rule('Noon', 'cron(at noon)', 45)]),
+    }), { parameterDefaults: { DailySchedule: DAILY } });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'BackupPlanSchedule')).toEqual({ Db: 'non-compliant [UnreadableSchedule]' });
+    expect(findingsOf(report, 'BackupPlanSchedule')[0].detail).toBe('the schedule of Odd, Noon ("at(2026-01-01T00:00:00)", "cron(at noon)") cannot be read');
+  });
+
+  test('a plan rule the template computes (Fn::If) leaves the plan unverifiable for every rule that reads its rules', () => {
+    const conditional = plan([{ 'Fn::If': ['Prod', { RuleName: 'Daily', TargetBackupVault: { Ref: 'Vault' }, ScheduleExpression: DAILY }, { Ref: 'AWS::NoValue' }] }]);
+    const { app } = includeTemplate(base({ Db: conditional, ByRef: selection('Db', { Resources: [{ 'Fn::GetAtt': ['Referenced', 'Arn'] }] }) }),
+      { parameters: ['Env'], conditions: { Prod: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } } });
+    const report = evaluate(app);
+    for (const name of ['BackupPlanSchedule', 'BackupCrossRegionCopy', 'RestoreTesting']) expect(statusesOf(report, name)).toEqual({ Db: UNVERIFIABLE });
+    expect(statusesOf(report, 'BackupRetention')).toEqual({ Referenced: UNVERIFIABLE, Tagged: UNVERIFIABLE });
+    expect(findingsOf(report, 'BackupRetention').find((f) => f.logicalId === 'Referenced')?.detail).toMatch(/^the BackupPlan of Db is .*Fn::If/);
+  });
+});
+
+describe('BackupRetention (DP.BAK.2): what counts', () => {
+  test('continuous rules are exempt; numbers written as text count; a files-tagged table is held to the files retention', () => {
+    const { app } = includeTemplate(base({
+      WithPitr: plan([{ ...rule('Pitr', DAILY, 35, []), EnableContinuousBackup: true }, rule('Daily', DAILY, '45'), rule('Weekly', WEEKLY, { Ref: 'Days' })]),
+      PitrSel: selection('WithPitr', { Resources: [{ 'Fn::GetAtt': ['PitrTable', 'Arn'] }] }),
+      PitrTable: TABLE(),
+      TextShort: plan([rule('Daily', DAILY, '30', []), rule('Weekly', WEEKLY, 45, [])]),
+      TextSel: selection('TextShort', { Resources: [{ 'Fn::GetAtt': ['TextTable', 'Arn'] }] }),
+      TextTable: TABLE(),
+      FilesTable: TABLE([{ Key: 'dp:data-class', Value: 'files' }]),
+      FilesSel: selection('Db', { Resources: [{ 'Fn::GetAtt': ['FilesTable', 'Arn'] }] }),
+    }), { parameterDefaults: { Days: '50' } });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'BackupRetention')).toEqual({
+      Tagged: OK, Referenced: OK, PitrTable: OK, TextTable: 'non-compliant [Retention]', FilesTable: 'non-compliant [Retention] [CopyRetention]',
+    });
+    expect(findingsOf(report, 'BackupRetention').filter((f) => f.logicalId === 'FilesTable').map((f) => f.detail)).toContain('rule Daily of Db keeps backups 45 days; the policy asks for 60');
+  });
+
+  test('a copy kept for a parameter\'s number of days, and a plan covering the resource that cannot be read', () => {
+    const report = run(base({
+      ParamCopy: plan([rule('Daily', DAILY, 45, [{ DestinationBackupVaultArn: OTHER_REGION_VAULT, Lifecycle: { DeleteAfterDays: { Ref: 'CopyDays' } } }])]),
+      ParamSel: selection('ParamCopy', { Resources: [{ 'Fn::GetAtt': ['ParamTable', 'Arn'] }] }),
+      ParamTable: TABLE(),
+      Imported: { Type: 'AWS::Backup::BackupPlan', Properties: { BackupPlan: { 'Fn::ImportValue': 'shared-plan' } } },
+      ImportedSel: selection('Imported', { Resources: [{ 'Fn::GetAtt': ['ImportedTable', 'Arn'] }] }),
+      ImportedTable: TABLE(),
+    }), undefined, ['CopyDays']);
+    expect(statusesOf(report, 'BackupRetention')).toEqual({ Tagged: OK, Referenced: OK, ParamTable: UNVERIFIABLE, ImportedTable: UNVERIFIABLE });
+    const details = findingsOf(report, 'BackupRetention').map((f) => f.detail ?? '');
+    expect(details).toContain('DeleteAfterDays of a copy in rule Daily is known only at deployment (a parameter or import)');
+    expect(details).toContain('the BackupPlan of Imported is an import of shared-plan, which no stack of this app exports');
+  });
+});
+
+describe('BackupCrossRegionCopy (DP.BAK.3): where copies go', () => {
+  const copyTo = (...destinations: unknown[]) => plan([rule('Daily', DAILY, 45, destinations.map((d) => ({ DestinationBackupVaultArn: d })))]);
+  const select = (...plans: string[]) => Object.fromEntries(plans.map((p) => [`${p}Sel`, selection(p, { Resources: ['*'] })]));
+
+  test('one copy to another region is enough; a copy to a vault of the app is in the app\'s region; continuous rules need no copy', () => {
+    const report = run(base({
+      SameAndOther: copyTo(SAME_REGION_VAULT, OTHER_REGION_VAULT),
+      UnknownAndOther: copyTo({ Ref: 'CopyVault' }, OTHER_REGION_VAULT),
+      SameAndUnknown: copyTo(SAME_REGION_VAULT, { Ref: 'CopyVault' }),
+      ToOwnVault: copyTo({ 'Fn::GetAtt': ['Vault', 'BackupVaultArn'] }),
+      JoinedRegionParam: copyTo({ 'Fn::Join': [':', ['arn:aws:backup', { Ref: 'CopyRegion' }, '111111111111:backup-vault:x']] }),
+      JoinedList: copyTo({ 'Fn::Join': [':', { Ref: 'CopyRegion' }] }),
+      WithPitr: plan([{ ...rule('Pitr', DAILY, 35, []), EnableContinuousBackup: 'true' }, rule('Daily', DAILY, 45)]),
+      Unused: copyTo(SAME_REGION_VAULT),
+      ...select('SameAndOther', 'UnknownAndOther', 'SameAndUnknown', 'ToOwnVault', 'JoinedRegionParam', 'JoinedList', 'WithPitr'),
+    }), undefined, ['CopyVault', 'CopyRegion']);
+    expect(statusesOf(report, 'BackupCrossRegionCopy')).toEqual({
+      Db: OK, SameAndOther: OK, UnknownAndOther: OK, SameAndUnknown: UNVERIFIABLE, ToOwnVault: 'non-compliant [SameRegion]',
+      JoinedRegionParam: UNVERIFIABLE, JoinedList: UNVERIFIABLE, WithPitr: OK, Unused: NA,
+    });
+    expect(findingsOf(report, 'BackupCrossRegionCopy').find((f) => f.logicalId === 'SameAndUnknown')?.detail)
+      .toBe('rule Daily copies to a vault whose region is known only at deployment');
+  });
+
+  test('without a stack region, the detail lists the copies\' known regions or says none is known', () => {
+    const { app } = includeTemplate(base({ Param: copyTo({ Ref: 'CopyVault' }), ...select('Param') }), { region: null, parameters: ['CopyVault'] });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'BackupCrossRegionCopy')).toEqual({ Db: UNVERIFIABLE, Param: UNVERIFIABLE });
+    const detail = (id: string) => findingsOf(report, 'BackupCrossRegionCopy').filter((f) => f.logicalId === id).map((f) => f.detail);
+    expect(detail('Param')).toEqual(['rule Daily copies to a vault whose region is unknown, and the plan\'s stack has no explicit region to compare with']);
+    expect(detail('Db')[0]).toMatch(/^rule Daily copies to eu-central-1, /);
+  });
+});
+
+describe('BackupFailureAlerts (DP.BAK.5): which EventBridge rules count', () => {
+  const alerts = (pattern: object, targets: unknown = [{ Id: 'topic', Arn: { Ref: 'Topic' } }], extra: object = {}) => (
+    { Type: 'AWS::Events::Rule', Properties: { EventPattern: pattern, Targets: targets, ...extra } });
+  const FAILED = { source: ['aws.backup'], detail: { state: ['FAILED'] } };
+
+  test.each([
+    ['explicitly enabled', alerts(FAILED, undefined, { State: 'ENABLED' }), OK],
+    ['source given as a single string', alerts({ source: 'aws.backup', detail: { state: 'FAILED' } }), OK],
+    ['any state', alerts({ source: ['aws.backup'] }), OK],
+    ['a literal SNS topic ARN', alerts(FAILED, [{ Id: 't', Arn: 'arn:aws:sns:eu-west-1:111111111111:ops' }]), OK],
+    ['a topic and a target known only at deployment', alerts(FAILED, [{ Id: 'p', Arn: { Ref: 'Target' } }, { Id: 't', Arn: { Ref: 'Topic' } }]), OK],
+    ['no source', alerts({ detail: { state: ['FAILED'] } }), 'non-compliant [BackupJobs] [CopyJobs] [RestoreJobs]'],
+    ['another service', alerts({ source: ['aws.ec2'], detail: { state: ['FAILED'] } }), 'non-compliant [BackupJobs] [CopyJobs] [RestoreJobs]'],
+    ['a literal queue ARN', alerts(FAILED, [{ Id: 'q', Arn: 'arn:aws:sqs:eu-west-1:111111111111:ops' }]), 'non-compliant [BackupJobs] [CopyJobs] [RestoreJobs]'],
+    ['no targets', alerts(FAILED, undefined, { Targets: undefined }), 'non-compliant [BackupJobs] [CopyJobs] [RestoreJobs]'],
+    ['a schedule, not an event pattern', { Type: 'AWS::Events::Rule', Properties: { ScheduleExpression: 'rate(1 day)', Targets: [{ Id: 't', Arn: { Ref: 'Topic' } }] } },
+      'non-compliant [BackupJobs] [CopyJobs] [RestoreJobs]'],
+  ])('%s', (_name, eventRule, verdict) => {
+    expect(statusesOf(run(base({ Alerts: eventRule }), undefined, ['Target']), 'BackupFailureAlerts')).toEqual({ Db: verdict });
+  });
+
+  test('a target known only at deployment makes the job kinds it listens to unverifiable, the others still fail', () => {
+    const unknown = alerts({ 'source': ['aws.backup'], 'detail-type': ['Backup Job State Change'] }, [{ Id: 'p', Arn: { Ref: 'Target' } }, { Id: 'q', Arn: 'arn:aws:sqs:eu-west-1:111111111111:ops' }]);
+    const report = run(base({ Alerts: unknown }), undefined, ['Target']);
+    expect(statusesOf(report, 'BackupFailureAlerts')).toEqual({ Db: `${UNVERIFIABLE} [CopyJobs] [RestoreJobs]` });
+  });
+
+  test('only a plan that protects something needs alerts, and only a rule in the plan\'s region counts', () => {
+    const app = templateApp();
+    includeTemplate(base({ Alerts: undefined, Unused: plan([rule('Daily', DAILY, 45)]) }), { app });
+    includeTemplate({ Topic: TOPIC, Alerts: ALERTS }, { app, stackId: 'Elsewhere', region: 'eu-central-1' });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'BackupFailureAlerts')).toEqual({ Db: 'non-compliant [BackupJobs] [CopyJobs] [RestoreJobs]', Unused: NA });
+    expect(findingsOf(report, 'BackupFailureAlerts').find((f) => f.logicalId === 'Db')?.detail).toMatch(/to an SNS topic in eu-west-1$/);
+  });
+
+  test('without a stack region an alert rule of the same stack counts, and the detail speaks of the plan\'s region', () => {
+    expect(statusesOf(evaluate(includeTemplate(base(), { region: null }).app), 'BackupFailureAlerts')).toEqual({ Db: OK });
+    const report = evaluate(includeTemplate(base({ Alerts: undefined }), { region: null }).app);
+    expect(findingsOf(report, 'BackupFailureAlerts').map((f) => f.detail)).toContain('no enabled EventBridge rule sends failed Backup Job State Change events to an SNS topic in the plan\'s region');
+  });
+});
+
+describe('BackupVaultLock (DP.BAK.7): access policies and values the template computes', () => {
+  const governance = (accessPolicy?: unknown, lock: unknown = { MinRetentionDays: 45 }) => (
+    { Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: 'v', LockConfiguration: lock, ...(accessPolicy === undefined ? {} : { AccessPolicy: accessPolicy }) } });
+  const deny = (statement: object) => ({ Version: '2012-10-17', Statement: statement });
+
+  test.each([
+    ['one statement denying backup:*', deny({ Effect: 'Deny', Principal: { AWS: '*' }, Action: 'backup:*', Resource: '*' }), OK],
+    ['a statement denying *', deny([{ Effect: 'Deny', Principal: { AWS: '*' }, Action: '*', Resource: '*' }]), OK],
+    ['an allow and a deny among other actions', deny([
+      { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'backup:StartRestoreJob', Resource: '*' },
+      { Effect: 'Deny', Principal: { AWS: '*' }, Action: ['backup:DeleteBackupVault', 'backup:DeleteRecoveryPoint'], Resource: '*' },
+    ]), OK],
+    ['an allow', deny([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'backup:DeleteRecoveryPoint', Resource: '*' }]), 'non-compliant [DeletionNotBlocked]'],
+    ['a deny of another action', deny([{ Effect: 'Deny', Principal: { AWS: '*' }, Action: 'backup:DeleteBackupVault', Resource: '*' }]), 'non-compliant [DeletionNotBlocked]'],
+    ['an imported policy', { 'Fn::ImportValue': 'vault-policy' }, UNVERIFIABLE],
+  ])('a governance-mode vault with %s', (_name, accessPolicy, verdict) => {
+    expect(statusesOf(run(base({ Vault: governance(accessPolicy) })), 'BackupVaultLock')).toEqual({ Vault: verdict });
+  });
+
+  test('an access policy written as JSON text is read (a raw template may; CfnInclude only takes an object)', () => {
+    const text = JSON.stringify(deny([{ Effect: 'Deny', Principal: { AWS: '*' }, Action: ['backup:DeleteRecoveryPoint'], Resource: '*' }]));
+    const allowText = JSON.stringify(deny([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: ['backup:DeleteRecoveryPoint'], Resource: '*' }]));
+    const template = { Resources: base({ Vault: governance(text), Allowed: governance(allowText), Other: plan([rule('Daily', DAILY, 45, [], 'Allowed')]) }) };
+    const { report } = evaluateCloudFormation([{ path: 'Included', name: 'Included', region: 'eu-west-1', templatePath: 'Included.json', template }], { policy: new DataProtectionPolicy() });
+    expect(statusesOf(report, 'BackupVaultLock')).toEqual({ Vault: OK, Allowed: 'non-compliant [DeletionNotBlocked]' });
+  });
+
+  test('a lock the template computes, a minimum retention that is a parameter, one day short of the policy', () => {
+    const policy = VAULT.Properties.AccessPolicy;
+    const { app } = includeTemplate(base({
+      Vault: governance(policy, { 'Fn::If': ['Prod', { MinRetentionDays: 45 }, { Ref: 'AWS::NoValue' }] }),
+      ParamMin: governance(policy, { MinRetentionDays: { Ref: 'MinDays' } }),
+      DefaultMin: governance(policy, { MinRetentionDays: { Ref: 'DefaultDays' } }),
+      OneShort: governance(policy, { MinRetentionDays: 44 }),
+      ParamModeDenied: governance(policy, { MinRetentionDays: 45, ChangeableForDays: { Ref: 'Grace' } }),
+      Other: plan(['ParamMin', 'DefaultMin', 'OneShort', 'ParamModeDenied'].map((v) => rule(v, DAILY, 45, [], v))),
+    }), { parameters: ['Env', 'MinDays', 'Grace'], parameterDefaults: { DefaultDays: '45' }, conditions: { Prod: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } } });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'BackupVaultLock')).toEqual({
+      Vault: UNVERIFIABLE, ParamMin: UNVERIFIABLE, DefaultMin: OK, OneShort: 'non-compliant [MinRetention]', ParamModeDenied: OK,
+    });
+    const detail = (id: string) => findingsOf(report, 'BackupVaultLock').find((f) => f.logicalId === id)?.detail;
+    expect(detail('Vault')).toBe('LockConfiguration is an expression the template computes at deployment');
+    expect(detail('ParamMin')).toMatch(/^LockConfiguration.MinRetentionDays is parameter MinDays/);
+    expect(detail('OneShort')).toBe('MinRetentionDays 44 is shorter than the policy\'s 45 days');
+  });
+
+  test('a vault receiving copies needs the lock; a continuous rule\'s copies are snapshots; a compliance lock on continuous backups needs no deny', () => {
+    const bare = (name: string, lock?: object) => ({ Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: name, ...(lock ? { LockConfiguration: lock } : {}) } });
+    const report = run(base({
+      CopyVault: bare('copies'),
+      PitrCopyVault: bare('pitr-copies', { MinRetentionDays: 7, ChangeableForDays: 3 }),
+      PitrVault: bare('pitr', { MinRetentionDays: 7, ChangeableForDays: 3 }),
+      Other: plan([
+        rule('Daily', DAILY, 45, [{ DestinationBackupVaultArn: { 'Fn::GetAtt': ['CopyVault', 'BackupVaultArn'] } }]),
+        { ...rule('Pitr', DAILY, 35, [{ DestinationBackupVaultArn: { 'Fn::GetAtt': ['PitrCopyVault', 'BackupVaultArn'] } }], 'PitrVault'), EnableContinuousBackup: true },
+      ]),
+    }));
+    expect(statusesOf(report, 'BackupVaultLock')).toEqual({
+      Vault: OK, CopyVault: 'non-compliant [NoLock] [DeletionNotBlocked]', PitrCopyVault: 'non-compliant [MinRetention] [DeletionNotBlocked]', PitrVault: OK,
+    });
+  });
+});
+
+describe('RestoreTesting (DP.BAK.4): which testing plans count', () => {
+  const testing = (schedule: unknown, vaults?: unknown[], planName: unknown = 't_custom') => ({
+    TestCustom: { Type: 'AWS::Backup::RestoreTestingPlan', Properties: {
+      RestoreTestingPlanName: 't_custom', ScheduleExpression: schedule,
+      RecoveryPointSelection: { Algorithm: 'LATEST_WITHIN_WINDOW', RecoveryPointTypes: ['SNAPSHOT'], ...(vaults ? { IncludeVaults: vaults } : {}) },
+    } },
+    TestCustomSelection: { Type: 'AWS::Backup::RestoreTestingSelection', Properties: {
+      RestoreTestingPlanName: planName, RestoreTestingSelectionName: 'all', ProtectedResourceType: 'DynamoDB', IamRoleArn: ROLE, ProtectedResourceArns: ['*'],
+    } },
+  });
+  const only = (custom: object, extra: object = {}) => base({
+    TestDaily: undefined, TestDailySelection: undefined, TestWeekly: undefined, TestWeeklySelection: undefined,
+    TestQuarterly: undefined, TestQuarterlySelection: undefined, ...custom, ...extra,
+  });
+  const ALL = 'non-compliant [Daily] [Weekly] [Quarterly]';
+
+  test.each([
+    ['every vault, daily', testing('rate(1 day)', ['*']), OK],
+    ['the vault by its ARN, daily', testing(DAILY, ['arn:aws:backup:eu-west-1:111111111111:backup-vault:data-protection']), OK],
+    ['another vault by its ARN', testing(DAILY, ['arn:aws:backup:eu-west-1:111111111111:backup-vault:elsewhere']), ALL],
+    ['another vault of the app', testing(DAILY, [{ 'Fn::GetAtt': ['Spare', 'BackupVaultArn'] }]), ALL],
+    ['every two days', testing('rate(2 days)', ['*']), 'non-compliant [Daily]'],
+    ['every eight days', testing('rate(8 days)', ['*']), 'non-compliant [Daily] [Weekly]'],
+    ['every four months', testing('cron(0 6 1 1,5,9 ? *)', ['*']), ALL],
+    ['a selection naming its plan by reference', testing(DAILY, ['*'], { Ref: 'TestCustom' }), OK],
+    ['a vault known only at deployment', testing(DAILY, [{ Ref: 'TestedVault' }]), UNVERIFIABLE],
+  ])('a testing plan of %s', (_name, custom, verdict) => {
+    const spare = { Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: 'spare' } };
+    expect(statusesOf(run(only(custom, { Spare: spare }), undefined, ['TestedVault']), 'RestoreTesting')).toEqual({ Db: verdict });
+  });
+
+  test('a vault holding only continuous backups needs no restore test; an unselected plan is not judged', () => {
+    const report = run(base({
+      WithPitr: plan([{ ...rule('Pitr', DAILY, 35, [], 'PitrVault'), EnableContinuousBackup: true }, rule('Daily', DAILY, 45)]),
+      PitrVault: { Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: 'pitr' } },
+      PitrSel: selection('WithPitr', { Resources: ['*'] }),
+      Unused: plan([rule('Daily', DAILY, 45, [], 'PitrVault')]),
+    }));
+    expect(statusesOf(report, 'RestoreTesting')).toEqual({ Db: OK, WithPitr: OK, Unused: NA });
+  });
+
+  test('the unverifiable detail names the vault and the frequency', () => {
+    const report = run(only(testing(DAILY, [{ Ref: 'TestedVault' }])), new DataProtectionPolicy({ restoreTestSchedules: ['weekly' as any] }), ['TestedVault']);
+    expect(findingsOf(report, 'RestoreTesting').map((f) => f.detail)).toEqual(['a restore testing plan names vaults known only at deployment; it may or may not test Vault weekly']);
   });
 });

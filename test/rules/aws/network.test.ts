@@ -13,9 +13,12 @@ const INTERNET_VPC = {
   IgwAttachment: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, InternetGatewayId: { Ref: 'Igw' } } },
 };
 
-function run(resources: Record<string, unknown>, opts: { parameters?: string[]; policy?: DataProtectionPolicy } = {}) {
+function run(
+  resources: Record<string, unknown>,
+  opts: { parameters?: string[]; parameterDefaults?: Record<string, unknown>; policy?: DataProtectionPolicy } = {},
+) {
   return evaluate(includeTemplate({ ...INTERNET_VPC, ...resources },
-    { parameters: opts.parameters }).app, opts.policy);
+    { parameters: opts.parameters, parameterDefaults: opts.parameterDefaults }).app, opts.policy);
 }
 const sg = (ingress: object[]) => ({ Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'Vpc' }, SecurityGroupIngress: ingress } });
 const tcp = (port: number, cidr: string, to = port) => ({ IpProtocol: 'tcp', FromPort: port, ToPort: to, CidrIp: cidr });
@@ -337,5 +340,428 @@ describe('port 80 that only redirects to HTTPS is allowed on a load balancer (DP
       RedirectGroup: OK, ForwardGroup: 'non-compliant [PublicPort]', RuleGroup: 'non-compliant [PublicPort]', NothingListens: 'non-compliant [PublicPort]',
     });
     expect(statusesOf(report, 'ELBListenerTLS')).toMatchObject({ Http: OK, Https: OK });
+  });
+});
+
+describe('SecurityGroupPublicIngress: each permission the rule judges, and what it says', () => {
+  const lb = (group: string) => ({ Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['s-1', 's-2'], SecurityGroups: [{ Ref: group }] } });
+  const INSIDE = '10.0.0.0/16';
+  test('ports outside the policy, ICMP, unknown ports and peers on a load balancer group', () => {
+    const report = run({
+      Wide: sg([tcp(443, ANY, 444)]), WideLb: lb('Wide'),
+      Icmp: sg([{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, CidrIp: ANY }]), IcmpLb: lb('Icmp'),
+      ParamPort: sg([{ IpProtocol: 'tcp', FromPort: { Ref: 'Port' }, ToPort: { Ref: 'Port' }, CidrIp: ANY }]), ParamPortLb: lb('ParamPort'),
+      NoPorts: sg([{ IpProtocol: 'tcp', CidrIp: ANY }]), NoPortsLb: lb('NoPorts'),
+      NoPeer: sg([{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443 }]), NoPeerLb: lb('NoPeer'),
+      GroupPeersOnly: sg([{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, SourceSecurityGroupId: 'sg-1' }]),
+      Empty: sg([]),
+    }, { parameters: ['Port'] });
+    expect(statusesOf(report, 'SecurityGroupPublicIngress')).toEqual({
+      Wide: 'non-compliant [PublicPort]', Icmp: 'non-compliant [PublicPort]', ParamPort: UNVERIFIABLE, NoPorts: UNVERIFIABLE, NoPeer: UNVERIFIABLE,
+      GroupPeersOnly: OK, Empty: OK,
+    });
+    const findings = findingsOf(report, 'SecurityGroupPublicIngress');
+    const detail = (id: string) => findings.find((f) => f.logicalId === id)?.detail;
+    expect(detail('Wide')).toBe('tcp 443-444 from 0.0.0.0/0; the policy allows the internet only on 443');
+    expect(detail('Icmp')).toBe('icmp from 0.0.0.0/0; the policy allows the internet only on 443');
+    expect(detail('ParamPort')).toMatch(/^FromPort is parameter Port, which has no default; the peer is 0\.0\.0\.0\/0$/);
+    expect(detail('NoPorts')).toBe('a port is unknown; the peer is 0.0.0.0/0');
+    expect(detail('NoPeer')).toBe('the peer of an ingress entry is unknown');
+    expect(detail('GroupPeersOnly')).toBeUndefined();
+  });
+
+  test('the evidence of a compliant group lists three permissions, then "..."', () => {
+    const report = run({
+      Three: sg([tcp(443, ANY), tcp(8080, INSIDE), tcp(9090, INSIDE)]), ThreeLb: lb('Three'),
+      Four: sg([tcp(443, ANY), { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIpv6: '::/0' }, tcp(8080, INSIDE), tcp(9090, INSIDE, 9091)]), FourLb: lb('Four'),
+    });
+    const findings = findingsOf(report, 'SecurityGroupPublicIngress');
+    expect(findings.map((f) => [f.logicalId, f.status, f.detail])).toEqual([
+      ['Three', OK, 'the internet reaches only load balancers on allowed ports: tcp 443 from 0.0.0.0/0 to a load balancer; tcp 8080 from 10.0.0.0/16; tcp 9090 from 10.0.0.0/16'],
+      ['Four', OK, 'the internet reaches only load balancers on allowed ports: tcp 443 from 0.0.0.0/0 to a load balancer; tcp 443 from ::/0 to a load balancer; tcp 8080 from 10.0.0.0/16; ...'],
+    ]);
+  });
+
+  test('a range is allowed only when every port in it is', () => {
+    const report = run({
+      Both: sg([tcp(443, ANY, 444)]), BothLb: lb('Both'),
+      OneOutside: sg([tcp(442, ANY, 443)]), OneOutsideLb: lb('OneOutside'),
+    }, { policy: new DataProtectionPolicy({ allowedPublicPorts: [443, 444] }) });
+    expect(statusesOf(report, 'SecurityGroupPublicIngress')).toEqual({ Both: OK, OneOutside: 'non-compliant [PublicPort]' });
+  });
+
+  test('a group outside the app\'s VPCs, or in the default VPC, is reachable; a VPC with only a VPN gateway is not', () => {
+    const report = run({
+      ForeignVpc: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: 'vpc-0a1b2c3d', SecurityGroupIngress: [tcp(443, ANY)] } },
+      DefaultVpc: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', SecurityGroupIngress: [tcp(443, ANY)] } },
+      VpnVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.9.0.0/16' } },
+      Vgw: { Type: 'AWS::EC2::VPNGateway', Properties: { Type: 'ipsec.1' } },
+      VgwAttachment: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'VpnVpc' }, VpnGatewayId: { Ref: 'Vgw' } } },
+      InVpnVpc: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'VpnVpc' }, SecurityGroupIngress: [tcp(443, ANY)] } },
+    });
+    expect(statusesOf(report, 'SecurityGroupPublicIngress')).toEqual({
+      ForeignVpc: 'non-compliant [NotLoadBalancer]', DefaultVpc: 'non-compliant [NotLoadBalancer]', InVpnVpc: OK,
+    });
+  });
+});
+
+describe('SecurityGroupAdminPorts: sources, ranges and groups the rule cannot place', () => {
+  const fromSource = (from: number, to: number, source: object) => ({ IpProtocol: 'tcp', FromPort: from, ToPort: to, ...source });
+  test('prefix lists and named groups are internal; a rule for every port from a group is about something else', () => {
+    const report = run({
+      PrefixListSsh: sg([fromSource(22, 22, { SourcePrefixListId: 'pl-1' })]),
+      NamedGroupRdp: sg([fromSource(3389, 3389, { SourceSecurityGroupName: 'ops' })]),
+      EveryPortFromGroup: sg([fromSource(0, 65535, { SourceSecurityGroupId: 'sg-1' })]),
+      AlmostEveryPortFromGroup: sg([fromSource(1, 65535, { SourceSecurityGroupId: 'sg-1' })]),
+      BetweenAdminPorts: sg([tcp(23, ANY, 3388)]),
+      EndsAtSsh: sg([tcp(20, ANY, 22)]),
+      StartsAtRdp: sg([tcp(3389, ANY, 3390)]),
+      NumericProtocolAllPorts: sg([{ IpProtocol: '6', FromPort: -1, ToPort: -1, CidrIp: ANY }]),
+    });
+    expect(statusesOf(report, 'SecurityGroupAdminPorts')).toEqual({
+      PrefixListSsh: OK, NamedGroupRdp: OK, EveryPortFromGroup: NA, AlmostEveryPortFromGroup: OK, BetweenAdminPorts: NA,
+      EndsAtSsh: 'non-compliant [OutsideVpc]', StartsAtRdp: 'non-compliant [OutsideVpc]', NumericProtocolAllPorts: 'non-compliant [OutsideVpc]',
+    });
+    const findings = findingsOf(report, 'SecurityGroupAdminPorts');
+    const detail = (id: string) => findings.find((f) => f.logicalId === id)?.detail;
+    expect(detail('PrefixListSsh')).toBe('SSH/RDP admitted only from inside: tcp 22 from a security group or prefix list');
+    expect(detail('AlmostEveryPortFromGroup')).toBe('SSH/RDP admitted only from inside: tcp 1-65535 from a security group or prefix list');
+    expect(detail('NumericProtocolAllPorts')).toBe('all ports from 0.0.0.0/0: SSH/RDP from the internet');
+  });
+
+  test('a missing peer, a group outside the app and an IPv6 block are unverifiable, saying why', () => {
+    const report = run({
+      NoPeerSsh: sg([{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22 }]),
+      NoPeerUnknownPort: sg([{ IpProtocol: 'tcp', FromPort: { Ref: 'Port' }, ToPort: { Ref: 'Port' } }]),
+      OnImportedGroup: { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: 'sg-0a1b2c3d', IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '10.0.0.0/24' } },
+      Ipv6Ssh: sg([{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIpv6: '2001:db8::/64' }]),
+      NumberVpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: { Ref: 'Size' } } },
+      InNumberVpc: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'NumberVpc' }, SecurityGroupIngress: [tcp(22, '10.0.0.0/24')] } },
+    }, { parameters: ['Port'], parameterDefaults: { Size: { Type: 'Number', Default: 16 } } });
+    expect(statusesOf(report, 'SecurityGroupAdminPorts')).toEqual({
+      NoPeerSsh: UNVERIFIABLE, NoPeerUnknownPort: UNVERIFIABLE, OnImportedGroup: UNVERIFIABLE, Ipv6Ssh: UNVERIFIABLE, InNumberVpc: UNVERIFIABLE,
+    });
+    const findings = findingsOf(report, 'SecurityGroupAdminPorts');
+    const detail = (id: string) => findings.find((f) => f.logicalId === id)?.detail;
+    expect(detail('NoPeerSsh')).toBe('the peer of an ingress entry is unknown');
+    expect(detail('NoPeerUnknownPort')).toBe('the peer of an ingress entry is unknown');
+    expect(detail('OnImportedGroup')).toBe('the group is not a security group of this app, so 10.0.0.0/24 cannot be placed');
+    expect(detail('Ipv6Ssh')).toBe('2001:db8::/64 is not an IPv4 CIDR this rule can place');
+    expect(detail('InNumberVpc')).toBe('the CIDR block of VPC NumberVpc is not text, so 10.0.0.0/24 cannot be placed');
+  });
+  test('protocols by name in any case, by number, and UDP are read as port protocols', () => {
+    const rule = (protocol: string, port: number) => ({ IpProtocol: protocol, FromPort: port, ToPort: port, CidrIp: ANY });
+    const report = run({
+      UpperTcp: sg([rule('TCP', 22)]),
+      Udp: sg([rule('udp', 3389)]),
+      UdpByNumber: sg([rule('17', 3389)]),
+      AllByName: sg([{ IpProtocol: 'all', CidrIp: ANY }]),
+      Gre: sg([rule('47', 22)]),
+    });
+    expect(statusesOf(report, 'SecurityGroupAdminPorts')).toEqual({
+      UpperTcp: 'non-compliant [OutsideVpc]', Udp: 'non-compliant [OutsideVpc]', UdpByNumber: 'non-compliant [OutsideVpc]',
+      AllByName: 'non-compliant [OutsideVpc]', Gre: NA,
+    });
+  });
+});
+
+describe('AdminVpnPresent: which permissions are an administrative access path', () => {
+  const ssh = (cidr = '10.0.0.0/16') => sg([tcp(22, cidr)]);
+  const detailOf = (report: ReturnType<typeof run>) => {
+    const findings = findingsOf(report, 'AdminVpnPresent');
+    expect(findings).toHaveLength(1);
+    return `${findings[0].ruleId.replace('DataProtection-AdminVpnPresent', '')} ${findings[0].detail}`;
+  };
+  test('three groups are named; a fourth is counted; a group with two SSH rules is named once', () => {
+    expect(detailOf(run({ A: ssh(), B: ssh(), C: sg([tcp(22, '10.0.0.0/16'), tcp(3389, '10.0.0.0/16')]) })))
+      .toBe(' A, B, C admit(s) SSH/RDP, and the app has no Client VPN endpoint for administrators');
+    expect(detailOf(run({ A: ssh(), B: ssh(), C: ssh(), D: ssh() })))
+      .toBe(' A, B, C and 1 more admit(s) SSH/RDP, and the app has no Client VPN endpoint for administrators');
+  });
+
+  test('a standalone ingress, a range short of every port, and an admitting group beside an unknown one', () => {
+    const standalone = { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: { Ref: 'Web' }, IpProtocol: 'tcp', FromPort: 3389, ToPort: 3389, CidrIp: '10.0.0.0/16' } };
+    expect(detailOf(run({ Web: sg([]), Rdp: standalone }))).toMatch(/^ Rdp admit\(s\) SSH\/RDP/);
+    expect(detailOf(run({ Almost: sg([tcp(1, '10.0.0.0/16', 65535)]) }))).toMatch(/^ Almost admit\(s\) SSH\/RDP/);
+    const computed = { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'Vpc' }, SecurityGroupIngress: { Ref: 'Rules' } } };
+    expect(detailOf(run({ Computed: computed, Bastion: ssh() }, { parameters: ['Rules'] }))).toMatch(/^ Bastion admit\(s\) SSH\/RDP/);
+  });
+
+  test('every port, ICMP and ports beside SSH admit no administrator; a computed ingress could', () => {
+    expect(findingsOf(run({
+      EveryPort: sg([tcp(0, '10.0.0.0/16', 65535)]), Icmp: sg([{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, CidrIp: '10.0.0.0/16' }]),
+      Around: sg([tcp(23, '10.0.0.0/16', 3388), tcp(3390, '10.0.0.0/16', 8080)]),
+    }), 'AdminVpnPresent')).toEqual([]);
+    const computed = { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'Vpc' }, SecurityGroupIngress: { Ref: 'Rules' } } };
+    expect(detailOf(run({ Computed: computed }, { parameters: ['Rules'] })))
+      .toBe('[Unverifiable] an ingress entry of Computed is an expression: it could admit SSH/RDP, and the app has no Client VPN endpoint');
+  });
+});
+
+describe('AcceleratorCoverage and ShieldProtection: what the rules cannot know', () => {
+  const ALB = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['s-1', 's-2'] } };
+  const ACCEL = { Type: 'AWS::GlobalAccelerator::Accelerator', Properties: { Name: 'a' } };
+  const LISTENER = { Type: 'AWS::GlobalAccelerator::Listener', Properties: { AcceleratorArn: { Ref: 'Accel' }, Protocol: 'TCP', PortRanges: [{ FromPort: 443, ToPort: 443 }] } };
+  const group = (region: unknown, endpoint: unknown) => ({
+    Type: 'AWS::GlobalAccelerator::EndpointGroup',
+    Properties: { ListenerArn: { Ref: 'Listener' }, EndpointGroupRegion: region, EndpointConfigurations: [{ EndpointId: endpoint }] },
+  });
+  const WEB_ARN = { Ref: 'Web' };
+  test('AcceleratorCoverage: an unknown group region beside a missing region, and a workload stack without a region', () => {
+    const unknownRegion = templateApp();
+    includeTemplate({ Web: ALB, Accel: ACCEL, Listener: LISTENER, Known: group('us-east-1', WEB_ARN), Imported: group({ 'Fn::ImportValue': 'region' }, WEB_ARN) },
+      { app: unknownRegion, stackId: 'Only' });
+    const [unknown] = findingsOf(evaluate(unknownRegion), 'AcceleratorCoverage');
+    expect(unknown).toMatchObject({ logicalId: 'Accel', ruleId: 'DataProtection-AcceleratorCoverage[Unverifiable]' });
+    expect(unknown.detail).toMatch(/^EndpointGroupRegion of Imported is an import of region, which no stack of this app exports; no other endpoint group covers eu-west-1$/);
+
+    const unplaced = templateApp();
+    includeTemplate({ Web: ALB, Accel: ACCEL, Listener: LISTENER, Group: group('eu-west-1', WEB_ARN) }, { app: unplaced, stackId: 'Agnostic', region: null });
+    const [agnostic] = findingsOf(evaluate(unplaced), 'AcceleratorCoverage');
+    expect(agnostic).toMatchObject({ logicalId: 'Accel', ruleId: 'DataProtection-AcceleratorCoverage[Unverifiable]' });
+    expect(agnostic.detail).toMatch(/^1 workload stack\(s\) without an explicit region \(Agnostic\): whether an endpoint group covers their region is known only at deployment$/);
+
+    const numbered = templateApp();
+    includeTemplate({ Web: ALB, Accel: ACCEL, Listener: LISTENER, Group: group({ Ref: 'Region' }, WEB_ARN) },
+      { app: numbered, stackId: 'Only', parameterDefaults: { Region: { Type: 'Number', Default: 1 } } });
+    expect(findingsOf(evaluate(numbered), 'AcceleratorCoverage').map((f) => f.detail))
+      .toEqual(['EndpointGroupRegion of Group is not a region name; no other endpoint group covers eu-west-1']);
+  });
+
+  test('ShieldProtection: an unknown scheme, endpoint or protected resource', () => {
+    const report = evaluate(includeTemplate({
+      ParamScheme: { ...ALB, Properties: { ...ALB.Properties, Scheme: { Ref: 'Scheme' } } },
+      Web: ALB,
+      Accel: ACCEL, Listener: LISTENER, Group: group('eu-west-1', { Ref: 'Endpoint' }),
+    }, { parameters: ['Scheme', 'Endpoint'] }).app);
+    expect(statusesOf(report, 'ShieldProtection')).toEqual({ ParamScheme: UNVERIFIABLE, Web: UNVERIFIABLE, Accel: NON });
+    const shielded = evaluate(includeTemplate({
+      Web: ALB, Accel: ACCEL,
+      Shield: { Type: 'AWS::Shield::Protection', Properties: { Name: 'p', ResourceArn: { Ref: 'Target' } } },
+    }, { parameters: ['Target'] }).app);
+    expect(statusesOf(shielded, 'ShieldProtection')).toEqual({ Web: UNVERIFIABLE, Accel: UNVERIFIABLE });
+  });
+});
+
+describe('AmazonMQBrokerPrivate, ClientVpnEndpointAuth and InstancePublicIp: values that are not plain', () => {
+  test('AmazonMQBrokerPrivate: a parameter default is the app\'s value; a value that is not a boolean is unknown', () => {
+    const broker = (pub: unknown) => ({
+      Type: 'AWS::AmazonMQ::Broker',
+      Properties: { BrokerName: 'b', EngineType: 'RABBITMQ', HostInstanceType: 'mq.m5.large', DeploymentMode: 'CLUSTER_MULTI_AZ', Users: [{ Username: 'u', Password: 'p' }], PubliclyAccessible: pub },
+    });
+    const { app } = includeTemplate({ TextTrue: broker({ Ref: 'Yes' }), Odd: broker({ Ref: 'Maybe' }) }, { parameterDefaults: { Yes: 'true', Maybe: 'maybe' } });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'AmazonMQBrokerPrivate')).toEqual({ TextTrue: 'non-compliant [Public]', Odd: UNVERIFIABLE });
+    expect(findingsOf(report, 'AmazonMQBrokerPrivate').find((f) => f.logicalId === 'Odd')?.detail).toBe('PubliclyAccessible is "maybe", not true or false');
+  });
+
+  test('ClientVpnEndpointAuth: computed authentication options and a logging flag from a parameter', () => {
+    const endpoint = (auth: unknown, enabled: unknown) => ({
+      Type: 'AWS::EC2::ClientVpnEndpoint',
+      Properties: { ClientCidrBlock: '172.16.0.0/22', ServerCertificateArn: 'arn:cert', AuthenticationOptions: auth, ConnectionLogOptions: { Enabled: enabled } },
+    });
+    const MUTUAL = { Type: 'certificate-authentication', MutualAuthentication: { ClientRootCertificateChainArn: 'arn:ca' } };
+    const report = run({
+      ImportedOption: endpoint([MUTUAL, { 'Fn::ImportValue': 'auth' }], true),
+      ParamLogging: endpoint([MUTUAL], { Ref: 'Logging' }),
+    }, { parameters: ['Logging'] });
+    expect(statusesOf(report, 'ClientVpnEndpointAuth')).toEqual({ ImportedOption: UNVERIFIABLE, ParamLogging: UNVERIFIABLE });
+    const findings = findingsOf(report, 'ClientVpnEndpointAuth');
+    expect(findings.find((f) => f.logicalId === 'ImportedOption')?.detail).toMatch(/^AuthenticationOptions is an import of auth/);
+    expect(findings.find((f) => f.logicalId === 'ParamLogging')?.detail).toMatch(/^ConnectionLogOptions\.Enabled is parameter Logging, which has no default/);
+  });
+
+  test('InstancePublicIp: computed network interfaces are unknown; one public interface among private ones is enough', () => {
+    const report = run({
+      PrivateSubnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
+      ComputedInterfaces: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', NetworkInterfaces: { Ref: 'Interfaces' } } },
+      SecondPublic: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', NetworkInterfaces: [
+        { DeviceIndex: '0', AssociatePublicIpAddress: false, SubnetId: { Ref: 'PrivateSubnet' } },
+        { DeviceIndex: '1', AssociatePublicIpAddress: true, SubnetId: { Ref: 'PrivateSubnet' } },
+      ] } },
+      TemplateComputed: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { NetworkInterfaces: { Ref: 'Interfaces' } } } },
+    }, { parameters: ['Interfaces'] });
+    expect(statusesOf(report, 'InstancePublicIp')).toEqual({ ComputedInterfaces: UNVERIFIABLE, SecondPublic: NON, TemplateComputed: UNVERIFIABLE });
+  });
+});
+
+describe('S3BucketPublicAccess: conditions, principals, blocks and ACLs', () => {
+  const OPEN_PAB = { BlockPublicAcls: false, BlockPublicPolicy: false, IgnorePublicAcls: false, RestrictPublicBuckets: false };
+  const bucket = (props: object = {}) => ({ Type: 'AWS::S3::Bucket', Properties: props });
+  const policyOf = (bucketRef: unknown, document: unknown) => ({ Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: bucketRef, PolicyDocument: document } });
+  const grant = (principal: unknown, extra: object = {}) => ({ Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', ...extra });
+  const document = (...statements: unknown[]) => ({ Version: '2012-10-17', Statement: statements });
+  test('only a restricting condition key pins the callers; any principal list with * is everyone', () => {
+    const report = run({
+      Vpce: bucket({ PublicAccessBlockConfiguration: OPEN_PAB }),
+      VpcePolicy: policyOf({ Ref: 'Vpce' }, document(grant('*', { Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1' } } }))),
+      SecureOnly: bucket({ PublicAccessBlockConfiguration: OPEN_PAB }),
+      SecureOnlyPolicy: policyOf({ Ref: 'SecureOnly' }, document(grant('*', { Condition: { Bool: { 'aws:SecureTransport': 'true' } } }))),
+      ListPrincipal: bucket({ PublicAccessBlockConfiguration: OPEN_PAB }),
+      ListPrincipalPolicy: policyOf({ Ref: 'ListPrincipal' }, document(grant({ AWS: ['arn:aws:iam::111111111111:root', '*'] }))),
+      Account: bucket({ PublicAccessBlockConfiguration: OPEN_PAB }),
+      AccountPolicy: policyOf({ Ref: 'Account' }, document(grant({ AWS: 'arn:aws:iam::111111111111:root' }))),
+      DenyEveryone: bucket({ PublicAccessBlockConfiguration: OPEN_PAB }),
+      DenyEveryonePolicy: policyOf({ Ref: 'DenyEveryone' }, document({ ...grant('*'), Effect: 'Deny' })),
+      ByName: bucket({ BucketName: 'site-bucket', PublicAccessBlockConfiguration: OPEN_PAB }),
+      ByNamePolicy: policyOf('site-bucket', document(grant('*'))),
+    });
+    expect(statusesOf(report, 'S3BucketPublicAccess')).toEqual({
+      Vpce: OK, SecureOnly: 'non-compliant [PublicPolicy]', ListPrincipal: 'non-compliant [PublicPolicy]', Account: OK, DenyEveryone: OK,
+      ByName: 'non-compliant [PublicPolicy]',
+    });
+  });
+
+  test('either policy block neutralises a public grant; S3\'s default blocks it; an unknown block is named', () => {
+    const report = run({
+      BlockPolicyOnly: bucket({ PublicAccessBlockConfiguration: { ...OPEN_PAB, BlockPublicPolicy: true } }),
+      BlockPolicyOnlyPolicy: policyOf({ Ref: 'BlockPolicyOnly' }, document(grant('*'))),
+      DefaultBlock: bucket(),
+      DefaultBlockPolicy: policyOf({ Ref: 'DefaultBlock' }, document(grant('*'))),
+      ParamBlockPolicy: bucket({ PublicAccessBlockConfiguration: { ...OPEN_PAB, BlockPublicPolicy: { Ref: 'Block' } } }),
+      ParamBlockPolicyPolicy: policyOf({ Ref: 'ParamBlockPolicy' }, document(grant('*'))),
+    }, { parameters: ['Block'] });
+    expect(statusesOf(report, 'S3BucketPublicAccess')).toEqual({ BlockPolicyOnly: OK, DefaultBlock: OK, ParamBlockPolicy: UNVERIFIABLE });
+    const findings = findingsOf(report, 'S3BucketPublicAccess');
+    const detail = (id: string) => findings.find((f) => f.logicalId === id)?.detail;
+    expect(detail('BlockPolicyOnly')).toBe('no public grant takes effect');
+    expect(detail('DefaultBlock')).toBe('S3 blocks public access by default and the template does not turn it off');
+    expect(detail('ParamBlockPolicy')).toMatch(/^PublicAccessBlockConfiguration\.BlockPublicPolicy is parameter Block, which has no default/);
+  });
+
+  test('bucket policy documents given as text, by a parameter without a default, or not a document at all', () => {
+    const publicText = JSON.stringify({ Version: '2012-10-17', Statement: grant('*') });
+    const { app } = includeTemplate({
+      Text: bucket({ PublicAccessBlockConfiguration: OPEN_PAB }),
+      TextPolicy: policyOf({ Ref: 'Text' }, { Ref: 'PublicText' }),
+      Garbled: bucket({ PublicAccessBlockConfiguration: OPEN_PAB }),
+      GarbledPolicy: policyOf({ Ref: 'Garbled' }, { Ref: 'NotJson' }),
+      Unknown: bucket({ PublicAccessBlockConfiguration: OPEN_PAB }),
+      UnknownPolicy: policyOf({ Ref: 'Unknown' }, { Ref: 'Doc' }),
+      UnknownBlocked: bucket(),
+      UnknownBlockedPolicy: policyOf({ Ref: 'UnknownBlocked' }, { Ref: 'Doc' }),
+      OddStatements: bucket({ PublicAccessBlockConfiguration: OPEN_PAB }),
+      OddStatementsPolicy: policyOf({ Ref: 'OddStatements' }, document('not a statement', grant({ AWS: 'arn:aws:iam::111111111111:root' }))),
+    }, { parameters: ['Doc'], parameterDefaults: { PublicText: publicText, NotJson: 'not json' } });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'S3BucketPublicAccess')).toEqual({
+      Text: 'non-compliant [PublicPolicy]', Garbled: UNVERIFIABLE, Unknown: UNVERIFIABLE, UnknownBlocked: OK, OddStatements: OK,
+    });
+    const findings = findingsOf(report, 'S3BucketPublicAccess');
+    const detail = (id: string) => findings.find((f) => f.logicalId === id)?.detail;
+    expect(detail('Garbled')).toBe('the PolicyDocument of GarbledPolicy is not a policy document');
+    expect(detail('Unknown')).toBe('the PolicyDocument of UnknownPolicy is parameter Doc, which has no default');
+  });
+
+  test('a public ACL takes effect only with ACLs enabled and both ACL blocks off', () => {
+    const acl = (accessControl: unknown, ownership: string | undefined, pab: object) => bucket({
+      AccessControl: accessControl, PublicAccessBlockConfiguration: pab,
+      ...(ownership ? { OwnershipControls: { Rules: [{ ObjectOwnership: ownership }] } } : {}),
+    });
+    const report = run({
+      AuthenticatedRead: acl('AuthenticatedRead', 'ObjectWriter', OPEN_PAB),
+      ReadWritePreferred: acl('PublicReadWrite', 'BucketOwnerPreferred', OPEN_PAB),
+      OwnerEnforced: acl('PublicRead', undefined, OPEN_PAB),
+      BlockAclsOnly: acl('PublicRead', 'ObjectWriter', { ...OPEN_PAB, BlockPublicAcls: true }),
+      IgnoreAclsOnly: acl('PublicRead', 'ObjectWriter', { ...OPEN_PAB, IgnorePublicAcls: true }),
+      ParamIgnore: acl('PublicRead', 'ObjectWriter', { ...OPEN_PAB, IgnorePublicAcls: { Ref: 'Ignore' } }),
+      ParamAcl: acl({ Ref: 'Acl' }, 'ObjectWriter', OPEN_PAB),
+      PrivateAcl: acl('Private', 'ObjectWriter', OPEN_PAB),
+    }, { parameters: ['Ignore', 'Acl'] });
+    expect(statusesOf(report, 'S3BucketPublicAccess')).toEqual({
+      AuthenticatedRead: 'non-compliant [PublicAcl]', ReadWritePreferred: 'non-compliant [PublicAcl]', OwnerEnforced: OK, BlockAclsOnly: OK,
+      IgnoreAclsOnly: OK, ParamIgnore: UNVERIFIABLE, ParamAcl: UNVERIFIABLE, PrivateAcl: OK,
+    });
+    const findings = findingsOf(report, 'S3BucketPublicAccess');
+    const detail = (id: string) => findings.find((f) => f.logicalId === id)?.detail;
+    expect(detail('AuthenticatedRead')).toBe('AccessControl AuthenticatedRead with ACLs enabled and Block Public Access off');
+    expect(detail('ParamIgnore')).toMatch(/^PublicAccessBlockConfiguration\.IgnorePublicAcls is parameter Ignore, which has no default/);
+    expect(detail('ParamAcl')).toMatch(/^AccessControl is parameter Acl, which has no default/);
+  });
+
+  test('S3BucketTLSOnly reads the shape of each Resource ARN: a literal, a Fn::Sub string or list', () => {
+    const deny = (...resources: unknown[]) => document({
+      Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Resource: resources, Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
+    const report = run({
+      Literal: bucket({ BucketName: 'literal-bucket' }),
+      LiteralPolicy: policyOf({ Ref: 'Literal' }, deny('arn:aws:s3:::literal-bucket', 'arn:aws:s3:::literal-bucket/*')),
+      LiteralBucketOnly: bucket({ BucketName: 'only-bucket' }),
+      LiteralBucketOnlyPolicy: policyOf({ Ref: 'LiteralBucketOnly' }, deny('arn:aws:s3:::only-bucket')),
+      Sub: bucket(),
+      SubPolicy: policyOf({ Ref: 'Sub' }, deny({ 'Fn::Sub': '${Sub.Arn}/*' })),
+      SubList: bucket(),
+      SubListPolicy: policyOf({ Ref: 'SubList' }, deny({ 'Fn::Sub': ['${Arn}/*', { Arn: { 'Fn::GetAtt': ['SubList', 'Arn'] } }] })),
+      Opaque: bucket({ BucketName: 'opaque-bucket' }),
+      OpaquePolicy: policyOf({ Ref: 'Opaque' }, deny({ Ref: 'Extra' }, 'arn:aws:s3:::opaque-bucket/*')),
+    }, { parameters: ['Extra'] });
+    expect(statusesOf(report, 'S3BucketTLSOnly')).toEqual({ Literal: OK, LiteralBucketOnly: 'non-compliant [SecureTransport]', Sub: OK, SubList: OK, Opaque: OK });
+  });
+});
+
+describe('PeeringTrafficAmqps and SecurityGroupPlaintextAmqp: every kind of permission toward a broker', () => {
+  const PEER = '10.56.0.0/24';
+  const PEERING = {
+    Peering: { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: { Ref: 'Vpc' }, PeerVpcId: 'vpc-0a1b2c3d4e5f67890', PeerOwnerId: '222222222222', PeerRegion: 'eu-central-1' } },
+    PrivateTable: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+    PeerRoute: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'PrivateTable' }, DestinationCidrBlock: PEER, VpcPeeringConnectionId: { Ref: 'Peering' } } },
+  };
+  const out = (egress: unknown) => ({ Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'Vpc' }, SecurityGroupEgress: egress } });
+  test('PeeringTrafficAmqps: unknown rules and peers, other destinations, and every port that is not AMQPS', () => {
+    const report = run({
+      ...PEERING,
+      Computed: out({ Ref: 'Rules' }),
+      ImportedEntry: out([{ 'Fn::ImportValue': 'entry' }]),
+      UnknownPeer: out([{ IpProtocol: 'tcp', FromPort: 5671, ToPort: 5671, CidrIp: { Ref: 'Peer' } }]),
+      ToGroup: out([{ IpProtocol: 'tcp', FromPort: 5672, ToPort: 5672, DestinationSecurityGroupId: 'sg-1' }]),
+      Anywhere: out([tcp(5672, ANY)]),
+      Elsewhere: out([tcp(5672, '10.57.0.0/24')]),
+      Icmp: out([{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, CidrIp: PEER }]),
+      AmqpPair: out([tcp(5671, PEER, 5672)]),
+      HttpsToPart: out([tcp(443, '10.56.0.0/28')]),
+      AmqpsIn: { Type: 'AWS::EC2::SecurityGroupIngress', Properties: { GroupId: { 'Fn::GetAtt': ['Anywhere', 'GroupId'] }, IpProtocol: 'tcp', FromPort: 5671, ToPort: 5671, CidrIp: PEER } },
+    }, { parameters: ['Rules', 'Peer'] });
+    expect(statusesOf(report, 'PeeringTrafficAmqps')).toEqual({
+      Computed: UNVERIFIABLE, ImportedEntry: UNVERIFIABLE, UnknownPeer: UNVERIFIABLE, ToGroup: NA, Anywhere: NA, Elsewhere: NA,
+      Icmp: 'non-compliant [OtherPort]', AmqpPair: 'non-compliant [OtherPort]', HttpsToPart: 'non-compliant [ManagementApi]', AmqpsIn: OK,
+    });
+    const findings = findingsOf(report, 'PeeringTrafficAmqps');
+    const detail = (id: string) => findings.find((f) => f.logicalId === id)?.detail;
+    expect(detail('Computed')).toBe('a security group rule is an expression the template computes at deployment');
+    expect(detail('UnknownPeer')).toBe('CidrIp is parameter Peer, which has no default: it may be the peered network');
+    expect(detail('Icmp')).toBe('icmp from 10.56.0.0/24 toward the peered network');
+    expect(detail('AmqpsIn')).toBe('AMQPS only toward the peered network: tcp 5671 from 10.56.0.0/24');
+  });
+
+  test('SecurityGroupPlaintextAmqp without a broker judges only permissions of exactly the AMQP ports', () => {
+    const report = run({
+      ExactAmqps: sg([tcp(5671, '10.0.0.0/16')]),
+      AmqpPair: sg([tcp(5671, '10.0.0.0/16', 5672)]),
+      FromBelow: sg([tcp(5670, '10.0.0.0/16', 5672)]),
+      ToAbove: sg([tcp(5672, '10.0.0.0/16', 5673)]),
+      Computed: out({ Ref: 'Rules' }),
+    }, { parameters: ['Rules'] });
+    expect(statusesOf(report, 'SecurityGroupPlaintextAmqp')).toEqual({
+      ExactAmqps: OK, AmqpPair: 'non-compliant [PlaintextAmqp]', FromBelow: NA, ToAbove: NA, Computed: NA,
+    });
+  });
+
+  test('SecurityGroupPlaintextAmqp with a broker judges every range that covers 5672, except every port', () => {
+    const report = run({
+      ...PEERING,
+      FromBelow: sg([tcp(5670, '10.0.0.0/16', 5672)]),
+      AlmostAll: sg([tcp(1, '10.0.0.0/16', 65535)]),
+      All: sg([tcp(0, '10.0.0.0/16', 65535)]),
+      Https: sg([tcp(443, '10.0.0.0/16')]),
+      UpToAmqps: sg([tcp(5600, '10.0.0.0/16', 5671)]),
+      Computed: out({ Ref: 'Rules' }),
+      ToGroup: out([{ IpProtocol: 'tcp', FromPort: 5672, ToPort: 5672, DestinationSecurityGroupId: 'sg-1' }]),
+    }, { parameters: ['Rules'] });
+    expect(statusesOf(report, 'SecurityGroupPlaintextAmqp')).toEqual({
+      FromBelow: 'non-compliant [PlaintextAmqp]', AlmostAll: 'non-compliant [PlaintextAmqp]', All: NA, Https: NA, UpToAmqps: OK, Computed: UNVERIFIABLE,
+      ToGroup: 'non-compliant [PlaintextAmqp]',
+    });
+    const findings = findingsOf(report, 'SecurityGroupPlaintextAmqp');
+    expect(findings.find((f) => f.logicalId === 'ToGroup')?.detail).toBe('tcp 5672 from a security group or prefix list opens plaintext AMQP (5672)');
   });
 });

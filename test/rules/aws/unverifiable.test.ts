@@ -180,3 +180,52 @@ describe('no AWS rule leaves an unverifiable verdict without saying which value'
     expect(bare.map((f) => path.relative(root, f))).toEqual([]);
   });
 });
+
+describe('backup rules: more values known only at deployment', () => {
+  const SELECT = (plan: string) => ({ Type: 'AWS::Backup::BackupSelection', Properties: { BackupPlanId: { Ref: plan }, BackupSelection: { SelectionName: 's', IamRoleArn: 'arn:aws:iam::111111111111:role/b', Resources: ['*'] } } });
+  const RULE = { RuleName: 'Daily', TargetBackupVault: { Ref: 'Vault' }, ScheduleExpression: 'cron(0 3 * * ? *)', Lifecycle: { DeleteAfterDays: 45 } };
+  const PLAN = (rule: object) => ({ Type: 'AWS::Backup::BackupPlan', Properties: { BackupPlan: { BackupPlanName: 'p', BackupPlanRule: [rule] } } });
+  const VAULT = (props: object = {}) => ({ Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: 'v', ...props } });
+  const TABLE = { Type: 'AWS::DynamoDB::Table', Properties: { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' } };
+
+  test('BackupRetention: a rule kept for a parameter\'s number of days', () => {
+    const report = run({ Vault: VAULT(), Plan: PLAN({ ...RULE, Lifecycle: { DeleteAfterDays: { Ref: 'Flag' } } }), Sel: SELECT('Plan'), Table: TABLE });
+    expect(unverifiableDetail(report, 'BackupRetention', 'Table')).toBe('DeleteAfterDays of rule Daily in Plan is known only at deployment (a parameter or import)');
+  });
+
+  test('BackupCrossRegionCopy: a copy to a vault ARN that is a parameter', () => {
+    const report = run({ Vault: VAULT(), Plan: PLAN({ ...RULE, CopyActions: [{ DestinationBackupVaultArn: { Ref: 'Flag' } }] }), Sel: SELECT('Plan') });
+    expect(unverifiableDetail(report, 'BackupCrossRegionCopy', 'Plan')).toBe('rule Daily copies to a vault whose region is known only at deployment');
+  });
+
+  test('BackupCoverage: a selection by a tag whose value is a parameter', () => {
+    const bySomeTag = { Type: 'AWS::Backup::BackupSelection', Properties: { BackupPlanId: { Ref: 'Plan' }, BackupSelection: {
+      SelectionName: 's', IamRoleArn: 'arn:aws:iam::111111111111:role/b', ListOfTags: [{ ConditionType: 'STRINGEQUALS', ConditionKey: 'team', ConditionValue: { Ref: 'Flag' } }],
+    } } };
+    const report = run({ Vault: VAULT(), Plan: PLAN(RULE), Sel: bySomeTag, Table: TABLE });
+    expect(unverifiableDetail(report, 'BackupCoverage', 'Table')).toMatch(/names its resources or tags with values known only at deployment/);
+  });
+
+  test('BackupVaultLock: a minimum retention that is a parameter, and an imported access policy', () => {
+    const report = run({
+      Vault: VAULT({ LockConfiguration: { MinRetentionDays: { Ref: 'Flag' } },
+        AccessPolicy: { Statement: [{ Effect: 'Deny', Principal: { AWS: '*' }, Action: 'backup:DeleteRecoveryPoint', Resource: '*' }] } }),
+      Other: VAULT({ BackupVaultName: 'o', LockConfiguration: { MinRetentionDays: 45 }, AccessPolicy: { 'Fn::ImportValue': 'vault-policy' } }),
+      Plan: PLAN(RULE), Second: PLAN({ ...RULE, TargetBackupVault: { Ref: 'Other' } }),
+    });
+    expect(unverifiableDetail(report, 'BackupVaultLock', 'Vault')).toBe('LockConfiguration.MinRetentionDays is parameter Flag, which has no default');
+    expect(unverifiableDetail(report, 'BackupVaultLock', 'Other')).toMatch(/^AccessPolicy is an expression/);
+  });
+
+  test('RestoreTesting: a testing plan whose vaults are a parameter', () => {
+    const report = run({
+      Vault: VAULT(), Plan: PLAN(RULE), Sel: SELECT('Plan'),
+      Test: { Type: 'AWS::Backup::RestoreTestingPlan', Properties: { RestoreTestingPlanName: 't', ScheduleExpression: 'cron(0 6 * * ? *)',
+        RecoveryPointSelection: { Algorithm: 'LATEST_WITHIN_WINDOW', RecoveryPointTypes: ['SNAPSHOT'], IncludeVaults: [{ Ref: 'KeyArn' }] } } },
+      TestSel: { Type: 'AWS::Backup::RestoreTestingSelection', Properties: {
+        RestoreTestingPlanName: 't', RestoreTestingSelectionName: 'all', ProtectedResourceType: 'DynamoDB', IamRoleArn: 'arn:aws:iam::111111111111:role/b', ProtectedResourceArns: ['*'],
+      } },
+    });
+    expect(unverifiableDetail(report, 'RestoreTesting', 'Plan')).toMatch(/names vaults known only at deployment; it may or may not test Vault daily/);
+  });
+});
