@@ -190,3 +190,222 @@ describe('VersionedStorage (DP.AVL.6)', () => {
     expect(statusesOf(report, 'VersionedStorage')).toEqual({ BackedUp: OK, NotBackedUp: NON, ParamBackup: UNVERIFIABLE });
   });
 });
+
+/** logicalId -> each finding of the rule on it, as `status[Finding]: detail` (for rules whose branches differ in their detail). */
+function verdictsOf(report: ReturnType<typeof evaluate>, rule: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const f of findingsOf(report, rule)) {
+    const line = `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}${f.detail === undefined ? '' : `: ${f.detail}`}`;
+    out[f.logicalId] = [...(out[f.logicalId] ?? []), line];
+  }
+  return out;
+}
+
+describe('VpcAzCount (DP.AVL.1): every way a subnet names its AZ', () => {
+  test('a GetAZs index as a number or a string, an AZ id, a list or name the app defines; otherwise unverifiable', () => {
+    const report = evaluate(includeTemplate({
+      StringIndex: vpc, A1: subnet('StringIndex', { 'Fn::Select': ['0', { 'Fn::GetAZs': '' }] }, '10.0.0.0/24'),
+      A2: subnet('StringIndex', { 'Fn::Select': [0, { 'Fn::GetAZs': { Ref: 'AWS::Region' } }] }, '10.0.1.0/24'),
+      FromList: vpc, B1: subnet('FromList', { 'Fn::Select': [0, { Ref: 'Azs' }] }, '10.0.0.0/24'),
+      FromDefaultList: vpc, C1: subnet('FromDefaultList', { 'Fn::Select': [1, { Ref: 'AzList' }] }, '10.0.0.0/24'),
+      C2: subnet('FromDefaultList', { 'Fn::Select': [0, { Ref: 'AzList' }] }, '10.0.1.0/24'),
+      IndexParam: vpc, D1: subnet('IndexParam', { 'Fn::Select': [{ Ref: 'Index' }, { 'Fn::GetAZs': '' }] }, '10.0.0.0/24'),
+      ById: vpc, E1: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'ById' }, AvailabilityZoneId: 'euw1-az1', CidrBlock: '10.0.0.0/24' } },
+      E2: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'ById' }, AvailabilityZoneId: 'euw1-az2', CidrBlock: '10.0.1.0/24' } },
+      NoAz: vpc, F1: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'NoAz' }, CidrBlock: '10.0.0.0/24' } },
+      SameByDefault: vpc, G1: subnet('SameByDefault', { Ref: 'Az' }, '10.0.0.0/24'), G2: subnet('SameByDefault', 'eu-west-1a', '10.0.1.0/24'),
+      NoSubnets: vpc,
+    }, { parameters: ['Azs', 'Index'], parameterDefaults: { AzList: { Type: 'CommaDelimitedList', Default: 'eu-west-1a,eu-west-1b' }, Az: 'eu-west-1a' } }).app,
+    new DataProtectionPolicy({ availabilityZonesPerRegion: 2 }));
+    expect(verdictsOf(report, 'VpcAzCount')).toEqual({
+      StringIndex: ['non-compliant: subnets in 1 AZ(s); the policy asks for 2'],
+      FromList: ['non-compliant[Unverifiable]: the AvailabilityZone of subnet B1 is parameter Azs, which has no default'],
+      FromDefaultList: ['compliant: subnets in 2 AZ(s); the policy asks for 2'],
+      IndexParam: ['non-compliant[Unverifiable]: the AvailabilityZone of subnet D1 is parameter Index, which has no default'],
+      ById: ['compliant: subnets in 2 AZ(s); the policy asks for 2'],
+      NoAz: ['non-compliant[Unverifiable]: the AvailabilityZone of subnet F1 is not set, which this rule cannot read'],
+      SameByDefault: ['non-compliant: subnets in 1 AZ(s); the policy asks for 2'],
+      NoSubnets: ['non-compliant: subnets in 0 AZ(s); the policy asks for 2'],
+    });
+  });
+});
+
+describe('NoSinglePointOfFailure (DP.AVL.4): routes, counts and lists', () => {
+  const table = { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Net' } } };
+  const assoc = (subnetId: string, tableId: unknown) => ({ Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: subnetId }, RouteTableId: tableId } });
+  const route = (props: object) => ({ Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'Table' }, ...props } });
+  const nat = (subnetId: string) => ({ Type: 'AWS::EC2::NatGateway', Properties: { SubnetId: { Ref: subnetId }, AllocationId: 'eipalloc-1' } });
+  const twoAzs = { Net: vpc, A: subnet('Net', 'eu-west-1a', '10.0.0.0/24'), B: subnet('Net', 'eu-west-1b', '10.0.1.0/24'), NatA: nat('A') };
+  const judged = (resources: Record<string, unknown>, parameters: string[] = []) => verdictsOf(run(resources, parameters), 'NoSinglePointOfFailure');
+
+  test('only subnets whose route table sends 0.0.0.0/0 to a NAT gateway need one in their AZ', () => {
+    expect(judged({ ...twoAzs, AssocA: assoc('A', 'rtb-123') })).toEqual({ Net: ['not-applicable'] });
+    expect(judged({
+      ...twoAzs, Table: table, AssocA: assoc('A', { Ref: 'Table' }), AssocB: assoc('B', { Ref: 'Table' }),
+      Internet: route({ DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-1' }), Peered: route({ DestinationCidrBlock: '10.1.0.0/16', NatGatewayId: { Ref: 'NatA' } }),
+    })).toEqual({ Net: ['not-applicable'] });
+    expect(judged({
+      ...twoAzs, C: subnet('Net', 'eu-west-1c', '10.0.2.0/24'), NatB: nat('B'), Table: table,
+      AssocA: assoc('A', { Ref: 'Table' }), AssocB: assoc('B', { Ref: 'Table' }), AssocC: assoc('C', { Ref: 'Table' }),
+      Default: route({ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: { Ref: 'NatA' } }),
+    })).toEqual({ Net: ['non-compliant[NatPerAz]: subnets in 3 AZs route to NAT gateways in 2'] });
+    expect(judged({ Net: vpc, A: subnet('Net', { Ref: 'Az' }, '10.0.0.0/24') }, ['Az']))
+      .toEqual({ Net: ['non-compliant[Unverifiable]: the AZ of a subnet of the VPC is known only at deployment'] });
+  });
+
+  test('counts and subnet lists: defaults, numeric strings, parameters with and without defaults, lists with an unknown item', () => {
+    const svc = (props: object) => ({ Type: 'AWS::ECS::Service', Properties: { Cluster: 'c', TaskDefinition: 'arn:td', ...props } });
+    const net = (subnets: unknown) => ({ NetworkConfiguration: { AwsvpcConfiguration: { Subnets: subnets } } });
+    const asg = (props: object) => ({ Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MaxSize: '4', ...props } });
+    const broker = (props: object) => ({ Type: 'AWS::AmazonMQ::Broker', Properties: {
+      BrokerName: 'b', EngineType: 'ACTIVEMQ', HostInstanceType: 'mq.m5.large', Users: [{ Username: 'u', Password: 'p' }], PubliclyAccessible: false, ...props } });
+    const report = evaluate(includeTemplate({
+      Words: svc({ DesiredCount: { Ref: 'Count' }, ...net(['s-1', 's-2']) }),
+      TwoTasks: svc({ DesiredCount: 2, ...net(['s-1', 's-2']) }),
+      NoCount: svc(net(['s-1', 's-2'])),
+      NoNetwork: svc({ DesiredCount: 2 }),
+      SubnetsParam: svc({ DesiredCount: 2, ...net({ Ref: 'Subnets' }) }),
+      SubnetsDefault: svc({ DesiredCount: 2, ...net({ Ref: 'SubnetList' }) }),
+      OneSubnetDefault: svc({ DesiredCount: 2, ...net({ Ref: 'OneSubnet' }) }),
+      OneUnknownItem: svc({ DesiredCount: 2, ...net(['s-1', { Ref: 'Second' }]) }),
+      NotAList: svc({ DesiredCount: 2, ...net({ Ref: 'Text' }) }),
+      ByAz: asg({ MinSize: '2', AvailabilityZones: ['eu-west-1a', 'eu-west-1b'] }),
+      OneAz: asg({ MinSize: '2', AvailabilityZones: ['eu-west-1a'] }),
+      Unplaced: asg({ MinSize: 2 }),
+      MinimumZero: asg({ MinSize: '0', VPCZoneIdentifier: ['s-1', 's-2'] }),
+      MinimumOne: asg({ MinSize: 1, VPCZoneIdentifier: ['s-1', 's-2'] }),
+      MinimumParam: asg({ MinSize: { Ref: 'Min' }, VPCZoneIdentifier: ['s-1', 's-2'] }),
+      Mappings: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { SubnetMappings: [{ SubnetId: 's-1' }, { SubnetId: 's-2' }] } },
+      NoSubnets: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: {} },
+      LbParam: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: { Ref: 'Subnets' } } },
+      ModeDefault: broker({ DeploymentMode: { Ref: 'Mode' } }),
+      Standby: broker({ DeploymentMode: 'ACTIVE_STANDBY_MULTI_AZ' }),
+    }, {
+      parameters: ['Subnets', 'Second', 'Min'],
+      parameterDefaults: { Count: 'two', Mode: 'CLUSTER_MULTI_AZ', SubnetList: { Type: 'List<AWS::EC2::Subnet::Id>', Default: 'subnet-1,subnet-2' }, OneSubnet: { Type: 'CommaDelimitedList', Default: 'subnet-1' }, Text: 'subnet-1' },
+    }).app);
+    expect(verdictsOf(report, 'NoSinglePointOfFailure')).toEqual({
+      Words: ['non-compliant[Unverifiable]: DesiredCount is "two", not a number'],
+      TwoTasks: ['compliant'],
+      NoCount: ['non-compliant[Tasks]: 1 task(s); at least 2 are needed'],
+      NoNetwork: ['non-compliant[Unverifiable]: Subnets is not in the template'],
+      SubnetsParam: ['non-compliant[Unverifiable]: Subnets is parameter Subnets, which has no default'],
+      SubnetsDefault: ['compliant'],
+      OneSubnetDefault: ['non-compliant[Subnets]: 1 subnet(s); at least 2 are needed'],
+      OneUnknownItem: ['compliant'],
+      NotAList: ['non-compliant[Unverifiable]: Subnets is not a list'],
+      ByAz: ['compliant'],
+      OneAz: ['non-compliant[Subnets]: 1 subnet(s) or AZ(s); at least 2 are needed'],
+      Unplaced: ['non-compliant[Unverifiable]: AvailabilityZones is not in the template'],
+      MinimumZero: ['non-compliant[Instances]: 0 instance(s) at minimum (MinSize); at least 2 are needed'],
+      MinimumOne: ['non-compliant[Instances]: 1 instance(s) at minimum (MinSize); at least 2 are needed'],
+      MinimumParam: ['non-compliant[Unverifiable]: MinSize is parameter Min, which has no default'],
+      Mappings: ['compliant'],
+      NoSubnets: ['non-compliant[Unverifiable]: SubnetMappings is not in the template'],
+      LbParam: ['non-compliant[Unverifiable]: Subnets is parameter Subnets, which has no default'],
+      ModeDefault: ['compliant: DeploymentMode CLUSTER_MULTI_AZ'],
+      Standby: ['compliant: DeploymentMode ACTIVE_STANDBY_MULTI_AZ'],
+    });
+  });
+});
+
+describe('ZeroDowntimeDeploys (DP.AVL.5): update policies, breakers and health known only at deployment', () => {
+  test('auto scaling groups: WillReplace from a parameter, false or "true"; one instance of room is enough', () => {
+    const asg = (min: unknown, max: unknown, updatePolicy?: object) => ({
+      Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: min, MaxSize: max, VPCZoneIdentifier: ['s-1', 's-2'] }, ...(updatePolicy ? { UpdatePolicy: updatePolicy } : {}),
+    });
+    const scaling = (group: string) => ({ Type: 'AWS::AutoScaling::ScalingPolicy', Properties: { AutoScalingGroupName: { Ref: group }, PolicyType: 'TargetTrackingScaling',
+      TargetTrackingConfiguration: { TargetValue: 60, PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' } } } });
+    const ROLLING = { AutoScalingRollingUpdate: { MaxBatchSize: 1 } };
+    const replacing = (willReplace: unknown) => ({ AutoScalingReplacingUpdate: { WillReplace: willReplace } });
+    const report = run({
+      WillParam: asg('2', '6', replacing({ Ref: 'Will' })), P1: scaling('WillParam'),
+      WillFalse: asg('2', '6', replacing(false)), P2: scaling('WillFalse'),
+      WillString: asg('2', '6', replacing('true')), P3: scaling('WillString'),
+      RollingAndParam: asg('2', '6', { ...ROLLING, ...replacing({ Ref: 'Will' }) }), P4: scaling('RollingAndParam'),
+      OneMore: asg('2', '3', ROLLING), P5: scaling('OneMore'),
+      MinParam: asg({ Ref: 'Min' }, '6', ROLLING), P6: scaling('MinParam'),
+      UnscaledParam: asg({ Ref: 'Min' }, '6', ROLLING),
+      UnscaledWillParam: asg('2', '6', replacing({ Ref: 'Will' })),
+    }, ['Will', 'Min']);
+    const WILL = 'non-compliant[Unverifiable]: UpdatePolicy.AutoScalingReplacingUpdate.WillReplace is parameter Will, which has no default';
+    expect(verdictsOf(report, 'ZeroDowntimeDeploys')).toEqual({
+      WillParam: [WILL],
+      WillFalse: ['non-compliant[RollingUpdate]: no UpdatePolicy AutoScalingRollingUpdate or AutoScalingReplacingUpdate: a new launch template or '
+        + 'configuration reaches running instances only by replacing them outside any rollout'],
+      WillString: ['compliant'],
+      RollingAndParam: ['compliant'],
+      OneMore: ['compliant'],
+      MinParam: ['non-compliant[Unverifiable]: MinSize is parameter Min, which has no default'],
+      UnscaledParam: ['non-compliant[Scaling]: no scaling policy scales the group'],
+      UnscaledWillParam: ['non-compliant[Scaling]: no scaling policy scales the group', WILL],
+    });
+  });
+
+  test('ECS services: a circuit breaker switch under a condition, an unset or parameter MinimumHealthyPercent, 99% is not 100%', () => {
+    const svc = (config?: object) => ({ Type: 'AWS::ECS::Service', Properties: { Cluster: 'c', TaskDefinition: 'arn:td', ...(config ? { DeploymentConfiguration: config } : {}) } });
+    const scaled = (id: string, service: object) => ({
+      [id]: service,
+      [`${id}Target`]: { Type: 'AWS::ApplicationAutoScaling::ScalableTarget', Properties: { MaxCapacity: 12, MinCapacity: 3, ScalableDimension: 'ecs:service:DesiredCount',
+        ServiceNamespace: 'ecs', ResourceId: { 'Fn::Join': ['', ['service/c/', { 'Fn::GetAtt': [id, 'Name'] }]] } } },
+      [`${id}Policy`]: { Type: 'AWS::ApplicationAutoScaling::ScalingPolicy', Properties: { PolicyName: 'cpu', PolicyType: 'TargetTrackingScaling', ScalingTargetId: { Ref: `${id}Target` },
+        TargetTrackingScalingPolicyConfiguration: { TargetValue: 60, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } } } },
+    });
+    const BREAKER = { Enable: true, Rollback: true };
+    const onProd = { 'Fn::If': ['Prod', true, false] };
+    const report = evaluate(includeTemplate({
+      ...scaled('EnableIf', svc({ DeploymentCircuitBreaker: { ...BREAKER, Enable: onProd }, MinimumHealthyPercent: 100 })),
+      ...scaled('RollbackIf', svc({ DeploymentCircuitBreaker: { ...BREAKER, Rollback: onProd }, MinimumHealthyPercent: 100 })),
+      ...scaled('Off', svc({ DeploymentCircuitBreaker: { ...BREAKER, Enable: false }, MinimumHealthyPercent: 100 })),
+      ...scaled('Strings', svc({ DeploymentCircuitBreaker: { Enable: 'true', Rollback: 'true' }, MinimumHealthyPercent: 100 })),
+      ...scaled('NoConfig', svc()),
+      ...scaled('HealthyParam', svc({ DeploymentCircuitBreaker: BREAKER, MinimumHealthyPercent: { Ref: 'Healthy' } })),
+      ...scaled('HealthyDefault', svc({ DeploymentCircuitBreaker: BREAKER, MinimumHealthyPercent: { Ref: 'HealthyNumber' } })),
+      ...scaled('Healthy99', svc({ DeploymentCircuitBreaker: BREAKER, MinimumHealthyPercent: 99 })),
+      ...scaled('HealthyUnset', svc({ DeploymentCircuitBreaker: BREAKER })),
+      ...scaled('HealthyText', svc({ DeploymentCircuitBreaker: BREAKER, MinimumHealthyPercent: { Ref: 'HealthyWord' } })),
+    }, {
+      parameters: ['Env', 'Healthy'], parameterDefaults: { HealthyNumber: { Type: 'Number', Default: '100' }, HealthyWord: 'all' },
+      conditions: { Prod: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
+    }).app);
+    const EXPRESSION = 'non-compliant[Unverifiable]: DeploymentCircuitBreaker is an expression the template computes at deployment';
+    expect(verdictsOf(report, 'ZeroDowntimeDeploys')).toEqual({
+      EnableIf: [EXPRESSION],
+      RollbackIf: [EXPRESSION],
+      Off: ['non-compliant[CircuitBreaker]: circuit breaker off'],
+      Strings: ['compliant'],
+      NoConfig: ['non-compliant[CircuitBreaker]: circuit breaker off'],
+      HealthyParam: ['non-compliant[Unverifiable]: MinimumHealthyPercent is parameter Healthy, which has no default'],
+      HealthyDefault: ['compliant'],
+      Healthy99: ['non-compliant[MinimumHealthy]: MinimumHealthyPercent 99: a deployment may stop 1% of the tasks'],
+      HealthyUnset: ['compliant'],
+      HealthyText: ['non-compliant[Unverifiable]: MinimumHealthyPercent is not a number'],
+    });
+  });
+});
+
+describe('VersionedStorage (DP.AVL.6): versioning from parameters, EFS backups by plan', () => {
+  test('a versioning status known only at deployment is unverifiable; a parameter default is the app\'s value; a backup plan keeps EFS versions', () => {
+    const DAILY = { RuleName: 'daily', TargetBackupVault: { Ref: 'Vault' }, ScheduleExpression: 'cron(0 3 * * ? *)', Lifecycle: { DeleteAfterDays: 35 } };
+    const report = evaluate(includeTemplate({
+      ParamStatus: { Type: 'AWS::S3::Bucket', Properties: { VersioningConfiguration: { Status: { Ref: 'Versioning' } } } },
+      DefaultStatus: { Type: 'AWS::S3::Bucket', Properties: { VersioningConfiguration: { Status: { Ref: 'DefaultVersioning' } } } },
+      Suspended: { Type: 'AWS::S3::Bucket', Properties: { VersioningConfiguration: { Status: 'Suspended' } } },
+      Never: { Type: 'AWS::S3::Bucket' },
+      Planned: { Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: true } },
+      Disabled: { Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: true, BackupPolicy: { Status: 'DISABLED' } } },
+      Vault: { Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: 'v' } },
+      Plan: { Type: 'AWS::Backup::BackupPlan', Properties: { BackupPlan: { BackupPlanName: 'p', BackupPlanRule: [DAILY] } } },
+      Selection: { Type: 'AWS::Backup::BackupSelection', Properties: { BackupPlanId: { Ref: 'Plan' },
+        BackupSelection: { SelectionName: 's', IamRoleArn: 'arn:aws:iam::111111111111:role/backup', Resources: [{ 'Fn::GetAtt': ['Planned', 'Arn'] }] } } },
+    }, { parameters: ['Versioning'], parameterDefaults: { DefaultVersioning: 'Enabled' } }).app);
+    expect(verdictsOf(report, 'VersionedStorage')).toEqual({
+      ParamStatus: ['non-compliant[Unverifiable]: VersioningConfiguration.Status is parameter Versioning, which has no default'],
+      DefaultStatus: ['compliant: versioning enabled'],
+      Suspended: ['non-compliant: versioning Suspended'],
+      Never: ['non-compliant: versioning never enabled'],
+      Planned: ['compliant: regional, with a backup plan keeping earlier versions'],
+      Disabled: ['non-compliant: EFS keeps no versions of its files, and no backup (BackupPolicy ENABLED or a backup plan) keeps earlier ones'],
+    });
+  });
+});

@@ -384,3 +384,226 @@ describe('EBSVolumeCMK on the volumes instances and launch templates create (iss
     });
   });
 });
+
+describe('key references the app defines or cannot tell (kms-key-ref, mutation run sample C)', () => {
+  const topic = (key: unknown) => ({ Type: 'AWS::SNS::Topic', Properties: { KmsMasterKeyId: key } });
+  const details = (report: ReturnType<typeof evaluate>) => Object.fromEntries(findingsOf(report, 'SNSTopicCMK')
+    .map((f) => [f.logicalId, `${f.ruleId.replace('DataProtection-SNSTopicCMK', '')} ${f.detail}`]));
+
+  test('a parameter default is the app\'s key: judged like the literal; a default that is no key name needs review', () => {
+    const report = evaluate(includeTemplate({
+      Key: KEY,
+      ManagedDefault: topic({ Ref: 'ManagedKey' }),
+      CustomerDefault: topic({ Ref: 'CustomerKey' }),
+      ListDefault: topic({ Ref: 'KeyList' }),
+      JoinedManagedDefault: topic({ 'Fn::Join': ['', { Ref: 'ManagedParts' }] }),
+      NoDefault: topic({ Ref: 'OpenKey' }),
+    }, {
+      parameters: ['OpenKey'],
+      parameterDefaults: { ManagedKey: 'alias/aws/sns', CustomerKey: LITERAL_KEY_ARN, KeyList: { Type: 'CommaDelimitedList', Default: 'k1,k2' },
+        ManagedParts: { Type: 'CommaDelimitedList', Default: 'alias/aws/,sns' } },
+    }).app);
+    expect(details(report)).toEqual({
+      ManagedDefault: ' KmsMasterKeyId is an AWS-managed key (alias/aws/...), not a customer-managed one',
+      CustomerDefault: ' KmsMasterKeyId is a customer-managed key',
+      ListDefault: '[Unverifiable] KmsMasterKeyId is ["k1","k2"], which names no key this library can classify',
+      JoinedManagedDefault: ' KmsMasterKeyId is an AWS-managed key (alias/aws/...), not a customer-managed one',
+      NoDefault: '[Unverifiable] KmsMasterKeyId is parameter OpenKey, which has no default',
+    });
+  });
+
+  test('Fn::Sub and Fn::Join: a single variable is its value, the literal text decides the rest, nothing else guesses', () => {
+    const report = run({
+      SubVariableIsKey: topic({ 'Fn::Sub': ['${K}', { K: { Ref: 'Key' } }] }),
+      SubVariableNotGiven: topic({ 'Fn::Sub': ['${OpenKey}', { Other: 'alias/aws/sns' }] }),
+      SubOnlyParameterText: topic({ 'Fn::Sub': '${OpenKey}:${Suffix}' }),
+      JoinCustomerAliasArn: topic({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':kms:eu-west-1:111111111111:alias/data']] }),
+      JoinManagedAliasArn: topic({ 'Fn::Join': [':', ['arn', { Ref: 'AWS::Partition' }, 'kms', 'eu-west-1', '111111111111', 'alias/aws/sns']] }),
+      JoinNoKeyText: topic({ 'Fn::Join': ['-', [{ Ref: 'OpenKey' }, 'x']] }),
+      JoinOfParameterList: topic({ 'Fn::Join': ['', { Ref: 'OpenParts' }] }),
+    }, ['OpenKey', 'Suffix', 'OpenParts']);
+    expect(details(report)).toEqual({
+      SubVariableIsKey: ' KmsMasterKeyId is a customer-managed key',
+      SubVariableNotGiven: expect.stringMatching(/^\[Unverifiable\] KmsMasterKeyId is parameter OpenKey, which has no default/),
+      SubOnlyParameterText: expect.stringMatching(/^\[Unverifiable\] KmsMasterKeyId is parameter (OpenKey|Suffix), which has no default/),
+      JoinCustomerAliasArn: ' KmsMasterKeyId is a customer-managed key',
+      JoinManagedAliasArn: ' KmsMasterKeyId is an AWS-managed key (alias/aws/...), not a customer-managed one',
+      JoinNoKeyText: expect.stringMatching(/^\[Unverifiable\] KmsMasterKeyId is parameter OpenKey, which has no default/),
+      JoinOfParameterList: '[Unverifiable] KmsMasterKeyId is parameter OpenParts, which has no default',
+    });
+  });
+
+  test('a key that is neither a key nor an alias of the app needs review; alias chains are followed only so far', () => {
+    // Nine aliases, each pointing at the next, the last at Key: 8 hops are followed, the 9th is not.
+    const aliases = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`A${i + 1}`, {
+      Type: 'AWS::KMS::Alias', Properties: { AliasName: `alias/a${i + 1}`, TargetKeyId: { Ref: i === 8 ? 'Key' : `A${i + 2}` } },
+    }]));
+    const report = run({
+      ...aliases,
+      Queue: { Type: 'AWS::SQS::Queue' },
+      QueueAsKey: topic({ Ref: 'Queue' }),
+      EightHops: topic({ Ref: 'A2' }),
+      NineHops: topic({ Ref: 'A1' }),
+    });
+    expect(details(report)).toEqual({
+      QueueAsKey: '[Unverifiable] KmsMasterKeyId is the ID of AWS::SQS::Queue Queue, known after deployment',
+      EightHops: ' KmsMasterKeyId is a customer-managed key',
+      NineHops: '[Unverifiable] KmsMasterKeyId is the ID of AWS::KMS::Alias A1, known after deployment',
+    });
+  });
+});
+
+describe('DP.ENC.2 and DP.ENC.3 on values that are not plain literals (mutation run sample C)', () => {
+  const detailsOf = (report: ReturnType<typeof evaluate>, rule: string) => Object.fromEntries(findingsOf(report, rule)
+    .map((f) => [f.logicalId, `${f.ruleId.replace(`DataProtection-${rule}`, '')} ${f.detail ?? ''}`]));
+  const withDefaults = (resources: Record<string, unknown>, parameterDefaults: Record<string, unknown>, parameters: string[] = []) =>
+    evaluate(includeTemplate({ Key: KEY, ...resources }, { parameterDefaults, parameters }).app);
+
+  test('an encryption switch must be true or false: a parameter default is read, anything else needs review', () => {
+    const domain = (options: unknown) => ({ Type: 'AWS::OpenSearchService::Domain', Properties: { EncryptionAtRestOptions: options } });
+    const fs = (encrypted: unknown) => ({ Type: 'AWS::EFS::FileSystem', Properties: { Encrypted: encrypted, KmsKeyId: KEY_ARN } });
+    const report = withDefaults({
+      DomainOpenSwitch: domain({ Enabled: { Ref: 'Open' }, KmsKeyId: KEY_ARN }),
+      DomainOddSwitch: domain({ Enabled: { Ref: 'Odd' }, KmsKeyId: KEY_ARN }),
+      DomainOnByDefault: domain({ Enabled: { Ref: 'On' }, KmsKeyId: KEY_ARN }),
+      DomainOptionsMissing: { Type: 'AWS::OpenSearchService::Domain', Properties: {} },
+      FsOffByDefault: fs({ Ref: 'Off' }),
+      FsNotSet: { Type: 'AWS::EFS::FileSystem', Properties: { KmsKeyId: KEY_ARN } },
+      FsOnByDefault: fs({ Ref: 'On' }),
+    }, { Odd: 'yes', On: 'true', Off: 'false' }, ['Open']);
+    expect(detailsOf(report, 'OpenSearchCMK')).toEqual({
+      DomainOpenSwitch: '[Unverifiable] EncryptionAtRestOptions.Enabled is parameter Open, which has no default',
+      DomainOddSwitch: '[Unverifiable] EncryptionAtRestOptions.Enabled is "yes", not true or false',
+      DomainOnByDefault: ' EncryptionAtRestOptions.KmsKeyId is a customer-managed key',
+      DomainOptionsMissing: ' EncryptionAtRestOptions.Enabled is not set: the data is not encrypted at rest',
+    });
+    expect(detailsOf(report, 'EFSFileSystemCMK')).toEqual({
+      FsOffByDefault: ' Encrypted is false: the data is not encrypted at rest',
+      FsNotSet: ' Encrypted is not set: the data is not encrypted at rest',
+      FsOnByDefault: ' KmsKeyId is a customer-managed key',
+    });
+  });
+
+  test('settings a condition chooses need review: OpenSearch, Kinesis and ECR encryption blocks', () => {
+    const report = run({
+      DomainConditional: { Type: 'AWS::OpenSearchService::Domain', Properties: {
+        EncryptionAtRestOptions: IF_PROD({ Enabled: true, KmsKeyId: KEY_ARN }, { Enabled: false }) } },
+      StreamConditional: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1, StreamEncryption: IF_PROD({ EncryptionType: 'KMS', KeyId: KEY_ARN }, { Ref: 'AWS::NoValue' }) } },
+      StreamParamType: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1, StreamEncryption: { EncryptionType: { Ref: 'Type' }, KeyId: KEY_ARN } } },
+      StreamNone: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1, StreamEncryption: { EncryptionType: 'NONE', KeyId: KEY_ARN } } },
+      RepoConditional: { Type: 'AWS::ECR::Repository', Properties: { EncryptionConfiguration: IF_PROD({ EncryptionType: 'KMS', KmsKey: KEY_ARN }, { EncryptionType: 'AES256' }) } },
+      RepoDsse: { Type: 'AWS::ECR::Repository', Properties: { EncryptionConfiguration: { EncryptionType: 'KMS_DSSE', KmsKey: KEY_ARN } } },
+    }, ['Type']);
+    expect(detailsOf(report, 'OpenSearchCMK')).toEqual({
+      DomainConditional: expect.stringMatching(/^\[Unverifiable\] EncryptionAtRestOptions is a Fn::If on condition IsProd/),
+    });
+    expect(detailsOf(report, 'KinesisStreamCMK')).toEqual({
+      StreamConditional: expect.stringMatching(/^\[Unverifiable\] StreamEncryption is a Fn::If on condition IsProd/),
+      StreamParamType: '[Unverifiable] EncryptionType is parameter Type, which has no default',
+      StreamNone: ' EncryptionType NONE',
+    });
+    expect(detailsOf(report, 'ECRRepositoryCMK')).toEqual({
+      RepoConditional: expect.stringMatching(/^\[Unverifiable\] EncryptionConfiguration is a Fn::If on condition IsProd/),
+      RepoDsse: ' EncryptionConfiguration.KmsKey is a customer-managed key',
+    });
+  });
+
+  test('DynamoDBTableCMK: SSEType, odd switches and global-table replicas that cannot be read', () => {
+    const base = { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' };
+    const table = (sse: object) => ({ Type: 'AWS::DynamoDB::Table', Properties: { ...base, SSESpecification: sse } });
+    const globalTable = (sse: object, replicas: unknown[]) => ({ Type: 'AWS::DynamoDB::GlobalTable', Properties: { ...base, SSESpecification: sse, Replicas: replicas } });
+    const report = evaluate(includeTemplate({
+      Key: KEY,
+      NoType: table({ SSEEnabled: true, KMSMasterKeyId: KEY_ARN }),
+      ParamType: table({ SSEEnabled: true, SSEType: { Ref: 'SseType' }, KMSMasterKeyId: KEY_ARN }),
+      OtherType: table({ SSEEnabled: true, SSEType: 'AES256', KMSMasterKeyId: KEY_ARN }),
+      OddSwitch: table({ SSEEnabled: { Ref: 'Odd' }, KMSMasterKeyId: KEY_ARN }),
+      SwitchedOff: table({ SSEEnabled: false, KMSMasterKeyId: KEY_ARN }),
+      GlobalOff: globalTable({ SSEEnabled: false }, [{ Region: 'eu-west-1' }]),
+      GlobalNoReplicas: globalTable({ SSEEnabled: true, SSEType: 'KMS' }, []),
+      GlobalConditionalReplica: globalTable({ SSEEnabled: true, SSEType: 'KMS' }, [
+        { Region: 'eu-west-1', SSESpecification: { KMSMasterKeyId: KEY_ARN } },
+        { Region: 'eu-central-1', SSESpecification: IF_PROD({ KMSMasterKeyId: LITERAL_KEY_ARN }, { Ref: 'AWS::NoValue' }) },
+      ]),
+      GlobalConditionalReplicaItself: globalTable({ SSEEnabled: true, SSEType: 'KMS' }, [
+        IF_PROD({ Region: 'eu-west-1', SSESpecification: { KMSMasterKeyId: KEY_ARN } }, { Region: 'eu-west-1' }),
+      ]),
+    }, {
+      parameters: ['SseType', 'Env'], parameterDefaults: { Odd: 'yes' },
+      conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
+    }).app);
+    expect(detailsOf(report, 'DynamoDBTableCMK')).toEqual({
+      NoType: ' SSESpecification.KMSMasterKeyId is a customer-managed key',
+      ParamType: '[Unverifiable] SSESpecification.SSEType is parameter SseType, which has no default',
+      OtherType: ' SSEType AES256, not KMS',
+      OddSwitch: '[Unverifiable] SSESpecification.SSEEnabled is "yes", which this rule cannot read',
+      SwitchedOff: ' SSE is not enabled: the table is encrypted with an AWS-owned key',
+      GlobalOff: ' SSE is not enabled: the table is encrypted with an AWS-owned key',
+      GlobalNoReplicas: '[Unverifiable] Replicas is [], which this rule cannot read',
+      GlobalConditionalReplica: expect.stringMatching(/^\[Unverifiable\] a replica's SSESpecification is a Fn::If on condition IsProd/),
+      GlobalConditionalReplicaItself: expect.stringMatching(/^\[Unverifiable\] a replica's SSESpecification is a Fn::If on condition IsProd/),
+    });
+  });
+
+  test('EBSVolumeCMK: mappings that are not a list and switches read from parameter defaults', () => {
+    const volume = (props: object) => ({ Type: 'AWS::EC2::Volume', Properties: { AvailabilityZone: 'eu-west-1a', Size: 10, ...props } });
+    const report = withDefaults({
+      NotAList: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', BlockDeviceMappings: { Ref: 'Mappings' } } },
+      OnByDefault: volume({ Encrypted: { Ref: 'On' }, KmsKeyId: KEY_ARN }),
+      OddSwitch: volume({ Encrypted: { Ref: 'Odd' }, KmsKeyId: KEY_ARN }),
+    }, { Mappings: 'none', On: 'true', Odd: 'yes' });
+    expect(detailsOf(report, 'EBSVolumeCMK')).toEqual({
+      NotAList: '[Unverifiable] BlockDeviceMappings is not a list',
+      OnByDefault: ' KmsKeyId is a customer-managed key',
+      OddSwitch: '[Unverifiable] Encrypted is "yes", not true or false',
+    });
+  });
+
+  test('KMSKeyRotation: key usage, key spec and the rotation switch from parameters', () => {
+    const key = (props: object) => ({ Type: 'AWS::KMS::Key', Properties: props, DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    const report = evaluate(includeTemplate({
+      OpenUsage: key({ KeyUsage: { Ref: 'Usage' }, EnableKeyRotation: true }),
+      MacByDefault: key({ KeyUsage: { Ref: 'MacUsage' }, KeySpec: 'HMAC_256' }),
+      OpenSpec: key({ KeySpec: { Ref: 'Spec' }, EnableKeyRotation: true }),
+      SymmetricByDefault: key({ KeyUsage: { Ref: 'EncryptUsage' }, KeySpec: { Ref: 'SymmetricSpec' }, EnableKeyRotation: true }),
+      RotatesByDefault: key({ EnableKeyRotation: { Ref: 'Rotate' } }),
+      OddRotation: key({ EnableKeyRotation: { Ref: 'Odd' } }),
+      NoRotation: key({}),
+    }, {
+      parameters: ['Usage', 'Spec'],
+      parameterDefaults: { MacUsage: 'GENERATE_VERIFY_MAC', EncryptUsage: 'ENCRYPT_DECRYPT', SymmetricSpec: 'SYMMETRIC_DEFAULT', Rotate: 'true', Odd: 'yes' },
+    }).app);
+    expect(detailsOf(report, 'KMSKeyRotation')).toEqual({
+      OpenUsage: '[Unverifiable] KeyUsage is parameter Usage, which has no default',
+      MacByDefault: ' ',
+      OpenSpec: '[Unverifiable] KeySpec is parameter Spec, which has no default',
+      SymmetricByDefault: ' EnableKeyRotation true',
+      RotatesByDefault: ' EnableKeyRotation true (the default of parameter Rotate)',
+      OddRotation: '[Unverifiable] EnableKeyRotation is "yes", not true or false',
+      NoRotation: ' EnableKeyRotation unset (false)',
+    });
+    expect(statusesOf(report, 'KMSKeyRotation')).toMatchObject({ MacByDefault: 'not-applicable', NoRotation: NON, RotatesByDefault: OK });
+  });
+
+  test('KMSKeyRetained: a policy a condition chooses is read when both branches agree, and reviewed otherwise', () => {
+    const key = (policies: object) => ({ Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true }, ...policies });
+    const report = run({
+      ConditionalDeletion: key({ DeletionPolicy: IF_PROD('Retain', 'Delete'), UpdateReplacePolicy: 'Retain' }),
+      ConditionalReplace: key({ DeletionPolicy: 'Retain', UpdateReplacePolicy: IF_PROD('Retain', 'Delete') }),
+      SameEitherWay: key({ DeletionPolicy: IF_PROD('Retain', 'Retain'), UpdateReplacePolicy: 'Retain' }),
+      BothLost: key({ DeletionPolicy: 'Delete' }),
+    });
+    expect(detailsOf(report, 'KMSKeyRetained')).toEqual({
+      Key: ' DeletionPolicy and UpdateReplacePolicy retain the key',
+      ConditionalDeletion: expect.stringMatching(/^\[Unverifiable\] DeletionPolicy is a Fn::If on condition IsProd, which depends on parameter Env/),
+      ConditionalReplace: expect.stringMatching(/^\[Unverifiable\] UpdateReplacePolicy is a Fn::If on condition IsProd/),
+      SameEitherWay: ' DeletionPolicy and UpdateReplacePolicy retain the key',
+      BothLost: ' DeletionPolicy Delete, UpdateReplacePolicy unset (Delete)',
+    });
+  });
+
+  test('LogGroupCMK leaves the key to LogRetention where the policy promises DP.LOG.4', () => {
+    const report = run({ Default: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 400 } } });
+    expect(statusesOf(report, 'LogGroupCMK')).toEqual({ Default: 'not-applicable' });
+  });
+});

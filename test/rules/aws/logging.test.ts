@@ -215,3 +215,351 @@ describe('ThreatDetectionEnabled (DP.MON.2)', () => {
     ]);
   });
 });
+
+/** logicalId -> each finding of the rule on it, as `status[Finding]: detail` (for rules whose branches differ in their detail). */
+function verdictsOf(report: ReturnType<typeof evaluate>, rule: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const f of findingsOf(report, rule)) {
+    const line = `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}${f.detail === undefined ? '' : `: ${f.detail}`}`;
+    out[f.logicalId] = [...(out[f.logicalId] ?? []), line];
+  }
+  return out;
+}
+
+describe('CloudTrailConfiguration and AuditTrailPresent (DP.LOG.1): every setting, unknown values, where the finding goes', () => {
+  test('each setting the trail or its bucket leaves to deployment is unverifiable and named; an AWS-managed key is not the customer\'s', () => {
+    const report = run({
+      ParamMulti: trail({ IsMultiRegionTrail: { Ref: 'Multi' } }),
+      ParamKey: trail({ KMSKeyId: { Ref: 'KeyArn' } }),
+      AwsKey: trail({ KMSKeyId: 'alias/aws/cloudtrail' }),
+      ParamBucket: trail({ S3BucketName: { Ref: 'BucketName' } }),
+      ParamLock: trail({ S3BucketName: { Ref: 'Lockless' } }),
+      Lockless: { Type: 'AWS::S3::Bucket', Properties: { ObjectLockEnabled: { Ref: 'Lock' } } },
+      Strings: trail({ IsMultiRegionTrail: 'true', EnableLogFileValidation: 'true' }),
+      Unset: trail({ IsMultiRegionTrail: undefined, EnableLogFileValidation: undefined }),
+      AllWrong: trail({ IsMultiRegionTrail: false, EnableLogFileValidation: false, KMSKeyId: undefined, S3BucketName: { Ref: 'Plain' } }),
+      Plain: { Type: 'AWS::S3::Bucket' },
+    }, { parameters: ['Multi', 'KeyArn', 'BucketName', 'Lock'] });
+    expect(verdictsOf(report, 'CloudTrailConfiguration')).toEqual({
+      ParamMulti: ['non-compliant[Unverifiable]: IsMultiRegionTrail is parameter Multi, which has no default'],
+      ParamKey: ['non-compliant[Unverifiable]: KMSKeyId is parameter KeyArn, which has no default'],
+      AwsKey: ['non-compliant[Encryption]: log files are not encrypted with a customer-managed KMS key'],
+      ParamBucket: ['non-compliant[Unverifiable]: S3BucketName is parameter BucketName, which has no default'],
+      ParamLock: ['non-compliant[Unverifiable]: ObjectLockEnabled is parameter Lock, which has no default'],
+      Strings: ['compliant'],
+      Unset: [
+        'non-compliant[MultiRegion]: the trail records one region only',
+        'non-compliant[LogFileValidation]: log files are not validated (digest files)',
+      ],
+      AllWrong: [
+        'non-compliant[MultiRegion]: the trail records one region only',
+        'non-compliant[LogFileValidation]: log files are not validated (digest files)',
+        'non-compliant[Encryption]: log files are not encrypted with a customer-managed KMS key',
+        'non-compliant[ObjectLock]: bucket Plain has no Object Lock',
+      ],
+    });
+  });
+
+  test('AuditTrailPresent: a flag known only at deployment is unverifiable on its trail, unless a known multi-region trail exists', () => {
+    const unknown = run({ Param: trail({ IsMultiRegionTrail: { Ref: 'Multi' } }), Single: trail({ IsMultiRegionTrail: false }) }, { parameters: ['Multi'] });
+    expect(verdictsOf(unknown, 'AuditTrailPresent')).toEqual({ Param: ['non-compliant[Unverifiable]: IsMultiRegionTrail is parameter Multi, which has no default'] });
+    const known = run({ Param: trail({ IsMultiRegionTrail: { Ref: 'Multi' } }), Strings: trail({ IsMultiRegionTrail: 'true' }) }, { parameters: ['Multi'] });
+    expect(verdictsOf(known, 'AuditTrailPresent')).toEqual({ Strings: ['compliant: a multi-region trail'] });
+    const defaulted = evaluate(includeTemplate({ Key: KEY, Archive: LOCKED, T: trail({ IsMultiRegionTrail: { Ref: 'Multi' } }) }, { parameterDefaults: { Multi: 'true' } }).app);
+    expect(statusesOf(defaulted, 'AuditTrailPresent')).toEqual({ T: OK });
+    const twoSingle = run({ A: trail({ IsMultiRegionTrail: false }), B: trail({ IsMultiRegionTrail: 'false' }) });
+    expect(verdictsOf(twoSingle, 'AuditTrailPresent')).toEqual({ '': ['non-compliant: 2 trail(s), none multi-region'] });
+  });
+
+  test('AuditTrailPresent: reported on the first stack when no stack has a multi-region trail; nothing without stacks', () => {
+    const app = templateApp();
+    includeTemplate({}, { app, stackId: 'First' });
+    includeTemplate({ Key: KEY, Archive: LOCKED, Single: trail({ IsMultiRegionTrail: false }) }, { app, stackId: 'Second' });
+    expect(findingsOf(evaluate(app), 'AuditTrailPresent').map((f) => [f.stack, f.status, f.detail])).toEqual([['First', NON, '1 trail(s), none multi-region']]);
+    expect(findingsOf(evaluate(templateApp()), 'AuditTrailPresent')).toEqual([]);
+  });
+});
+
+describe('DataAccessLogging (DP.LOG.2): basic and advanced data-event selectors', () => {
+  const dataBucket = { Type: 'AWS::S3::Bucket', Properties: { LoggingConfiguration: { DestinationBucketName: { Ref: 'AccessLogs' } } } };
+  const keys = { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' };
+  const table = { Type: 'AWS::DynamoDB::Table', Properties: keys };
+  const globalTable = { Type: 'AWS::DynamoDB::GlobalTable', Properties: { ...keys, StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' }, Replicas: [{ Region: 'eu-west-1' }] } };
+  const basic = (...dataResources: object[]) => trail({ EventSelectors: [{ ReadWriteType: 'All' }, { DataResources: dataResources }] });
+  const judged = (report: ReturnType<typeof evaluate>) => {
+    const { AccessLogs, Archive, ...rest } = statusesOf(report, 'DataAccessLogging');
+    expect([AccessLogs, Archive]).toEqual([NA, NA]);
+    return rest;
+  };
+
+  test('basic selectors: one bucket by its ARN, every table by the service prefix, every bucket by arn:aws:s3:::', () => {
+    const byArn = run({
+      AccessLogs: { Type: 'AWS::S3::Bucket' }, Named: dataBucket, Other: dataBucket, Orders: table, Global: globalTable,
+      T: basic({ Type: 'AWS::S3::Object', Values: [{ 'Fn::Sub': '${Named.Arn}/' }] }, { Type: 'AWS::DynamoDB::Table', Values: ['arn:aws:dynamodb'] }),
+    });
+    expect(judged(byArn)).toEqual({ Named: OK, Other: 'non-compliant [DataEvents]', Orders: OK, Global: OK });
+    const allBuckets = run({
+      AccessLogs: { Type: 'AWS::S3::Bucket' }, Any: dataBucket, Orders: table,
+      T: basic({ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::'] }, { Type: 'AWS::Lambda::Function' }),
+    });
+    expect(judged(allBuckets)).toEqual({ Any: OK, Orders: 'non-compliant [DataEvents]' });
+  });
+
+  test('basic selectors: values known only at deployment may or may not name a store of their type', () => {
+    const whole = run({ AccessLogs: { Type: 'AWS::S3::Bucket' }, Any: dataBucket, Orders: table, T: basic({ Type: 'AWS::S3::Object', Values: { Ref: 'Arns' } }) }, { parameters: ['Arns'] });
+    expect(judged(whole)).toEqual({ Any: UNVERIFIABLE, Orders: 'non-compliant [DataEvents]' });
+    expect(verdictsOf(whole, 'DataAccessLogging').Any).toEqual([
+      'non-compliant[Unverifiable]: a data-event selector of T is parameter Arns, which has no default: it may or may not name this store',
+    ]);
+    const oneValue = run({
+      AccessLogs: { Type: 'AWS::S3::Bucket' }, Any: dataBucket, Named: dataBucket,
+      T: basic({ Type: 'AWS::S3::Object', Values: [{ Ref: 'Arn' }, { 'Fn::Sub': '${Named.Arn}/' }] }),
+    }, { parameters: ['Arn'] });
+    expect(judged(oneValue)).toEqual({ Any: UNVERIFIABLE, Named: OK });
+    const defaulted = (value: string) => judged(evaluate(includeTemplate({
+      Key: KEY, Archive: LOCKED, AccessLogs: { Type: 'AWS::S3::Bucket' }, Any: dataBucket, T: basic({ Type: 'AWS::S3::Object', Values: { Ref: 'Arns' } }),
+    }, { parameterDefaults: { Arns: { Type: 'CommaDelimitedList', Default: value } } }).app));
+    expect(defaulted('arn:aws:s3')).toEqual({ Any: OK });
+    expect(defaulted('arn:aws:s3:::other-bucket/')).toEqual({ Any: 'non-compliant [DataEvents]' });
+  });
+
+  test('advanced selectors: only data-event selectors count; resources.ARN Equals names one bucket', () => {
+    const report = run({
+      AccessLogs: { Type: 'AWS::S3::Bucket' }, Exact: dataBucket, Other: dataBucket, Orders: table,
+      T: trail({
+        AdvancedEventSelectors: [
+          { FieldSelectors: [{ Field: 'readOnly', Equals: ['true'] }] },
+          { FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }] },
+          { FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'resources.type', Equals: ['AWS::DynamoDB::Table'] }] },
+          { FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+            { Field: 'resources.ARN', Equals: [{ 'Fn::GetAtt': ['Exact', 'Arn'] }] }] },
+        ],
+      }),
+    });
+    expect(judged(report)).toEqual({ Exact: OK, Other: 'non-compliant [DataEvents]', Orders: 'non-compliant [DataEvents]' });
+  });
+});
+
+describe('DatabaseAuditLogs (DP.LOG.2): each engine\'s audit export', () => {
+  const db = (props: object) => ({ Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', ...props } });
+  test('SQL Server exports agent, Oracle and MariaDB audit, Aurora MySQL 5.6 audit; other engines are for review', () => {
+    const report = evaluate(includeTemplate({
+      SqlServer: db({ Engine: 'sqlserver-se', EnableCloudwatchLogsExports: ['agent', 'error'] }),
+      SqlServerError: db({ Engine: 'sqlserver-ee', EnableCloudwatchLogsExports: ['error'] }),
+      Oracle: db({ Engine: 'oracle-ee', EnableCloudwatchLogsExports: ['audit'] }),
+      OracleNone: db({ Engine: 'oracle-se2' }),
+      Maria: db({ Engine: 'mariadb', EnableCloudwatchLogsExports: ['audit'] }),
+      UpperCase: db({ Engine: 'Postgres', EnableCloudwatchLogsExports: ['postgresql'] }),
+      Db2: db({ Engine: 'db2-se', EnableCloudwatchLogsExports: ['diag.log'] }),
+      CustomOracle: db({ Engine: 'custom-oracle-ee', EnableCloudwatchLogsExports: ['audit'] }),
+      CustomSqlServer: db({ Engine: 'custom-sqlserver-ee', EnableCloudwatchLogsExports: ['agent'] }),
+      Aurora56: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora', EnableCloudwatchLogsExports: ['audit'] } },
+      NamedCluster: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-postgresql', DBClusterIdentifier: 'orders' } },
+    }).app);
+    expect(verdictsOf(report, 'DatabaseAuditLogs')).toEqual({
+      SqlServer: ['compliant: exports its agent log'],
+      SqlServerError: ['non-compliant: EnableCloudwatchLogsExports [error] lacks agent'],
+      Oracle: ['compliant: exports its audit log'],
+      OracleNone: ['non-compliant: EnableCloudwatchLogsExports unset lacks audit'],
+      Maria: ['compliant: exports its audit log'],
+      UpperCase: ['compliant: exports its postgresql log'],
+      Db2: ['non-compliant[Unverifiable]: engine db2-se has no audit log export this rule knows; review how its access is logged'],
+      CustomOracle: ['non-compliant[Unverifiable]: engine custom-oracle-ee has no audit log export this rule knows; review how its access is logged'],
+      CustomSqlServer: ['non-compliant[Unverifiable]: engine custom-sqlserver-ee has no audit log export this rule knows; review how its access is logged'],
+      Aurora56: ['compliant: exports its audit log'],
+      NamedCluster: ['non-compliant: EnableCloudwatchLogsExports unset lacks postgresql'],
+    });
+  });
+
+  test('an engine or export list known only at deployment, or not a list, is unverifiable; parameter defaults are the app\'s values', () => {
+    const report = evaluate(includeTemplate({
+      ParamEngine: db({ Engine: { Ref: 'Engine' } }),
+      DefaultEngine: db({ Engine: { Ref: 'DefaultedEngine' }, EnableCloudwatchLogsExports: ['audit'] }),
+      NoEngine: db({}),
+      OneString: db({ Engine: 'postgres', EnableCloudwatchLogsExports: { Ref: 'OneExport' } }),
+      DefaultExports: db({ Engine: 'mysql', EnableCloudwatchLogsExports: { Ref: 'Exports' } }),
+    }, { parameters: ['Engine'], parameterDefaults: { DefaultedEngine: 'mysql', OneExport: 'postgresql', Exports: { Type: 'CommaDelimitedList', Default: 'error,audit' } } }).app);
+    expect(verdictsOf(report, 'DatabaseAuditLogs')).toEqual({
+      ParamEngine: ['non-compliant[Unverifiable]: Engine is parameter Engine, which has no default'],
+      DefaultEngine: ['compliant: exports its audit log'],
+      NoEngine: ['non-compliant[Unverifiable]: Engine is not set, which this rule cannot read'],
+      OneString: ['non-compliant[Unverifiable]: EnableCloudwatchLogsExports is "postgresql", which this rule cannot read'],
+      DefaultExports: ['compliant: exports its audit log'],
+    });
+  });
+});
+
+describe('NetworkTrafficLogs (DP.LOG.3): every kind of entry point, and values known only at deployment', () => {
+  const lb = (attrs?: unknown, type?: string) => ({
+    Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['s-1', 's-2'], ...(attrs ? { LoadBalancerAttributes: attrs } : {}), ...(type ? { Type: type } : {}) },
+  });
+  const TOKEN = 'arn:aws:lambda:us-west-2:111111111111:function:x';
+  const LOG_GROUP = 'arn:aws:logs:eu-west-1:111111111111:log-group:api';
+  test('load balancer attributes, VPCs with other referrers, API stages of both kinds, accelerators\' custom resources', () => {
+    const report = run({
+      AttrsParam: lb({ Ref: 'Attrs' }),
+      EnabledParam: lb([{ Key: 'access_logs.s3.enabled', Value: { Ref: 'Enabled' } }]),
+      EnabledFalse: lb([{ Key: 'access_logs.s3.enabled', Value: 'false' }, { Key: 'deletion_protection.enabled', Value: 'true' }]),
+      Nlb: lb([{ Key: 'access_logs.s3.enabled', Value: 'true' }], 'network'),
+      NlbUnlogged: lb(undefined, 'network'),
+      SubnetOnly: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+      S1: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'SubnetOnly' }, CidrBlock: '10.0.0.0/24' } },
+      WithFlow: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.1.0.0/16' } },
+      S2: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'WithFlow' }, CidrBlock: '10.1.0.0/24' } },
+      F2: { Type: 'AWS::EC2::FlowLog', Properties: { ResourceId: { Ref: 'WithFlow' }, ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::b' } },
+      StageParam: { Type: 'AWS::ApiGateway::Stage', Properties: { RestApiId: 'a', DeploymentId: 'd', AccessLogSetting: { Ref: 'Setting' } } },
+      StageNoDestination: { Type: 'AWS::ApiGateway::Stage', Properties: { RestApiId: 'a', DeploymentId: 'd', AccessLogSetting: { Format: '$context.requestId' } } },
+      HttpLogged: { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: 'a', StageName: 'prod', AccessLogSettings: { DestinationArn: LOG_GROUP, Format: '$context.requestId' } } },
+      HttpUnlogged: { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: 'a', StageName: 'dev' } },
+      HttpParam: { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: 'a', StageName: 'x', AccessLogSettings: { Ref: 'Setting' } } },
+      AccelJson: { Type: 'AWS::GlobalAccelerator::Accelerator', Properties: { Name: 'a' } },
+      C1: { Type: 'AWS::CloudFormation::CustomResource', Properties: { ServiceToken: TOKEN, Accelerator: { Ref: 'AccelJson' },
+        Create: JSON.stringify({ service: 'GlobalAccelerator', action: 'updateAcceleratorAttributes', parameters: { FlowLogsEnabled: 'true' } }) } },
+      AccelOff: { Type: 'AWS::GlobalAccelerator::Accelerator', Properties: { Name: 'b' } },
+      C2: { Type: 'Custom::AcceleratorAttributes', Properties: { ServiceToken: TOKEN, AcceleratorArn: { Ref: 'AccelOff' }, FlowLogsEnabled: false } },
+      CdnAliased: { Type: 'AWS::CloudFront::Distribution', Properties: { DistributionConfig: {
+        Enabled: true, DefaultCacheBehavior: { TargetOriginId: 'o', ViewerProtocolPolicy: 'https-only' },
+        Origins: [{ Id: 'o', DomainName: 'example.com', CustomOriginConfig: { OriginProtocolPolicy: 'https-only' } }],
+      } } },
+      Alias: { Type: 'AWS::Route53::RecordSet', Properties: { Name: 'x', Type: 'A', AliasTarget: { DNSName: { 'Fn::GetAtt': ['CdnAliased', 'DomainName'] }, HostedZoneId: 'Z2FDTNDATAQYW2' } } },
+    }, { parameters: ['Attrs', 'Enabled', 'Setting'] });
+    expect(verdictsOf(report, 'NetworkTrafficLogs')).toEqual({
+      AttrsParam: ['non-compliant[Unverifiable]: LoadBalancerAttributes is parameter Attrs, which has no default'],
+      EnabledParam: ['non-compliant[Unverifiable]: access_logs.s3.enabled is parameter Enabled, which has no default'],
+      EnabledFalse: ['non-compliant: access_logs.s3.enabled is not true: no access logs'],
+      Nlb: ['compliant: access logs to S3'],
+      NlbUnlogged: ['non-compliant: access_logs.s3.enabled is not true: no access logs'],
+      SubnetOnly: ['non-compliant: no flow log records the VPC\'s traffic'],
+      WithFlow: ['compliant: a flow log records its traffic'],
+      StageParam: ['non-compliant[Unverifiable]: the access log setting is an expression the template computes at deployment'],
+      StageNoDestination: ['non-compliant: the stage writes no access logs'],
+      HttpLogged: ['compliant: access logs to a log destination'],
+      HttpUnlogged: ['non-compliant: the stage writes no access logs'],
+      HttpParam: ['non-compliant[Unverifiable]: the access log setting is an expression the template computes at deployment'],
+      AccelJson: ['compliant: a custom resource turns on its flow logs'],
+      AccelOff: ['non-compliant: no custom resource turns on the accelerator\'s flow logs (FlowLogsEnabled)'],
+      CdnAliased: ['non-compliant: no access logs: neither DistributionConfig.Logging nor a log delivery source'],
+    });
+  });
+
+  test('a load balancer\'s access-log switch from a parameter default is the app\'s value', () => {
+    const report = evaluate(includeTemplate({ Lb: lb([{ Key: 'access_logs.s3.enabled', Value: { Ref: 'On' } }]) }, { parameterDefaults: { On: 'true' } }).app);
+    expect(statusesOf(report, 'NetworkTrafficLogs')).toEqual({ Lb: OK });
+  });
+});
+
+describe('LogRetention (DP.LOG.4): boundaries and values known only at deployment', () => {
+  const group = (props: object) => ({ Type: 'AWS::Logs::LogGroup', Properties: props });
+  const K = { KmsKeyId: { 'Fn::GetAtt': ['Key', 'Arn'] } };
+  const logBucket = (rules: object[]) => ({ Type: 'AWS::S3::Bucket', Properties: { Tags: [{ Key: 'dp:data-class', Value: 'logs' }], LifecycleConfiguration: { Rules: rules } } });
+  test('exactly logRetentionDays is enough, a day less is not; an AWS-managed key is no customer key', () => {
+    const report = evaluate(includeTemplate({
+      Key: KEY, Archive: LOCKED,
+      Exact: group({ ...K, RetentionInDays: 365 }),
+      DayShort: group({ ...K, RetentionInDays: 364 }),
+      ParamDays: group({ ...K, RetentionInDays: { Ref: 'Days' } }),
+      NumberDefault: group({ ...K, RetentionInDays: { Ref: 'DefaultDays' } }),
+      AwsKey: group({ KmsKeyId: 'alias/aws/logs', RetentionInDays: 400 }),
+      Neither: group({}),
+      LogsExact: logBucket([{ Status: 'Enabled', ExpirationInDays: 365 }]),
+      LogsDayShort: logBucket([{ Status: 'Enabled', ExpirationInDays: 364 }]),
+      LogsDisabledRule: logBucket([{ Status: 'Disabled', ExpirationInDays: 30 }, { Status: 'Enabled', NoncurrentVersionExpirationInDays: 30 }]),
+    }, { parameters: ['Days'], parameterDefaults: { DefaultDays: { Type: 'Number', Default: '400' } } }).app);
+    expect(verdictsOf(report, 'LogRetention')).toEqual({
+      Archive: ['compliant'],
+      Exact: ['compliant'],
+      DayShort: ['non-compliant[Retention]: RetentionInDays 364 is shorter than the policy\'s 365'],
+      ParamDays: ['non-compliant[Unverifiable]: RetentionInDays is parameter Days, which has no default'],
+      NumberDefault: ['compliant'],
+      AwsKey: ['non-compliant[Encryption]: no KmsKeyId: CloudWatch Logs encrypts with its own key, not a customer-managed one'],
+      Neither: [
+        'non-compliant[Encryption]: no KmsKeyId: CloudWatch Logs encrypts with its own key, not a customer-managed one',
+        'non-compliant[Retention]: no RetentionInDays: kept forever, not the policy\'s 365 days',
+      ],
+      LogsExact: ['compliant'],
+      LogsDayShort: ['non-compliant[Retention]: a lifecycle rule expires logs before 365 days'],
+      LogsDisabledRule: ['compliant'],
+    });
+  });
+});
+
+describe('ResourceAlarms (DP.MON.1): which alarm actions page an encrypted topic', () => {
+  const lb = { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['s-1', 's-2'] } };
+  const OPS = 'arn:aws:sns:eu-west-1:111111111111:ops';
+  const alarm = (actions: unknown, dimensions: object[]) => ({ Type: 'AWS::CloudWatch::Alarm', Properties: {
+    ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 3, Threshold: 5, Namespace: 'AWS/ApplicationELB', MetricName: 'HTTPCode_ELB_5XX_Count',
+    Statistic: 'Sum', Period: 300, Dimensions: dimensions, ...(actions === undefined ? {} : { AlarmActions: actions }) } });
+  const lbAlarm = (lbId: string, actions: unknown) => alarm(actions, [{ Name: 'LoadBalancer', Value: { 'Fn::GetAtt': [lbId, 'LoadBalancerFullName'] } }]);
+  test('a topic known only at deployment is unverifiable unless another action pages an encrypted topic; other actions do not page', () => {
+    const report = run({
+      Encrypted: { Type: 'AWS::SNS::Topic', Properties: { KmsMasterKeyId: 'alias/incident' } },
+      Plain: { Type: 'AWS::SNS::Topic', Properties: {} },
+      Scale: { Type: 'AWS::AutoScaling::ScalingPolicy', Properties: { AutoScalingGroupName: 'g', PolicyType: 'SimpleScaling', ScalingAdjustment: 1, AdjustmentType: 'ChangeInCapacity' } },
+      ParamTopic: lb, A1: lbAlarm('ParamTopic', [{ Ref: 'TopicArn' }]),
+      ParamAndLiteral: lb, A2: lbAlarm('ParamAndLiteral', [{ Ref: 'TopicArn' }, OPS]),
+      ParamAndEncrypted: lb, A3: lbAlarm('ParamAndEncrypted', [{ Ref: 'TopicArn' }, { Ref: 'Encrypted' }]),
+      LiteralTopic: lb, A4: lbAlarm('LiteralTopic', [OPS]),
+      ScalingAction: lb, A5: lbAlarm('ScalingAction', [{ Ref: 'Scale' }]),
+      NoActions: lb, A6: lbAlarm('NoActions', undefined),
+      PlainAndLiteral: lb, A7: lbAlarm('PlainAndLiteral', [{ Ref: 'Plain' }, OPS]),
+      ExplicitApplication: { ...lb, Properties: { ...lb.Properties, Type: 'application' } },
+      Cluster: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-postgresql' } },
+      A8: alarm([{ Ref: 'Encrypted' }], [{ Name: 'DBClusterIdentifier', Value: { Ref: 'Cluster' } }]),
+    }, { parameters: ['TopicArn'] });
+    expect(verdictsOf(report, 'ResourceAlarms')).toEqual({
+      ParamTopic: ['non-compliant[Unverifiable]: alarm A1 watches it, but its action is known only at deployment (a parameter or import)'],
+      ParamAndLiteral: ['non-compliant[Unverifiable]: alarm A2 watches it, but its action is known only at deployment (a parameter or import)'],
+      ParamAndEncrypted: ['compliant: an alarm on its metrics pages an encrypted topic'],
+      LiteralTopic: ['non-compliant: no alarm on its metrics pages an encrypted SNS topic'],
+      ScalingAction: ['non-compliant: no alarm on its metrics pages an encrypted SNS topic'],
+      NoActions: ['non-compliant: no alarm on its metrics pages an encrypted SNS topic'],
+      PlainAndLiteral: ['non-compliant: no alarm on its metrics pages an encrypted SNS topic'],
+      ExplicitApplication: ['non-compliant: no alarm on its metrics pages an encrypted SNS topic'],
+      Cluster: ['compliant: an alarm on its metrics pages an encrypted topic'],
+    });
+  });
+});
+
+describe('ThreatDetectionEnabled (DP.MON.2): detectors, rules and targets', () => {
+  const detector = { Type: 'AWS::GuardDuty::Detector', Properties: { Enable: true } };
+  const ALERTS = 'arn:aws:sns:eu-west-1:111111111111:alerts';
+  const rule = (targets: unknown[], props: object = {}) => ({
+    Type: 'AWS::Events::Rule', Properties: { EventPattern: { source: ['aws.guardduty'] }, Targets: targets.map((arn, i) => ({ Id: `t${i}`, Arn: arn })), ...props },
+  });
+  const verdict = (resources: Record<string, unknown>, parameters: string[] = []) => verdictsOf(evaluate(includeTemplate(resources, { parameters }).app), 'ThreatDetectionEnabled')[''];
+  test('a target is a topic by reference or by its ARN; one known only at deployment is unverifiable unless another target is a topic', () => {
+    expect(verdict({ D: detector, R: rule([ALERTS]) })).toEqual(['compliant: region eu-west-1']);
+    expect(verdict({ D: detector, R: rule(['arn:aws:lambda:eu-west-1:111111111111:function:f']) })).toEqual(['non-compliant[FindingsAlert]: region eu-west-1']);
+    expect(verdict({ D: detector, R: rule([{ Ref: 'Target' }]) }, ['Target']))
+      .toEqual(['non-compliant[Unverifiable]: the target of R is known only at deployment (a parameter or import)']);
+    expect(verdict({ D: detector, R: rule([{ Ref: 'Target' }, 'arn:aws:sqs:eu-west-1:111111111111:q']) }, ['Target']))
+      .toEqual(['non-compliant[Unverifiable]: the target of R is known only at deployment (a parameter or import)']);
+    expect(verdict({ D: detector, Topic: { Type: 'AWS::SNS::Topic' }, R: rule([{ Ref: 'Target' }, { Ref: 'Topic' }]) }, ['Target'])).toEqual(['compliant: region eu-west-1']);
+  });
+
+  test('only enabled rules on GuardDuty findings count, with the source as a list or one string', () => {
+    expect(verdict({ D: detector, R: rule([ALERTS], { State: 'DISABLED' }) })).toEqual(['non-compliant[FindingsAlert]: region eu-west-1']);
+    expect(verdict({ D: detector, R: rule([ALERTS], { State: 'ENABLED' }) })).toEqual(['compliant: region eu-west-1']);
+    expect(verdict({ D: detector, R: rule([ALERTS], { EventPattern: { source: 'aws.guardduty' } }) })).toEqual(['compliant: region eu-west-1']);
+    expect(verdict({ D: detector, R: rule([ALERTS], { EventPattern: { source: ['aws.securityhub'] } }) })).toEqual(['non-compliant[FindingsAlert]: region eu-west-1']);
+    expect(verdict({ D: detector, R: rule([ALERTS], { EventPattern: undefined, ScheduleExpression: 'rate(1 day)' }) })).toEqual(['non-compliant[FindingsAlert]: region eu-west-1']);
+    expect(verdict({ D: detector, R: rule([], { Targets: undefined }) })).toEqual(['non-compliant[FindingsAlert]: region eu-west-1']);
+  });
+
+  test('a detector whose Enable is known only at deployment is unverifiable unless another detector of the region is on', () => {
+    const paramDetector = { Type: 'AWS::GuardDuty::Detector', Properties: { Enable: { Ref: 'On' } } };
+    expect(verdict({ D: paramDetector, R: rule([ALERTS]) }, ['On'])).toEqual(['non-compliant[Unverifiable]: Enable of detector D is parameter On, which has no default']);
+    expect(verdict({ D: paramDetector, D2: detector, R: rule([ALERTS]) }, ['On'])).toEqual(['compliant: region eu-west-1']);
+  });
+
+  test('one finding per region, on its first stack; a stack without a region is a region of its own', () => {
+    const app = templateApp();
+    includeTemplate({}, { app, stackId: 'A' });
+    includeTemplate({ D: detector }, { app, stackId: 'B' });
+    includeTemplate({ D: detector, R: rule([ALERTS]) }, { app, stackId: 'Agnostic', region: null });
+    expect(findingsOf(evaluate(app), 'ThreatDetectionEnabled').map((f) => [f.stack, f.ruleId, f.detail])).toEqual([
+      ['A', 'DataProtection-ThreatDetectionEnabled[FindingsAlert]', 'region eu-west-1'],
+      ['Agnostic', 'DataProtection-ThreatDetectionEnabled', 'region (unknown)'],
+    ]);
+  });
+});

@@ -103,3 +103,27 @@ describe('DP.NET.4 rules', () => {
     expect(statusesOf(report, 'PeeringRoutePrivate')).toEqual({ DefaultRoute: NA, FromPrivate: OK, FromPublic: NON, Imported: UNVERIFIABLE });
   });
 });
+
+describe('PeeringRoutePrivate: what makes a route table public (mutation run sample C)', () => {
+  test('a route to a literal igw- gateway makes its table public; a virtual private gateway or a VPN gateway of the app does not', () => {
+    const table = { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } };
+    const gatewayRoute = (tableId: string, gateway: unknown) => ({ Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: tableId }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: gateway } });
+    const peerRoute = (tableId: string) => ({ Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: tableId }, DestinationCidrBlock: PEER, VpcPeeringConnectionId: { Ref: 'Peering' } } });
+    const report = evaluate(includeTemplate(network({
+      LiteralIgwTable: table,
+      LiteralIgwRoute: gatewayRoute('LiteralIgwTable', 'igw-0123456789abcdef0'),
+      FromLiteralIgwTable: peerRoute('LiteralIgwTable'),
+      VgwTable: table,
+      VgwRoute: gatewayRoute('VgwTable', 'vgw-0123456789abcdef0'),
+      FromVgwTable: peerRoute('VgwTable'),
+      Vpn: { Type: 'AWS::EC2::VPNGateway', Properties: { Type: 'ipsec.1' } },
+      VpnTable: table,
+      VpnRoute: gatewayRoute('VpnTable', { Ref: 'Vpn' }),
+      FromVpnTable: peerRoute('VpnTable'),
+    })).app);
+    expect(statusesOf(report, 'PeeringRoutePrivate')).toEqual({
+      DefaultRoute: NA, LiteralIgwRoute: NA, VgwRoute: NA, VpnRoute: NA,
+      FromLiteralIgwTable: NON, FromVgwTable: OK, FromVpnTable: OK,
+    });
+  });
+});

@@ -314,3 +314,308 @@ describe('TLS-only policies that miss what they protect (issue 16, item 5)', () 
     });
   });
 });
+
+describe('DP.ENC.1 rules on values that are not plain literals, and at their edges (mutation run sample C)', () => {
+  const IF_PROD = (whenProd: unknown, otherwise: unknown) => ({ 'Fn::If': ['IsProd', whenProd, otherwise] });
+  // Parameters without a default, parameters with one, and a condition only deployment knows.
+  const runWith = (
+    resources: Record<string, unknown>, parameters: string[], parameterDefaults: Record<string, unknown> = {}, policy?: DataProtectionPolicy,
+  ) => evaluate(includeTemplate(resources, {
+    parameters: [...parameters, 'Env'], parameterDefaults, conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
+  }).app, policy);
+  // One finding per resource: its suffix and detail, where the branch that reached the verdict shows.
+  const detailsOf = (report: ReturnType<typeof evaluate>, rule: string) => Object.fromEntries(findingsOf(report, rule)
+    .map((f) => [f.logicalId, `${f.ruleId.replace(`DataProtection-${rule}`, '')} ${f.detail ?? ''}`]));
+
+  test('ApiGatewayTLS: HTTP API domains without configurations, computed configurations, and REST API endpoint switches', () => {
+    const v2 = (configs?: unknown[]) => ({ Type: 'AWS::ApiGatewayV2::DomainName', Properties: { DomainName: 'v2.example.com', ...(configs ? { DomainNameConfigurations: configs } : {}) } });
+    const rest = (props: object) => ({ Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'api', ...props } });
+    const resources = {
+      V2NoConfigurations: v2(),
+      V2EmptyConfigurations: v2([]),
+      V2Conditional: v2([IF_PROD({ CertificateArn: 'arn:c', SecurityPolicy: 'TLS_1_2' }, { CertificateArn: 'arn:c', SecurityPolicy: 'TLS_1_0' })]),
+      V2OneOfTwoOld: v2([{ CertificateArn: 'arn:c', SecurityPolicy: 'TLS_1_2' }, { CertificateArn: 'arn:d', SecurityPolicy: 'TLS_1_0' }]),
+      DomainUnknownPolicy: { Type: 'AWS::ApiGateway::DomainName', Properties: { DomainName: 'u.example.com', SecurityPolicy: 'TLS_9_9' } },
+      RestOpenSwitch: rest({ DisableExecuteApiEndpoint: { Ref: 'Disable' } }),
+      RestOddSwitch: rest({ DisableExecuteApiEndpoint: { Ref: 'Odd' } }),
+      RestDisabledByDefault: rest({ DisableExecuteApiEndpoint: { Ref: 'On' } }),
+      RestNotDisabled: rest({ DisableExecuteApiEndpoint: false, EndpointConfiguration: { Types: ['REGIONAL'] } }),
+      RestNoTypes: rest({ EndpointConfiguration: { Types: [] } }),
+      RestPrivateAndRegional: rest({ EndpointConfiguration: { Types: ['PRIVATE', 'REGIONAL'] } }),
+    };
+    const report = runWith(resources, ['Disable'], { Odd: 'yes', On: 'true' });
+    expect(detailsOf(report, 'ApiGatewayTLS')).toEqual({
+      V2NoConfigurations: ' SecurityPolicy TLS_1_2 (the default) accepts TLS 1.2 and up',
+      V2EmptyConfigurations: ' SecurityPolicy TLS_1_2 (the default) accepts TLS 1.2 and up',
+      V2Conditional: expect.stringMatching(/^\[Unverifiable\] a DomainNameConfiguration is a Fn::If on condition IsProd/),
+      V2OneOfTwoOld: ' SecurityPolicy TLS_1_0 accepts TLS 1.0 and up; the policy asks for 1.2',
+      DomainUnknownPolicy: '[Unverifiable] SecurityPolicy TLS_9_9 is not a policy this library knows; review its lowest TLS version',
+      RestOpenSwitch: '[Unverifiable] DisableExecuteApiEndpoint is parameter Disable, which has no default',
+      RestOddSwitch: '[Unverifiable] DisableExecuteApiEndpoint is "yes", which this rule cannot read',
+      RestDisabledByDefault: ' the default execute-api endpoint is disabled',
+      RestNotDisabled: ' SecurityPolicy TLS_1_0 (the default) accepts TLS 1.0 and up; the policy asks for 1.2',
+      RestNoTypes: ' SecurityPolicy TLS_1_0 (the default) accepts TLS 1.0 and up; the policy asks for 1.2',
+      RestPrivateAndRegional: ' SecurityPolicy TLS_1_0 (the default) accepts TLS 1.0 and up; the policy asks for 1.2',
+    });
+    // The HTTP API default is TLS 1.2: below a TLS 1.3 policy.
+    const s = statusesOf(runWith(resources, ['Disable'], { Odd: 'yes', On: 'true' }, TLS13), 'ApiGatewayTLS');
+    expect([s.V2NoConfigurations, s.RestDisabledByDefault]).toEqual([NON, OK]);
+  });
+
+  test('CloudFrontTLS: computed settings need review; a missing certificate is the default one; each origin is named', () => {
+    const origin = (policy: string) => ({ Id: 'o1', DomainName: 'example.com', CustomOriginConfig: { OriginProtocolPolicy: policy } });
+    const dist = (config: object) => ({
+      Type: 'AWS::CloudFront::Distribution',
+      Properties: { DistributionConfig: {
+        Enabled: true,
+        Origins: [origin('https-only')],
+        DefaultCacheBehavior: { TargetOriginId: 'o1', ViewerProtocolPolicy: 'https-only' },
+        ViewerCertificate: { AcmCertificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/x', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+        ...config,
+      } },
+    });
+    const report = runWith({
+      Good: dist({}),
+      ComputedConfig: { Type: 'AWS::CloudFront::Distribution', Properties: { DistributionConfig: IF_PROD({ Enabled: true }, { Enabled: false }) } },
+      ParamViewerPolicy: dist({ DefaultCacheBehavior: { TargetOriginId: 'o1', ViewerProtocolPolicy: { Ref: 'Viewer' } } }),
+      ComputedCertificate: dist({ ViewerCertificate: IF_PROD({ CloudFrontDefaultCertificate: true }, { Ref: 'AWS::NoValue' }) }),
+      NoCertificate: dist({ ViewerCertificate: undefined }),
+      NotDefaultCertificate: dist({ ViewerCertificate: { CloudFrontDefaultCertificate: false, AcmCertificateArn: 'arn:x', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' } }),
+      CertificateDefaultMinimum: dist({ ViewerCertificate: { AcmCertificateArn: 'arn:x', SslSupportMethod: 'sni-only' } }),
+      UnknownMinimum: dist({ ViewerCertificate: { AcmCertificateArn: 'arn:x', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv9.9' } }),
+      HttpOrigin: dist({ Origins: [origin('http-only')] }),
+      S3Origin: dist({ Origins: [{ Id: 'o1', DomainName: 'b.s3.amazonaws.com', S3OriginConfig: {} }] }),
+    }, ['Viewer']);
+    expect(detailsOf(report, 'CloudFrontTLS')).toEqual({
+      Good: ' ',
+      ComputedConfig: expect.stringMatching(/^\[Unverifiable\] DistributionConfig is a Fn::If on condition IsProd/),
+      ParamViewerPolicy: '[Unverifiable] ViewerProtocolPolicy is parameter Viewer, which has no default',
+      ComputedCertificate: expect.stringMatching(/^\[Unverifiable\] ViewerCertificate is a Fn::If on condition IsProd/),
+      NoCertificate: '[MinimumProtocolVersion] the default *.cloudfront.net certificate accepts TLS 1.0',
+      NotDefaultCertificate: ' ',
+      CertificateDefaultMinimum: '[MinimumProtocolVersion] MinimumProtocolVersion TLSv1 (the default) accepts TLS 1.0 and up; the policy asks for 1.2',
+      UnknownMinimum: '[Unverifiable] MinimumProtocolVersion TLSv9.9 is not a policy this library knows; review its lowest TLS version',
+      HttpOrigin: '[OriginProtocol] origin o1 is fetched over plaintext HTTP',
+      S3Origin: ' ',
+    });
+    expect(statusesOf(report, 'CloudFrontTLS')).toMatchObject({ Good: OK, NotDefaultCertificate: OK, S3Origin: OK });
+  });
+
+  test('OpenSearchTLS: computed option blocks and unknown TLS policies need review; each aspect says why', () => {
+    const domain = (props: object) => ({ Type: 'AWS::OpenSearchService::Domain', Properties: props });
+    const good = { EnforceHTTPS: true, TLSSecurityPolicy: 'Policy-Min-TLS-1-2-PFS-2023-10' };
+    const report = runWith({
+      ComputedEndpoint: domain({ DomainEndpointOptions: IF_PROD(good, { EnforceHTTPS: false }), NodeToNodeEncryptionOptions: { Enabled: true } }),
+      ComputedNodeToNode: domain({ DomainEndpointOptions: good, NodeToNodeEncryptionOptions: IF_PROD({ Enabled: true }, { Enabled: false }) }),
+      UnknownPolicy: domain({ DomainEndpointOptions: { EnforceHTTPS: true, TLSSecurityPolicy: 'Policy-Min-TLS-9-9' }, NodeToNodeEncryptionOptions: { Enabled: true } }),
+      ParamNodeToNode: domain({ DomainEndpointOptions: good, NodeToNodeEncryptionOptions: { Enabled: { Ref: 'N2N' } } }),
+      NodeToNodeOff: domain({ DomainEndpointOptions: good, NodeToNodeEncryptionOptions: { Enabled: false } }),
+      HttpsOff: domain({ DomainEndpointOptions: { ...good, EnforceHTTPS: 'false' }, NodeToNodeEncryptionOptions: { Enabled: true } }),
+    }, ['N2N']);
+    expect(detailsOf(report, 'OpenSearchTLS')).toEqual({
+      ComputedEndpoint: expect.stringMatching(/^\[Unverifiable\] DomainEndpointOptions is a Fn::If on condition IsProd/),
+      ComputedNodeToNode: expect.stringMatching(/^\[Unverifiable\] NodeToNodeEncryptionOptions is a Fn::If on condition IsProd/),
+      UnknownPolicy: '[Unverifiable] TLSSecurityPolicy Policy-Min-TLS-9-9 is not a policy this library knows; review its lowest TLS version',
+      ParamNodeToNode: '[Unverifiable] NodeToNodeEncryptionOptions.Enabled is parameter N2N, which has no default',
+      NodeToNodeOff: '[NodeToNode] NodeToNodeEncryptionOptions.Enabled false',
+      HttpsOff: '[EnforceHTTPS] EnforceHTTPS false',
+    });
+  });
+
+  test('ElastiCacheTLS: a mode from a parameter needs review; cache clusters with transit encryption comply', () => {
+    const rg = (props: object) => ({ Type: 'AWS::ElastiCache::ReplicationGroup', Properties: { ReplicationGroupDescription: 'x', ...props } });
+    const report = runWith({
+      ParamMode: rg({ TransitEncryptionEnabled: true, TransitEncryptionMode: { Ref: 'Mode' } }),
+      RequiredByDefault: rg({ TransitEncryptionEnabled: true, TransitEncryptionMode: { Ref: 'Required' } }),
+      Preferred: rg({ TransitEncryptionEnabled: true, TransitEncryptionMode: 'preferred' }),
+      Off: rg({ TransitEncryptionEnabled: false, TransitEncryptionMode: 'required' }),
+      ClusterOn: { Type: 'AWS::ElastiCache::CacheCluster', Properties: { CacheNodeType: 'cache.t4g.micro', Engine: 'redis', NumCacheNodes: 1, TransitEncryptionEnabled: true } },
+    }, ['Mode'], { Required: 'required' });
+    expect(detailsOf(report, 'ElastiCacheTLS')).toEqual({
+      ParamMode: '[Unverifiable] TransitEncryptionMode is parameter Mode, which has no default',
+      RequiredByDefault: ' clients must use TLS',
+      Preferred: ' TransitEncryptionMode preferred still accepts plaintext clients',
+      Off: ' TransitEncryptionEnabled false',
+      ClusterOn: ' clients must use TLS',
+    });
+  });
+
+  test('ELBHTTPListenerRuleRedirect: every action must redirect to HTTPS; actions that cannot be read need review', () => {
+    const rule = (actions: unknown) => ({
+      Type: 'AWS::ElasticLoadBalancingV2::ListenerRule',
+      Properties: { ListenerArn: { Ref: 'Http' }, Priority: 1, Conditions: [{ Field: 'path-pattern', Values: ['/x'] }], Actions: actions },
+    });
+    const forward = { Type: 'forward', TargetGroupArn: 'arn:tg' };
+    const report = runWith({
+      Lb: LB,
+      Http: listener({ Protocol: 'HTTP', Port: 80, DefaultActions: REDIRECT }),
+      NoActions: rule([]),
+      ComputedActions: rule(IF_PROD(REDIRECT, [forward])),
+      ComputedAction: rule([IF_PROD(REDIRECT[0], forward)]),
+      // Keys in the order CfnInclude writes them, so both paths show the same text.
+      RedirectKeepsProtocol: rule([{ RedirectConfig: { Port: '443', StatusCode: 'HTTP_301' }, Type: 'redirect' }]),
+      RedirectToHttp: rule([{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTP', Port: '8080', StatusCode: 'HTTP_301' } }]),
+      RedirectThenForward: rule([{ ...REDIRECT[0], Order: 1 }, { ...forward, Order: 2 }]),
+      TwoRedirects: rule([{ ...REDIRECT[0], Order: 1 }, { ...REDIRECT[0], Order: 2 }]),
+    }, []);
+    expect(detailsOf(report, 'ELBHTTPListenerRuleRedirect')).toEqual({
+      NoActions: '[Unverifiable] Actions is [], which this rule cannot read',
+      ComputedActions: expect.stringMatching(/^\[Unverifiable\] Actions is a Fn::If on condition IsProd/),
+      ComputedAction: expect.stringMatching(/^\[Unverifiable\] Actions is a Fn::If on condition IsProd/),
+      RedirectKeepsProtocol: '[Unverifiable] Actions is [{"RedirectConfig":{"Port":"443","StatusCode":"HTTP_301"},"Type":"redirect"}], which this rule cannot read',
+      RedirectToHttp: ' a rule on plaintext listener Http serves requests',
+      RedirectThenForward: ' a rule on plaintext listener Http serves requests',
+      TwoRedirects: ' only redirects to HTTPS',
+    });
+  });
+
+  test('S3BucketTLSOnly: only a deny of every S3 action to everyone counts; the TLS version deny must reach the minimum', () => {
+    const statement = (props: object) => ({
+      Effect: 'Deny', Principal: '*', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/*'], ...props,
+    });
+    const TLS12_DENY = { Condition: { NumericLessThan: { 's3:TlsVersion': '1.2' } } };
+    const TLS13_DENY = { Condition: { NumericLessThan: { 's3:TlsVersion': 1.3 } } };
+    const resources: Record<string, unknown> = {};
+    const add = (id: string, statements: object[]) => {
+      resources[id] = { Type: 'AWS::S3::Bucket' };
+      resources[`${id}Policy`] = { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: id }, PolicyDocument: { Version: '2012-10-17', Statement: statements } } };
+    };
+    add('AnyAction', [statement({ Action: '*' }), statement(TLS13_DENY)]);
+    add('ActionInList', [statement({ Action: ['s3:GetObject', 's3:*'] }), statement({ ...TLS13_DENY, Action: ['s3:*'] })]);
+    add('NarrowAction', [statement({ Action: 's3:GetObject' })]);
+    add('NotAction', [statement({ Action: undefined, NotAction: 's3:ListBucket' })]);
+    add('OneAccount', [statement({ Principal: { AWS: 'arn:aws:iam::111111111111:root' } })]);
+    add('TransportTrue', [statement({ Condition: { Bool: { 'aws:SecureTransport': 'true' } } })]);
+    add('AllowWithCondition', [statement({ Effect: 'Allow' })]);
+    add('Tls12Deny', [statement({}), statement(TLS12_DENY)]);
+    add('Tls13NarrowDeny', [statement({}), statement({ ...TLS13_DENY, Action: 's3:GetObject' })]);
+    const report = runWith(resources, [], {}, TLS13);
+    expect(statusesOf(report, 'S3BucketTLSOnly')).toEqual({
+      AnyAction: OK,
+      ActionInList: OK,
+      NarrowAction: 'non-compliant [SecureTransport] [TlsVersion]',
+      NotAction: 'non-compliant [SecureTransport] [TlsVersion]',
+      OneAccount: 'non-compliant [SecureTransport] [TlsVersion]',
+      TransportTrue: 'non-compliant [SecureTransport] [TlsVersion]',
+      AllowWithCondition: 'non-compliant [SecureTransport] [TlsVersion]',
+      Tls12Deny: 'non-compliant [TlsVersion]',
+      Tls13NarrowDeny: 'non-compliant [TlsVersion]',
+    });
+    const tls = findingsOf(report, 'S3BucketTLSOnly').find((f) => f.logicalId === 'Tls12Deny' && f.ruleId.endsWith('[TlsVersion]'));
+    expect(tls?.detail).toBe('no statement denies requests with s3:TlsVersion below 1.3');
+  });
+});
+
+describe('RDSForceTLS: every way of reaching the forcing parameter (mutation run sample C)', () => {
+  const instance = (props: object) => ({ Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', ...props } });
+  const group = (family: unknown, params: unknown, name?: string) => ({
+    Type: 'AWS::RDS::DBParameterGroup', Properties: { Family: family, Description: 'x', Parameters: params, ...(name ? { DBParameterGroupName: name } : {}) },
+  });
+  const details = (report: ReturnType<typeof evaluate>) => Object.fromEntries(findingsOf(report, 'RDSForceTLS')
+    .map((f) => [f.logicalId, `${f.ruleId.replace('DataProtection-RDSForceTLS', '')} ${f.detail ?? ''}`]));
+
+  test('the engine, the version and the group name: unknown ones need review unless the engine never forces TLS', () => {
+    const report = evaluate(includeTemplate({
+      ParamEngine: instance({ Engine: { Ref: 'Engine' } }),
+      FromSnapshot: instance({ DBSnapshotIdentifier: 'snap-1' }),
+      MySqlOpenVersion: instance({ Engine: 'mysql', EngineVersion: { Ref: 'Version' } }),
+      UpperCaseEngine: instance({ Engine: 'MySQL' }),
+      SqlServer: instance({ Engine: 'sqlserver-se' }),
+      MariaDb: instance({ Engine: 'mariadb' }),
+      OpenGroupName: instance({ Engine: 'postgres', DBParameterGroupName: { Ref: 'GroupName' } }),
+      NumberGroupName: instance({ Engine: 'postgres', DBParameterGroupName: { Ref: 'GroupNumber' } }),
+      DefaultGroupWithoutVersion: instance({ Engine: 'postgres', EngineVersion: '14.10', DBParameterGroupName: 'default.postgres' }),
+      DefaultGroupOpenVersion: instance({ Engine: 'postgres', EngineVersion: { Ref: 'Version' }, DBParameterGroupName: 'default.postgres' }),
+      Pg15NoGroup: instance({ Engine: 'postgres', EngineVersion: '15.4' }),
+    }, { parameters: ['Engine', 'Version', 'GroupName'], parameterDefaults: { GroupNumber: { Type: 'Number', Default: 5 } } }).app);
+    expect(details(report)).toEqual({
+      ParamEngine: '[Unverifiable] Engine is parameter Engine, which has no default',
+      FromSnapshot: '[Unverifiable] the template names no Engine',
+      MySqlOpenVersion: ' no parameter group: require_secure_transport keeps the mysql default, which accepts plaintext (require_secure_transport = 0/OFF)',
+      UpperCaseEngine: ' no parameter group: require_secure_transport keeps the MySQL default, which accepts plaintext (require_secure_transport = 0/OFF)',
+      SqlServer: ' no parameter group: rds.force_ssl keeps the sqlserver-se default, which accepts plaintext (rds.force_ssl = 0/OFF)',
+      MariaDb: ' no parameter group: require_secure_transport keeps the mariadb default, which accepts plaintext (require_secure_transport = 0/OFF)',
+      OpenGroupName: '[Unverifiable] DBParameterGroupName is parameter GroupName, which has no default',
+      NumberGroupName: '[Unverifiable] DBParameterGroupName is not a name',
+      DefaultGroupWithoutVersion: ' the default parameter group default.postgres: rds.force_ssl keeps the postgres default, which accepts plaintext (rds.force_ssl = 0/OFF)',
+      DefaultGroupOpenVersion: '[Unverifiable] EngineVersion is parameter Version, which has no default',
+      Pg15NoGroup: ' no parameter group: postgres 15 forces TLS by default (rds.force_ssl = 1)',
+    });
+  });
+
+  test('groups of the app: by name, computed, silent on the parameter (family or version decides), or set to what cannot be read', () => {
+    const report = evaluate(includeTemplate({
+      Named: group('postgres14', { 'rds.force_ssl': '1' }, 'strict-pg'),
+      ByName: instance({ Engine: 'postgres', EngineVersion: '14.10', DBParameterGroupName: 'strict-pg' }),
+      Computed: group('postgres14', { 'Fn::If': ['IsProd', { 'rds.force_ssl': '1' }, { 'rds.force_ssl': '0' }] }),
+      OnComputed: instance({ Engine: 'postgres', DBParameterGroupName: { Ref: 'Computed' } }),
+      Silent16: group('postgres16', { work_mem: '4096' }),
+      OnSilent16: instance({ Engine: 'postgres', EngineVersion: '16.3', DBParameterGroupName: { Ref: 'Silent16' } }),
+      Silent14: group('postgres14', {}),
+      OnSilent14: instance({ Engine: 'postgres', EngineVersion: '14.10', DBParameterGroupName: { Ref: 'Silent14' } }),
+      OpenFamily: group({ Ref: 'Family' }, {}),
+      OnOpenFamily16: instance({ Engine: 'postgres', EngineVersion: '16.1', DBParameterGroupName: { Ref: 'OpenFamily' } }),
+      OnOpenFamilyOpenVersion: instance({ Engine: 'postgres', EngineVersion: { Ref: 'Version' }, DBParameterGroupName: { Ref: 'OpenFamily' } }),
+      OpenValue: group('postgres14', { 'rds.force_ssl': { Ref: 'Force' } }),
+      OnOpenValue: instance({ Engine: 'postgres', DBParameterGroupName: { Ref: 'OpenValue' } }),
+      ListValue: group('postgres14', { 'rds.force_ssl': ['1'] }),
+      OnListValue: instance({ Engine: 'postgres', DBParameterGroupName: { Ref: 'ListValue' } }),
+      DefaultValue: group('postgres14', { 'rds.force_ssl': { Ref: 'ForceSsl' } }),
+      OnDefaultValue: instance({ Engine: 'postgres', DBParameterGroupName: { Ref: 'DefaultValue' } }),
+      MySqlOff: group('mysql8.0', { require_secure_transport: 'off' }),
+      OnMySqlOff: instance({ Engine: 'mysql', DBParameterGroupName: { Ref: 'MySqlOff' } }),
+      MySqlTrue: group('mysql8.0', { require_secure_transport: true }),
+      OnMySqlTrue: instance({ Engine: 'mysql', DBParameterGroupName: { Ref: 'MySqlTrue' } }),
+      ClusterGroup: { Type: 'AWS::RDS::DBClusterParameterGroup', Properties: { Family: 'aurora-mysql8.0', Description: 'x', DBClusterParameterGroupName: 'strict-aurora', Parameters: { require_secure_transport: 'ON' } } },
+      AuroraByName: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-mysql', DBClusterParameterGroupName: 'strict-aurora' } },
+    }, {
+      parameters: ['Family', 'Version', 'Force', 'Env'], parameterDefaults: { ForceSsl: '1' },
+      conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } },
+    }).app);
+    expect(details(report)).toEqual({
+      ByName: ' rds.force_ssl = 1 in Named',
+      OnComputed: '[Unverifiable] the Parameters of Computed are an expression the template computes at deployment',
+      OnSilent16: ' parameter group Silent16 does not set rds.force_ssl: postgres 16 forces TLS by default (rds.force_ssl = 1)',
+      OnSilent14: ' parameter group Silent14 does not set rds.force_ssl: rds.force_ssl keeps the postgres default, which accepts plaintext (rds.force_ssl = 0/OFF)',
+      OnOpenFamily16: ' parameter group OpenFamily does not set rds.force_ssl: postgres 16 forces TLS by default (rds.force_ssl = 1)',
+      OnOpenFamilyOpenVersion: '[Unverifiable] EngineVersion is parameter Version, which has no default',
+      OnOpenValue: '[Unverifiable] rds.force_ssl in OpenValue is parameter Force, which has no default',
+      OnListValue: '[Unverifiable] rds.force_ssl in ListValue is not a single value',
+      OnDefaultValue: ' rds.force_ssl = 1 in DefaultValue (the default of parameter ForceSsl)',
+      OnMySqlOff: ' require_secure_transport = off in MySqlOff, which accepts plaintext',
+      OnMySqlTrue: ' require_secure_transport = true in MySqlTrue',
+      AuroraByName: ' require_secure_transport = ON in ClusterGroup',
+    });
+  });
+});
+
+describe('plaintext ports a load balancer only redirects on (listeners, DP.NET.1 vs DP.ENC.1; mutation run sample C)', () => {
+  const ANY = '0.0.0.0/0';
+  const group = { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'Vpc' }, SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: ANY }] } };
+  const lb = (groupId: string) => ({ Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['s-1', 's-2'], SecurityGroups: [{ Ref: groupId }] } });
+  const on = (lbId: string, port: unknown, actions: object[] = REDIRECT) => ({
+    Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { LoadBalancerArn: { Ref: lbId }, Port: port, Protocol: 'HTTP', DefaultActions: actions },
+  });
+  test('port 80 is allowed only where every load balancer of the group listens on it and only redirects', () => {
+    const report = evaluate(includeTemplate({
+      Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+      Igw: { Type: 'AWS::EC2::InternetGateway', Properties: {} },
+      IgwAttachment: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, InternetGatewayId: { Ref: 'Igw' } } },
+      TwoRedirecting: group, LbA: lb('TwoRedirecting'), LbB: lb('TwoRedirecting'), OnA: on('LbA', 80), OnB: on('LbB', '80'),
+      OneForwards: group, LbC: lb('OneForwards'), LbD: lb('OneForwards'), OnC: on('LbC', 80), OnD: on('LbD', 80, [{ Type: 'forward', TargetGroupArn: 'arn:tg' }]),
+      OneSilent: group, LbE: lb('OneSilent'), LbF: lb('OneSilent'), OnE: on('LbE', 80), OnF: on('LbF', 8080),
+      UnknownPort: group, LbG: lb('UnknownPort'), OnG: on('LbG', { Ref: 'Port' }),
+      // A rule on a listener of another stack does not hide the redirect of this one.
+      ElsewhereRule: { Type: 'AWS::ElasticLoadBalancingV2::ListenerRule', Properties: {
+        ListenerArn: { 'Fn::ImportValue': 'other-listener' }, Priority: 1, Conditions: [{ Field: 'path-pattern', Values: ['/x'] }], Actions: [{ Type: 'forward', TargetGroupArn: 'arn:tg' }],
+      } },
+      Idle: group, LbH: lb('Idle'),
+      NoLoadBalancer: group,
+    }, { parameters: ['Port'] }).app);
+    expect(statusesOf(report, 'SecurityGroupPublicIngress')).toEqual({
+      TwoRedirecting: OK, OneForwards: 'non-compliant [PublicPort]', OneSilent: 'non-compliant [PublicPort]', UnknownPort: 'non-compliant [PublicPort]',
+      Idle: 'non-compliant [PublicPort]', NoLoadBalancer: 'non-compliant [PublicPort] [NotLoadBalancer]',
+    });
+  });
+});
