@@ -193,6 +193,15 @@ describe('AzureRoleAssignmentPrivilege and AzureRoleDefinitionWildcard', () => {
     const named = { azurerm_role_definition: { reader: [{ scope: '/subscriptions/s', permissions: [{ actions: ['Microsoft.Storage/storageAccounts/read'] }] }] } };
     expect(verdicts('AzureRoleDefinitionWildcard', named, 'azurerm_role_definition.reader')).toEqual(COMPLIANT);
   });
+  test('a wildcard role whose assignable_scopes come from a variable may be assignable at a subscription: unverifiable, whatever its scope', () => {
+    for (const scope of ['${azurerm_resource_group.app.id}', '${data.azurerm_subscription.current.id}']) {
+      const config = { variable: { scopes: {} }, resource: { azurerm_role_definition: { d: [{ scope, permissions: [{ actions: ['*'] }], assignable_scopes: '${var.scopes}' }] } } };
+      const found = findingsIn('AzureRoleDefinitionWildcard', config, 'azurerm_role_definition.d');
+      expect(found.map((f) => [f.ruleId, f.detail])).toEqual([
+        ['DataProtection-AzureRoleDefinitionWildcard[Unverifiable]', 'actions = ["*"]; assignable_scopes are given by an expression'],
+      ]);
+    }
+  });
   test('a scope or role from a variable without default is unverifiable', () => {
     expect(verdictsIn('AzureRoleAssignmentPrivilege', { variable: { scope: {} }, resource: assignment({ scope: '${var.scope}', role_definition_name: 'Contributor' }) }, RA)).toEqual(UNVERIFIABLE);
     expect(verdictsIn('AzureRoleAssignmentPrivilege', { variable: { role: {} }, resource: assignment({ scope: '/subscriptions/s', role_definition_name: '${var.role}' }) }, RA)).toEqual(UNVERIFIABLE);

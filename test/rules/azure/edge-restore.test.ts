@@ -164,6 +164,13 @@ describe('AzureEdgeTls', () => {
 describe('AzureAppTls', () => {
   const WEB = 'azurerm_linux_web_app.w';
   const web = (o: object = {}) => ({ azurerm_linux_web_app: { w: [{ name: 'w', site_config: [{ minimum_tls_version: '1.2' }], ...o }] } });
+  test('a TLS 1.3 policy: Container Apps ingress accepts TLS 1.2 and nothing raises it', () => {
+    const secure = { azurerm_container_app: { api: [{ ingress: [{ target_port: 8080 }] }] } };
+    expect(said('AzureAppTls', secure, 'azurerm_container_app.api', TLS13)).toEqual([
+      'non-compliant[TlsPolicy]: Container Apps ingress accepts TLS 1.2, below the policy\'s 1.3, and has no argument to refuse it',
+    ]);
+    expect(said('AzureAppTls', secure, 'azurerm_container_app.api')).toEqual(['compliant: ingress redirects HTTP to HTTPS (Container Apps terminate TLS 1.2+)']);
+  });
   test('https_only by default false, or insecure container ingress, is non-compliant', () => {
     expect(verdicts('AzureAppTls', web(), WEB)).toEqual(['non-compliant[PlaintextListener]']);
     const ingress = { external_enabled: true, allow_insecure_connections: true, target_port: 8080 };
@@ -444,6 +451,18 @@ describe('AzureEntryPointWaf (the Front Door and Application Gateway WAF states)
       .toEqual(['non-compliant[Unverifiable]: firewall_policy_id = ${var.gw} (variable "gw" has no default and no value was given)']);
     expect(said('AzureEntryPointWaf', gateway({ ...ON_GATEWAY, ...LISTENER }, policies({ mode: 'Prevention' })), AGW))
       .toEqual(['compliant: azurerm_web_application_firewall_policy.waf in Prevention mode']);
+  });
+  test('a policy on one listener does not cover the others: they take the gateway\'s policy or waf_configuration, or have none', () => {
+    const LISTENER = onListener('${azurerm_web_application_firewall_policy.api.id}');
+    expect(said('AzureEntryPointWaf', gateway(LISTENER, policies(undefined, { mode: 'Prevention' })), AGW)).toEqual([
+      'non-compliant: http_listener http has no firewall_policy_id, and the gateway has no firewall_policy_id or waf_configuration',
+    ]);
+    const inline = { waf_configuration: [{ enabled: true, firewall_mode: 'Prevention', rule_set_version: '3.2' }] };
+    expect(said('AzureEntryPointWaf', gateway({ ...LISTENER, ...inline }, policies(undefined, { mode: 'Prevention' })), AGW))
+      .toEqual(['compliant: azurerm_web_application_firewall_policy.api in Prevention mode']);
+    const detecting = { waf_configuration: [{ enabled: true, firewall_mode: 'Detection' }] };
+    expect(said('AzureEntryPointWaf', gateway({ ...LISTENER, ...detecting }, policies(undefined, { mode: 'Prevention' })), AGW))
+      .toEqual(['non-compliant: waf_configuration.firewall_mode = "Detection": it logs attacks but blocks none']);
   });
   test('inline waf_configuration: enabled (default false) and in Prevention mode', () => {
     const inline = (waf: unknown) => said('AzureEntryPointWaf', gateway({ waf_configuration: waf }), AGW, undefined, declared('x'));

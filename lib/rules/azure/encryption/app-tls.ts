@@ -27,7 +27,10 @@ function webApp(app: TerraformResourceView, minimum: number, failures: Verdict[]
   }
 }
 
-function containerApp(app: TerraformResourceView, failures: Verdict[], evidence: string[]): boolean {
+/** The TLS versions Container Apps ingress accepts: 1.2 and up; no argument raises the floor. */
+const CONTAINER_APPS_MIN_TLS = 1.2;
+
+function containerApp(app: TerraformResourceView, minimum: number, failures: Verdict[], evidence: string[]): boolean {
   const raw = app.config.ingress;
   if (isExpression(raw)) { failures.push(unverifiable(unknownDetail(app, 'ingress', raw))); return true; }
   const ingress = block(raw);
@@ -36,6 +39,9 @@ function containerApp(app: TerraformResourceView, failures: Verdict[], evidence:
   if (insecure === undefined) failures.push(unverifiable(unknownDetail(app, 'ingress.allow_insecure_connections', ingress.allow_insecure_connections)));
   else if (insecure) failures.push(failing('PlaintextListener', 'ingress.allow_insecure_connections = true: the app answers plain HTTP'));
   else evidence.push('ingress redirects HTTP to HTTPS (Container Apps terminate TLS 1.2+)');
+  if (CONTAINER_APPS_MIN_TLS < minimum) {
+    failures.push(failing('TlsPolicy', `Container Apps ingress accepts TLS ${CONTAINER_APPS_MIN_TLS}, below the policy's ${minimum}, and has no argument to refuse it`));
+  }
   return true;
 }
 
@@ -59,10 +65,11 @@ export const AzureAppTls: AzureResourceRule = {
   evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     const failures: Verdict[] = [];
     const evidence: string[] = [];
+    const minimum = Number(context.policy.minTlsVersion);
     if (resource.type === 'azurerm_container_app') {
-      if (!containerApp(resource, failures, evidence)) return NOT_APPLICABLE;
+      if (!containerApp(resource, minimum, failures, evidence)) return NOT_APPLICABLE;
     } else {
-      webApp(resource, Number(context.policy.minTlsVersion), failures, evidence);
+      webApp(resource, minimum, failures, evidence);
     }
     return failures.length > 0 ? findingsResult(failures) : compliant(evidence.join('; '));
   },

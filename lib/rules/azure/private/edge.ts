@@ -80,20 +80,32 @@ export function gatewayWafState(gateway: TerraformResourceView, lookup: Terrafor
   if (typeof tier === 'string' && !/^WAF/i.test(tier)) return { protects: false, why: `sku.tier = ${JSON.stringify(tier)} has no web application firewall` };
   const policyIds: [string, unknown][] = [];
   if (gateway.config.firewall_policy_id) policyIds.push(['firewall_policy_id', gateway.config.firewall_policy_id]);
+  const bare: string[] = [];
   for (const l of blocks(gateway.config.http_listener)) {
     if (l.firewall_policy_id) policyIds.push([`http_listener ${l.name}.firewall_policy_id`, l.firewall_policy_id]);
+    else bare.push(String(l.name));
   }
   if (policyIds.length > 0) {
     const states = policyIds.map(([name, id]): WafState => {
       const policy = referencedResource(id, lookup);
       return policy ? gatewayPolicyState(policy) : { unknown: unknownDetail(gateway, name, id) };
     });
+    // A listener without a policy of its own takes the gateway's: its firewall_policy_id, else its waf_configuration.
+    if (!gateway.config.firewall_policy_id && bare.length > 0) states.push(inlineWafState(gateway, bare));
     return states.find((s) => 'protects' in s && !s.protects) ?? states.find((s) => 'unknown' in s) ?? states[0];
   }
+  return inlineWafState(gateway, []);
+}
+
+/** The state of a gateway's inline `waf_configuration`, for the gateway or for the listeners named (which have no policy). */
+function inlineWafState(gateway: TerraformResourceView, listeners: string[]): WafState {
   const raw = gateway.config.waf_configuration;
   if (isExpression(raw)) return { unknown: unknownDetail(gateway, 'waf_configuration', raw) };
   const waf = block(raw);
-  if (!waf) return { protects: false, why: 'no firewall_policy_id and no waf_configuration' };
+  if (!waf) {
+    return listeners.length === 0 ? { protects: false, why: 'no firewall_policy_id and no waf_configuration' }
+      : { protects: false, why: `http_listener ${listeners.join(', ')} has no firewall_policy_id, and the gateway has no firewall_policy_id or waf_configuration` };
+  }
   if (isExpression(waf.firewall_mode)) return { unknown: unknownDetail(gateway, 'waf_configuration.firewall_mode', waf.firewall_mode) };
   const on = boolValue(waf.enabled, false);
   if (on === undefined) return { unknown: unknownDetail(gateway, 'waf_configuration.enabled', waf.enabled) };

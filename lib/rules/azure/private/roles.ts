@@ -43,8 +43,14 @@ export function wildcardActions(definition: TerraformResourceView): string[] | u
 
 /** The widest scope a role definition can be assigned at. */
 export function definitionWidth(definition: TerraformResourceView): ScopeWidth {
-  const scopes = Array.isArray(definition.config.assignable_scopes) ? definition.config.assignable_scopes : [definition.config.scope];
-  const widths = scopes.map(scopeWidth);
+  const assignable = definition.config.assignable_scopes;
+  // The assignable scopes decide, not the `scope` written beside them: an expression may list a subscription.
+  if (isExpression(assignable)) return 'unknown';
+  const scopes = Array.isArray(assignable) ? assignable : [definition.config.scope];
+  return widthOf(scopes.map(scopeWidth));
+}
+
+function widthOf(widths: ScopeWidth[]): ScopeWidth {
   return widths.includes('subscription') ? 'subscription' : widths.includes('unknown') ? 'unknown' : 'narrow';
 }
 
