@@ -433,6 +433,31 @@ describe('key references the app defines or cannot tell (kms-key-ref, mutation r
     });
   });
 
+  test('an alias whose name the app defines is judged by that name; an alias named only at deployment needs review', () => {
+    const report = evaluate(includeTemplate({
+      Key: KEY,
+      SubManagedVariable: topic({ 'Fn::Sub': ['alias/${K}', { K: 'aws/sns' }] }),
+      JoinManagedDefault: topic({ 'Fn::Join': ['', ['alias/', { Ref: 'Managed' }]] }),
+      SubNameUnknown: topic({ 'Fn::Sub': 'alias/${Name}' }),
+      JoinNameUnknown: topic({ 'Fn::Join': ['', ['alias/', { Ref: 'Name' }]] }),
+      SubStartMayBeAws: topic({ 'Fn::Sub': 'alias/a${Name}' }),
+      ArnManagedVariable: topic({ 'Fn::Sub': ['arn:${AWS::Partition}:kms:eu-west-1:111111111111:alias/${K}', { K: 'aws/sns' }] }),
+      JoinCustomerDefault: topic({ 'Fn::Join': ['', ['alias/', { Ref: 'Customer' }]] }),
+      SubCustomerStart: topic({ 'Fn::Sub': 'alias/data-${Name}' }),
+    }, { parameters: ['Name'], parameterDefaults: { Managed: 'aws/sns', Customer: 'data' } }).app);
+    expect(details(report)).toEqual({
+      SubManagedVariable: ' KmsMasterKeyId is an AWS-managed key (alias/aws/...), not a customer-managed one',
+      JoinManagedDefault: ' KmsMasterKeyId is an AWS-managed key (alias/aws/...), not a customer-managed one',
+      SubNameUnknown: '[Unverifiable] KmsMasterKeyId is parameter Name, which has no default',
+      JoinNameUnknown: '[Unverifiable] KmsMasterKeyId is parameter Name, which has no default',
+      SubStartMayBeAws: '[Unverifiable] KmsMasterKeyId is parameter Name, which has no default',
+      ArnManagedVariable: ' KmsMasterKeyId is an AWS-managed key (alias/aws/...), not a customer-managed one',
+      JoinCustomerDefault: ' KmsMasterKeyId is a customer-managed key',
+      SubCustomerStart: ' KmsMasterKeyId is a customer-managed key',
+    });
+    expect(statusesOf(report, 'SNSTopicCMK')).toMatchObject({ SubManagedVariable: NON, JoinManagedDefault: NON, SubNameUnknown: UNVERIFIABLE, JoinCustomerDefault: OK });
+  });
+
   test('a key that is neither a key nor an alias of the app needs review; alias chains are followed only so far', () => {
     // Nine aliases, each pointing at the next, the last at Key: 8 hops are followed, the 9th is not.
     const aliases = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`A${i + 1}`, {

@@ -401,6 +401,52 @@ describe('DP.ENC.1 rules on values that are not plain literals, and at their edg
     expect(statusesOf(report, 'CloudFrontTLS')).toMatchObject({ Good: OK, NotDefaultCertificate: OK, S3Origin: OK });
   });
 
+  test('CloudFrontTLS: origins and cache behaviors a condition chooses need review; those the app defines are read', () => {
+    const origin = (policy: unknown) => ({ Id: 'o1', DomainName: 'example.com', CustomOriginConfig: { OriginProtocolPolicy: policy } });
+    const behavior = (policy: string) => ({ PathPattern: '/a', TargetOriginId: 'o1', ViewerProtocolPolicy: policy });
+    const dist = (config: object) => ({
+      Type: 'AWS::CloudFront::Distribution',
+      Properties: { DistributionConfig: {
+        Enabled: true,
+        Origins: [origin('https-only')],
+        DefaultCacheBehavior: { TargetOriginId: 'o1', ViewerProtocolPolicy: 'https-only' },
+        ViewerCertificate: { AcmCertificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/x', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+        ...config,
+      } },
+    });
+    const report = runWith({
+      OriginsIf: dist({ Origins: IF_PROD([origin('http-only')], [origin('https-only')]) }),
+      OriginItemIf: dist({ Origins: [IF_PROD(origin('http-only'), origin('https-only'))] }),
+      OriginPolicyParameter: dist({ Origins: [origin({ Ref: 'P' })] }),
+      OriginConfigIf: dist({ Origins: [{ Id: 'o1', DomainName: 'example.com', CustomOriginConfig: IF_PROD({ OriginProtocolPolicy: 'http-only' }, { OriginProtocolPolicy: 'https-only' }) }] }),
+      OriginPolicyHttpDefault: dist({ Origins: [origin({ Ref: 'HttpDefault' })] }),
+      OriginPolicyHttpsDefault: dist({ Origins: [origin({ Ref: 'HttpsDefault' })] }),
+      BehaviorsIf: dist({ CacheBehaviors: IF_PROD([behavior('allow-all')], { Ref: 'AWS::NoValue' }) }),
+      BehaviorItemIf: dist({ CacheBehaviors: [IF_PROD(behavior('allow-all'), behavior('https-only'))] }),
+      DefaultBehaviorIf: dist({ DefaultCacheBehavior: IF_PROD({ TargetOriginId: 'o1', ViewerProtocolPolicy: 'allow-all' }, { TargetOriginId: 'o1', ViewerProtocolPolicy: 'https-only' }) }),
+      BehaviorsNoValue: dist({ CacheBehaviors: { Ref: 'AWS::NoValue' } }),
+      BehaviorsOfHttps: dist({ CacheBehaviors: [behavior('redirect-to-https')] }),
+    }, ['P'], { HttpDefault: 'http-only', HttpsDefault: 'https-only' });
+    const ifProd = 'a Fn::If on condition IsProd, which depends on parameter Env, which has no default';
+    expect(detailsOf(report, 'CloudFrontTLS')).toEqual({
+      OriginsIf: `[Unverifiable] Origins is ${ifProd}`,
+      OriginItemIf: `[Unverifiable] an origin is ${ifProd}`,
+      OriginPolicyParameter: '[Unverifiable] the OriginProtocolPolicy of origin o1 is parameter P, which has no default',
+      OriginConfigIf: `[Unverifiable] the CustomOriginConfig of origin o1 is ${ifProd}`,
+      OriginPolicyHttpDefault: '[OriginProtocol] origin o1 is fetched over plaintext HTTP (the default of parameter HttpDefault)',
+      OriginPolicyHttpsDefault: ' ',
+      BehaviorsIf: `[Unverifiable] CacheBehaviors is ${ifProd}`,
+      BehaviorItemIf: `[Unverifiable] a cache behavior is ${ifProd}`,
+      DefaultBehaviorIf: `[Unverifiable] DefaultCacheBehavior is ${ifProd}`,
+      BehaviorsNoValue: ' ',
+      BehaviorsOfHttps: ' ',
+    });
+    expect(statusesOf(report, 'CloudFrontTLS')).toMatchObject({
+      OriginsIf: UNVERIFIABLE, OriginItemIf: UNVERIFIABLE, OriginPolicyParameter: UNVERIFIABLE, BehaviorsIf: UNVERIFIABLE,
+      OriginPolicyHttpsDefault: OK, BehaviorsNoValue: OK, BehaviorsOfHttps: OK,
+    });
+  });
+
   test('OpenSearchTLS: computed option blocks and unknown TLS policies need review; each aspect says why', () => {
     const domain = (props: object) => ({ Type: 'AWS::OpenSearchService::Domain', Properties: props });
     const good = { EnforceHTTPS: true, TLSSecurityPolicy: 'Policy-Min-TLS-1-2-PFS-2023-10' };

@@ -16,7 +16,10 @@ export enum KeyKind {
 
 const KEY_TYPES = new Set(['AWS::KMS::Key', 'AWS::KMS::ReplicaKey']);
 const AWS_MANAGED_ALIAS = /(^|:)alias\/aws\//;
-const CUSTOMER_KEY_TEXT = /(^|:)(key\/|alias\/)/;
+const CUSTOMER_KEY_TEXT = /(^|:)key\//;
+const ALIAS_NAME = /(?:^|:)alias\/(.*)$/;
+// Stands for a part of a key reference only deployment knows.
+const UNKNOWN_PART = '\u0000';
 // A reference chain longer than this (alias -> export -> alias ...) is treated as unresolved.
 const MAX_HOPS = 8;
 
@@ -58,32 +61,51 @@ function classify(value: unknown, stackPath: string, context: RuleContext, hops:
       const single = /^\$\{([^}!][^}]*)\}$/.exec(arg[0]);
       if (single && single[1] in arg[1]) return classify((arg[1] as Record<string, unknown>)[single[1]], stackPath, context, hops + 1);
     }
-    if (fn === 'Fn::Join' || fn === 'Fn::Sub') {
-      // `${Param}` alone is a parameter; anything richer is judged by its literal text.
-      const byText = classifyText(literalText(fn, arg));
-      if (byText !== KeyKind.UNRESOLVED) return byText;
-    }
   }
-  // A value the app defines (a parameter default, another stack's export of a literal ARN).
+  // A value the app defines (a parameter default, another stack's export of a literal ARN): its
+  // text decides, not a guess from the parts written as literals.
   const resolved = resolveValue(value, stackPath, context.lookup);
-  if (resolved.known && typeof resolved.value === 'string') return classify(resolved.value, stackPath, context, hops + 1);
+  if (resolved.known) return typeof resolved.value === 'string' ? classify(resolved.value, stackPath, context, hops + 1) : KeyKind.UNRESOLVED;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1) {
+    const [fn, arg] = Object.entries(value)[0];
+    // Only deployment knows some part (`AWS::Partition`, a parameter without default): the text the
+    // app defines may still name the key.
+    if (fn === 'Fn::Join' || fn === 'Fn::Sub') return classifyText(knownText(fn, arg, stackPath, context));
+  }
   return KeyKind.UNRESOLVED;
 }
 
-/** The literal parts of a `Fn::Join` / `Fn::Sub`, with every non-literal part blanked out. */
-function literalText(fn: string, arg: unknown): string | undefined {
+/** The text of a `Fn::Join` / `Fn::Sub`, each part the app defines filled in, every other part blanked out. */
+function knownText(fn: string, arg: unknown, stackPath: string, context: RuleContext): string | undefined {
+  const text = (part: unknown) => {
+    const r = resolveValue(part, stackPath, context.lookup);
+    return r.known && (typeof r.value === 'string' || typeof r.value === 'number') ? String(r.value) : UNKNOWN_PART;
+  };
   if (fn === 'Fn::Join') {
     if (!Array.isArray(arg) || arg.length !== 2 || !Array.isArray(arg[1])) return undefined;
     const sep = typeof arg[0] === 'string' ? arg[0] : '';
-    return arg[1].map((part: unknown) => (typeof part === 'string' ? part : '\u0000')).join(sep);
+    return arg[1].map(text).join(sep);
   }
   const template = Array.isArray(arg) ? arg[0] : arg;
-  return typeof template === 'string' ? template.replace(/\$\{[^}]*\}/g, '\u0000') : undefined;
+  const variables: Record<string, unknown> = Array.isArray(arg) && arg[1] && typeof arg[1] === 'object' ? arg[1] : {};
+  if (typeof template !== 'string') return undefined;
+  return template.replace(/\$\{([^}]*)\}/g, (_, name: string) => {
+    if (name.startsWith('!')) return `\${${name.slice(1)}}`;
+    if (name in variables) return text(variables[name]);
+    const [id, ...attribute] = name.split('.');
+    return text(attribute.length > 0 && !name.startsWith('AWS::') ? { 'Fn::GetAtt': [id, attribute.join('.')] } : { Ref: name });
+  });
 }
 
 function classifyText(text: string | undefined): KeyKind {
   if (text === undefined) return KeyKind.UNRESOLVED;
   if (AWS_MANAGED_ALIAS.test(text)) return KeyKind.AWS_MANAGED;
+  const alias = ALIAS_NAME.exec(text);
+  if (alias) {
+    // Only a customer alias when its known start already rules out `aws/`: `alias/${Name}` may be alias/aws/sns.
+    const knownStart = alias[1].split(UNKNOWN_PART)[0];
+    return knownStart !== '' && !'aws/'.startsWith(knownStart) ? KeyKind.CUSTOMER_MANAGED : KeyKind.UNRESOLVED;
+  }
   if (CUSTOMER_KEY_TEXT.test(text)) return KeyKind.CUSTOMER_MANAGED;
   return KeyKind.UNRESOLVED;
 }
