@@ -219,6 +219,39 @@ describe('ServiceRoleNoAdministratorAccess: trust documents and ARNs in every fo
     expect(detail('SimilarName')).toBe('no AdministratorAccess among its managed policies');
     expect(detail('UnknownAfterReadOnly')).toMatch(/^a managed policy ARN is parameter PolicyArn, which has no default/);
   });
+
+  test('a policy name or account the ARN takes from a parameter without default is unverifiable; from a default, it is read', () => {
+    const joined = (name: string) => ({ 'Fn::Join': ['', ['arn:aws:iam::aws:policy/', { Ref: name }]] });
+    const unknown = run({
+      JoinName: role(TRUST_LAMBDA, [joined('Name')]),
+      SubName: role(TRUST_LAMBDA, [{ 'Fn::Sub': 'arn:aws:iam::aws:policy/${Name}' }]),
+      PartitionAndName: role(TRUST_LAMBDA, [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/${Name}' }]),
+      SubVariable: role(TRUST_LAMBDA, [{ 'Fn::Sub': ['arn:aws:iam::aws:policy/${N}', { N: { Ref: 'Name' } }] }]),
+      AccountParam: role(TRUST_LAMBDA, [{ 'Fn::Sub': 'arn:aws:iam::${Owner}:policy/AdministratorAccess' }]),
+      OwnAccount: role(TRUST_LAMBDA, [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':policy/AdministratorAccess']] }]),
+    }, { parameters: ['Name', 'Owner'] });
+    expect(statusesOf(unknown, 'ServiceRoleNoAdministratorAccess')).toEqual({
+      JoinName: UNVERIFIABLE, SubName: UNVERIFIABLE, PartitionAndName: UNVERIFIABLE, SubVariable: UNVERIFIABLE,
+      AccountParam: UNVERIFIABLE, OwnAccount: OK,
+    });
+    const findings = findingsOf(unknown, 'ServiceRoleNoAdministratorAccess');
+    const detail = (id: string) => findings.find((f) => f.logicalId === id)?.detail;
+    for (const id of ['JoinName', 'SubName', 'PartitionAndName', 'SubVariable']) {
+      expect(detail(id)).toMatch(/^part of a managed policy ARN is parameter Name, which has no default/);
+    }
+    expect(detail('AccountParam')).toMatch(/^part of a managed policy ARN is parameter Owner, which has no default/);
+
+    const { app } = includeTemplate({
+      AdminJoin: role(TRUST_LAMBDA, [joined('Admin')]),
+      AdminSub: role(TRUST_LAMBDA, [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/${Admin}' }]),
+      ReadOnlyJoin: role(TRUST_LAMBDA, [joined('ReadOnly')]),
+      ReadOnlySub: role(TRUST_LAMBDA, [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/${ReadOnly}' }]),
+    }, { parameterDefaults: { Admin: 'AdministratorAccess', ReadOnly: 'ReadOnlyAccess' } });
+    const defaulted = evaluate(app);
+    expect(statusesOf(defaulted, 'ServiceRoleNoAdministratorAccess')).toEqual({ AdminJoin: NON, AdminSub: NON, ReadOnlyJoin: OK, ReadOnlySub: OK });
+    expect(findingsOf(defaulted, 'ServiceRoleNoAdministratorAccess').find((f) => f.logicalId === 'ReadOnlySub')?.detail)
+      .toBe('no AdministratorAccess among its managed policies');
+  });
 });
 
 describe('CognitoPasswordLength: unknown policies and the boundary', () => {
@@ -353,5 +386,22 @@ describe('ApiGatewayAuthorization: endpoint types and HTTP API preflight', () =>
     const detail = (id: string) => findings.find((f) => f.logicalId === id)?.detail;
     expect(detail('IamMethod')).toBe('AuthorizationType AWS_IAM');
     expect(detail('WithoutType')).toBe('AuthorizationType NONE: anyone who can reach the API calls it');
+  });
+
+  test('a WebSocket route whose key the app does not define could be $connect: unverifiable without an authorizer', () => {
+    const wsRoute = (key: unknown, authorizationType?: string) => ({
+      Type: 'AWS::ApiGatewayV2::Route', Properties: { ApiId: { Ref: 'Ws' }, RouteKey: key, ...(authorizationType ? { AuthorizationType: authorizationType } : {}) },
+    });
+    const { app } = includeTemplate({
+      Ws: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'w', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' } },
+      ParamKey: wsRoute({ Ref: 'Key' }),
+      ParamKeyIam: wsRoute({ Ref: 'Key' }, 'AWS_IAM'),
+      DefaultConnect: wsRoute({ Ref: 'ConnectKey' }),
+      DefaultOther: wsRoute({ Ref: 'OtherKey' }),
+    }, { parameters: ['Key'], parameterDefaults: { ConnectKey: '$connect', OtherKey: 'sendmessage' } });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'ApiGatewayAuthorization')).toEqual({ ParamKey: UNVERIFIABLE, ParamKeyIam: OK, DefaultConnect: NON, DefaultOther: NA });
+    expect(findingsOf(report, 'ApiGatewayAuthorization').find((f) => f.logicalId === 'ParamKey')?.detail)
+      .toMatch(/^RouteKey is parameter Key, which has no default; if it is \$connect/);
   });
 });

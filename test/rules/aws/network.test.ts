@@ -583,6 +583,41 @@ describe('AmazonMQBrokerPrivate, ClientVpnEndpointAuth and InstancePublicIp: val
     }, { parameters: ['Interfaces'] });
     expect(statusesOf(report, 'InstancePublicIp')).toEqual({ ComputedInterfaces: UNVERIFIABLE, SecondPublic: NON, TemplateComputed: UNVERIFIABLE });
   });
+
+  test('InstancePublicIp: an imported or conditional network interface, or a public-IP flag without default, is unverifiable; defaults are read', () => {
+    const instance = (interfaces: unknown) => ({ Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', NetworkInterfaces: interfaces } });
+    const template = (interfaces: unknown) => ({ Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { NetworkInterfaces: interfaces } } });
+    const conditional = (condition: string) => ({ 'Fn::If': [condition, { AssociatePublicIpAddress: true, DeviceIndex: '0' }, { DeviceIndex: '0' }] });
+    const { app } = includeTemplate({
+      ImportedInterface: instance([{ 'Fn::ImportValue': 'ni' }]),
+      ConditionalInterface: template([conditional('Pub')]),
+      ParamFlag: instance([{ DeviceIndex: '0', AssociatePublicIpAddress: { Ref: 'P' } }]),
+      DefaultFlagTrue: template([{ DeviceIndex: '0', AssociatePublicIpAddress: { Ref: 'Yes' } }]),
+      DefaultFlagFalse: instance([{ DeviceIndex: '0', AssociatePublicIpAddress: { Ref: 'No' } }]),
+      DecidedPublic: template([conditional('PubByDefault')]),
+      DecidedPrivate: instance([conditional('PrivByDefault')]),
+      ImportedTemplateData: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { 'Fn::ImportValue': 'data' } } },
+    }, {
+      parameters: ['Env', 'P'],
+      parameterDefaults: { Yes: 'true', No: 'false', Mode: 'public' },
+      conditions: {
+        Pub: { 'Fn::Equals': [{ Ref: 'Env' }, 'public'] },
+        PubByDefault: { 'Fn::Equals': [{ Ref: 'Mode' }, 'public'] },
+        PrivByDefault: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'Mode' }, 'public'] }] },
+      },
+    });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'InstancePublicIp')).toEqual({
+      ImportedInterface: UNVERIFIABLE, ConditionalInterface: UNVERIFIABLE, ParamFlag: UNVERIFIABLE, DefaultFlagTrue: NON, DefaultFlagFalse: OK,
+      DecidedPublic: NON, DecidedPrivate: OK, ImportedTemplateData: UNVERIFIABLE,
+    });
+    const findings = findingsOf(report, 'InstancePublicIp');
+    const detail = (id: string) => findings.find((f) => f.logicalId === id)?.detail;
+    expect(detail('ImportedInterface')).toMatch(/^a network interface is an import of ni/);
+    expect(detail('ConditionalInterface')).toMatch(/^a network interface is a Fn::If on condition Pub, which depends on parameter Env, which has no default/);
+    expect(detail('ParamFlag')).toMatch(/^AssociatePublicIpAddress is parameter P, which has no default/);
+    expect(detail('ImportedTemplateData')).toMatch(/^LaunchTemplateData is an import of data/);
+  });
 });
 
 describe('S3BucketPublicAccess: conditions, principals, blocks and ACLs', () => {

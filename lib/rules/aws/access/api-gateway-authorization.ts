@@ -30,6 +30,7 @@ export const ApiGatewayAuthorization: ResourceRule = {
   fix: 'Set an authorizer on the method or route (defaultMethodOptions: { authorizer } on the RestApi, or defaultAuthorizer on the HttpApi).',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     const p = resource.properties;
+    let unknownKey: string | undefined;
     if (resource.type === 'AWS::ApiGateway::Method') {
       const verb = resolveValue(p.HttpMethod, resource.stackPath, context.lookup);
       if (verb.known && verb.value === 'OPTIONS') return NOT_APPLICABLE;
@@ -37,11 +38,18 @@ export const ApiGatewayAuthorization: ResourceRule = {
     } else {
       const api = referencedResource(p.ApiId, resource.stackPath, context.lookup);
       const key = resolveValue(p.RouteKey, resource.stackPath, context.lookup);
-      if (api?.properties.ProtocolType === 'WEBSOCKET' && !(key.known && key.value === '$connect')) return NOT_APPLICABLE;
+      if (api?.properties.ProtocolType === 'WEBSOCKET') {
+        if (key.known && key.value !== '$connect') return NOT_APPLICABLE;
+        // A key the rule cannot read could be $connect: only an authorizer on the route settles it.
+        if (!key.known) unknownKey = key.why;
+      }
       if (key.known && typeof key.value === 'string' && key.value.startsWith('OPTIONS ')) return NOT_APPLICABLE;
     }
     const type = resolveValue(p.AuthorizationType ?? 'NONE', resource.stackPath, context.lookup);
     if (!type.known) return unverifiable(`AuthorizationType is ${type.why}`);
+    if (type.value === 'NONE' && unknownKey !== undefined) {
+      return unverifiable(`RouteKey is ${unknownKey}; if it is $connect, AuthorizationType NONE lets anyone connect to the WebSocket API`);
+    }
     return type.value === 'NONE'
       ? nonCompliant('AuthorizationType NONE: anyone who can reach the API calls it')
       : compliant(`AuthorizationType ${String(type.value)}`);

@@ -1,11 +1,26 @@
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
+import { resolveValue } from '../../../cloudformation/resolve';
 import { COMPLIANT, nonCompliant, NOT_APPLICABLE, RuleResult, Severity } from '../../../core/engine';
 import { settingVerdict, unknownValue, worstOf } from '../private/values';
 
 function interfacesVerdict(interfaces: unknown, resource: ResourceView, context: RuleContext): RuleResult {
-  if (!Array.isArray(interfaces)) return unknownValue('NetworkInterfaces', interfaces, resource, context);
-  return worstOf(interfaces.map((ni: any) => settingVerdict(ni?.AssociatePublicIpAddress, false, false, 'AssociatePublicIpAddress', resource, context)));
+  let items = interfaces;
+  if (!Array.isArray(items)) {
+    const list = resolveValue(interfaces, resource.stackPath, context.lookup);
+    items = list.known ? list.value : undefined;
+  }
+  if (!Array.isArray(items)) return unknownValue('NetworkInterfaces', interfaces, resource, context);
+  // Each interface on its own: one known public interface is enough, whatever the others are.
+  return worstOf(items.map((ni: unknown) => {
+    // An interface the app defines through a condition it decides (a parameter default) is read;
+    // one that is imported or chosen at deployment could ask for a public IP.
+    const r = resolveValue(ni, resource.stackPath, context.lookup);
+    if (!r.known || typeof r.value !== 'object' || r.value === null || Array.isArray(r.value)) {
+      return unknownValue('a network interface', ni, resource, context);
+    }
+    return settingVerdict((r.value as any).AssociatePublicIpAddress, false, false, 'AssociatePublicIpAddress', resource, context);
+  }));
 }
 
 /**
@@ -32,7 +47,9 @@ export const InstancePublicIp: ResourceRule = {
       case 'AWS::AutoScaling::LaunchConfiguration':
         return settingVerdict(p.AssociatePublicIpAddress, false, false, 'AssociatePublicIpAddress', resource, context);
       case 'AWS::EC2::LaunchTemplate': {
-        const interfaces = p.LaunchTemplateData?.NetworkInterfaces;
+        const data = resolveValue(p.LaunchTemplateData, resource.stackPath, context.lookup);
+        if (!data.known) return unknownValue('LaunchTemplateData', p.LaunchTemplateData, resource, context);
+        const interfaces = (data.value as any)?.NetworkInterfaces;
         return interfaces === undefined ? COMPLIANT : interfacesVerdict(interfaces, resource, context);
       }
       default: {
