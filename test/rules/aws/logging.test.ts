@@ -338,6 +338,47 @@ describe('DataAccessLogging (DP.LOG.2): basic and advanced data-event selectors'
     });
     expect(judged(report)).toEqual({ Exact: OK, Other: 'non-compliant [DataEvents]', Orders: 'non-compliant [DataEvents]' });
   });
+
+  test('a selector known only at deployment, at any level, is unverifiable naming the value, never "no data events" nor an error', () => {
+    const advanced = (...fields: object[]) => trail({ AdvancedEventSelectors: [{ FieldSelectors: fields }] });
+    const DATA = { Field: 'eventCategory', Equals: ['Data'] };
+    const OBJECTS = { Field: 'resources.type', Equals: ['AWS::S3::Object'] };
+    const judge = (t: object, opts: { parameterDefaults?: Record<string, unknown>; conditions?: Record<string, unknown>; extra?: object } = {}) => {
+      const report = evaluate(includeTemplate({
+        Key: KEY, Archive: LOCKED, AccessLogs: { Type: 'AWS::S3::Bucket' }, Any: dataBucket, Orders: table, T: t, ...opts.extra,
+      }, { parameters: ['Types', 'Cat', 'Sel', 'Env', 'Prefix', 'Ty'], ...opts }).app);
+      judged(report);
+      const { AccessLogs, Archive, ...rest } = verdictsOf(report, 'DataAccessLogging');
+      return rest;
+    };
+    const may = (what: string) => [`non-compliant[Unverifiable]: ${what}: it may or may not name this store`];
+    expect(judge(advanced(DATA, { Field: 'resources.type', Equals: { Ref: 'Types' } }))).toEqual({
+      Any: may('the resources.type of an advanced event selector of T is parameter Types, which has no default'),
+      Orders: may('the resources.type of an advanced event selector of T is parameter Types, which has no default'),
+    });
+    expect(judge(advanced({ Field: 'eventCategory', Equals: { Ref: 'Cat' } }, OBJECTS)).Any)
+      .toEqual(may('the eventCategory of an advanced event selector of T is parameter Cat, which has no default'));
+    expect(judge(trail({ EventSelectors: { Ref: 'Sel' } })).Any).toEqual(may('the EventSelectors of T is parameter Sel, which has no default'));
+    const conditions = { Prod: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } };
+    expect(judge(trail({ AdvancedEventSelectors: [{ 'Fn::If': ['Prod', { FieldSelectors: [DATA, OBJECTS] }, { Ref: 'AWS::NoValue' }] }] }), { conditions }).Any)
+      .toEqual(may('an advanced event selector of T is a Fn::If on condition Prod, which depends on parameter Env, which has no default'));
+    // An unknown ARN prefix of object events may name any bucket, but no table.
+    expect(judge(advanced(DATA, OBJECTS, { Field: 'resources.ARN', StartsWith: [{ Ref: 'Prefix' }] }))).toEqual({
+      Any: may('the resources.ARN of an advanced event selector of T is parameter Prefix, which has no default'),
+      Orders: ['non-compliant[DataEvents]: no trail records data events for this store'],
+    });
+    expect(judge(basic({ Type: { Ref: 'Ty' }, Values: ['arn:aws:s3:::'] })).Any)
+      .toEqual(may('the Type of a data resource of T is parameter Ty, which has no default'));
+    // Another trail that logs every bucket proves it; parameter defaults are the app's values.
+    expect(judge(advanced(DATA, { Field: 'resources.type', Equals: { Ref: 'Types' } }), { extra: { T2: basic({ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::'] }) } }).Any)
+      .toEqual(['compliant']);
+    expect(judge(advanced(DATA, { Field: 'resources.type', Equals: { Ref: 'ObjectTypes' } }),
+      { parameterDefaults: { ObjectTypes: { Type: 'CommaDelimitedList', Default: 'AWS::S3::Object' } } })).toEqual({
+      Any: ['compliant'], Orders: ['non-compliant[DataEvents]: no trail records data events for this store'],
+    });
+    expect(judge(basic({ Type: { Ref: 'ObjectType' }, Values: ['arn:aws:s3:::'] }), { parameterDefaults: { ObjectType: 'AWS::S3::Object' } }).Any)
+      .toEqual(['compliant']);
+  });
 });
 
 describe('DatabaseAuditLogs (DP.LOG.2): each engine\'s audit export', () => {
@@ -481,6 +522,36 @@ describe('LogRetention (DP.LOG.4): boundaries and values known only at deploymen
       LogsDisabledRule: ['compliant'],
     });
   });
+
+  test('day counts written as text are numbers; an expiry or a rule list known only at deployment is unverifiable, a default is the app\'s value', () => {
+    const report = evaluate(includeTemplate({
+      Key: KEY, Archive: LOCKED,
+      TextDays: group({ ...K, RetentionInDays: '400' }),
+      TextShort: group({ ...K, RetentionInDays: '30' }),
+      TextDefault: group({ ...K, RetentionInDays: { Ref: 'KeepDays' } }),
+      LogsText: logBucket([{ Status: 'Enabled', ExpirationInDays: '30' }]),
+      LogsTextLong: logBucket([{ Status: 'Enabled', ExpirationInDays: '400' }]),
+      LogsParamDays: logBucket([{ Status: 'Enabled', ExpirationInDays: { Ref: 'Days' } }]),
+      LogsDefaultDays: logBucket([{ Status: 'Enabled', ExpirationInDays: { Ref: 'ShortDays' } }]),
+      LogsDisabledParam: logBucket([{ Status: 'Disabled', ExpirationInDays: { Ref: 'Days' } }]),
+      LogsParamRules: { Type: 'AWS::S3::Bucket', Properties: { Tags: [{ Key: 'dp:data-class', Value: 'logs' }], LifecycleConfiguration: { Rules: { Ref: 'Rules' } } } },
+    }, { parameters: ['Days', 'Rules'], parameterDefaults: { KeepDays: '400', ShortDays: { Type: 'Number', Default: '30' } } }).app);
+    expect(verdictsOf(report, 'LogRetention')).toEqual({
+      Archive: ['compliant'],
+      TextDays: ['compliant'],
+      TextShort: ['non-compliant[Retention]: RetentionInDays 30 is shorter than the policy\'s 365'],
+      TextDefault: ['compliant'],
+      LogsText: ['non-compliant[Retention]: a lifecycle rule expires logs before 365 days'],
+      LogsTextLong: ['compliant'],
+      LogsParamDays: ['non-compliant[Unverifiable]: ExpirationInDays is parameter Days, which has no default'],
+      LogsDefaultDays: ['non-compliant[Retention]: a lifecycle rule expires logs before 365 days'],
+      LogsDisabledParam: ['compliant'],
+      LogsParamRules: ['non-compliant[Unverifiable]: LifecycleConfiguration.Rules is parameter Rules, which has no default'],
+    });
+    const longer = evaluate(includeTemplate({ Key: KEY, Archive: LOCKED, LogsTextLong: logBucket([{ Status: 'Enabled', ExpirationInDays: '400' }]) }).app,
+      new DataProtectionPolicy({ logRetentionDays: 731 }));
+    expect(statusesOf(longer, 'LogRetention').LogsTextLong).toBe('non-compliant [Retention]');
+  });
 });
 
 describe('ResourceAlarms (DP.MON.1): which alarm actions page an encrypted topic', () => {
@@ -516,6 +587,18 @@ describe('ResourceAlarms (DP.MON.1): which alarm actions page an encrypted topic
       PlainAndLiteral: ['non-compliant: no alarm on its metrics pages an encrypted SNS topic'],
       ExplicitApplication: ['non-compliant: no alarm on its metrics pages an encrypted SNS topic'],
       Cluster: ['compliant: an alarm on its metrics pages an encrypted topic'],
+    });
+  });
+
+  test('an action list known only at deployment is unverifiable; a default list is the app\'s value', () => {
+    const report = evaluate(includeTemplate({
+      Key: KEY, Archive: LOCKED,
+      ParamList: lb, A1: lbAlarm('ParamList', { Ref: 'Actions' }),
+      DefaultList: lb, A2: lbAlarm('DefaultList', { Ref: 'OpsActions' }),
+    }, { parameters: ['Actions'], parameterDefaults: { OpsActions: { Type: 'CommaDelimitedList', Default: OPS } } }).app);
+    expect(verdictsOf(report, 'ResourceAlarms')).toEqual({
+      ParamList: ['non-compliant[Unverifiable]: alarm A1 watches it, but its action is known only at deployment (a parameter or import)'],
+      DefaultList: ['non-compliant: no alarm on its metrics pages an encrypted SNS topic'],
     });
   });
 });

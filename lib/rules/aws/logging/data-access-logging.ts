@@ -3,7 +3,7 @@ import { mentionedResources } from '../../../cloudformation/references';
 import { resolveValue } from '../../../cloudformation/resolve';
 import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
-import { findingsResult, isIntrinsic } from '../private/values';
+import { findingsResult } from '../private/values';
 
 const DATA_TYPES: { [cfnType: string]: string } = {
   'AWS::S3::Bucket': 'AWS::S3::Object',
@@ -20,6 +20,21 @@ interface DataEventCoverage {
   readonly unknown: Map<string, string>;
 }
 
+/** Every data-event type a store of this rule is logged under. */
+const DATA_EVENT_TYPES = [...new Set(Object.values(DATA_TYPES))];
+
+/**
+ * A list a trail writes: its items as written (`resolve`d when asked), or why it is known only at
+ * deployment. A value that is neither a list nor unset is one this rule cannot read.
+ */
+function listOf(value: unknown, trail: ResourceView, context: RuleContext, resolve = false): { items?: unknown[]; why?: string } {
+  if (Array.isArray(value) && !resolve) return { items: value };
+  const r = resolveValue(value, trail.stackPath, context.lookup);
+  if (!r.known) return { why: r.why };
+  if (r.value === undefined) return { items: [] };
+  return Array.isArray(r.value) ? { items: r.value } : { why: `${JSON.stringify(r.value)}, which this rule cannot read` };
+}
+
 /** Which data events the app's trails log; built once per evaluation. */
 function coverage(context: RuleContext): DataEventCoverage {
   return context.lookup.memo('data-event-coverage', () => {
@@ -28,29 +43,68 @@ function coverage(context: RuleContext): DataEventCoverage {
     const unknown = new Map<string, string>();
     for (const trail of context.lookup.resourcesOfType('AWS::CloudTrail::Trail')) {
       const p = trail.properties;
-      for (const sel of Array.isArray(p.EventSelectors) ? p.EventSelectors : []) {
-        for (const dr of Array.isArray(sel?.DataResources) ? sel.DataResources : []) {
+      const read = (v: unknown) => resolveValue(v, trail.stackPath, context.lookup);
+      // A part of a selector known only at deployment may log any store of `types`.
+      const unsure = (types: readonly string[], what: string, why?: string) => types.forEach((t) => {
+        if (!unknown.has(t)) unknown.set(t, `${what} of ${trail.logicalId} is ${why}`);
+      });
+      const list = (value: unknown, what: string, types: readonly string[] = DATA_EVENT_TYPES, resolve = false) => {
+        const l = listOf(value, trail, context, resolve);
+        if (l.why !== undefined) unsure(types, what, l.why);
+        return l.items;
+      };
+      const object = (value: unknown, what: string) => {
+        const r = read(value);
+        if (!r.known) unsure(DATA_EVENT_TYPES, what, r.why);
+        return r.known ? r.value as any : undefined;
+      };
+      for (const rawSel of list(p.EventSelectors, 'the EventSelectors') ?? []) {
+        const sel = object(rawSel, 'an event selector');
+        for (const rawDr of list(sel?.DataResources, 'the DataResources of an event selector') ?? []) {
+          const dr = object(rawDr, 'a data resource');
+          const typeOf = read(dr?.Type);
+          if (!typeOf.known) unsure(DATA_EVENT_TYPES, 'the Type of a data resource', typeOf.why);
+          const type = typeOf.value;
+          if (typeof type !== 'string') continue;
           const resolved = resolveValue(dr?.Values, trail.stackPath, context.lookup);
           const values = Array.isArray(dr?.Values) ? dr.Values : Array.isArray(resolved.value) ? resolved.value : [];
           for (const v of [dr?.Values, ...values]) {
             if (v === undefined || mentionedResources(v, trail.stackPath, context.lookup).length > 0) continue;
             const r = resolveValue(v, trail.stackPath, context.lookup);
-            if (!r.known && typeof dr?.Type === 'string') unknown.set(dr.Type, `a data-event selector of ${trail.logicalId} is ${r.why}`);
+            if (!r.known) unsure([type], 'a data-event selector', r.why);
           }
-          if (values.some((v: unknown) => v === 'arn:aws:s3' || v === 'arn:aws:s3:::' || v === 'arn:aws:dynamodb')) all.add(dr.Type);
+          if (values.some((v: unknown) => v === 'arn:aws:s3' || v === 'arn:aws:s3:::' || v === 'arn:aws:dynamodb')) all.add(type);
           mentionedResources(values, trail.stackPath, context.lookup).forEach((r) => some.add(r));
         }
       }
-      for (const sel of Array.isArray(p.AdvancedEventSelectors) ? p.AdvancedEventSelectors : []) {
-        if (isIntrinsic(sel)) continue;
-        const fields = Array.isArray(sel?.FieldSelectors) ? sel.FieldSelectors : [];
-        const field = (name: string) => fields.find((f: any) => f?.Field === name);
-        if (!(field('eventCategory')?.Equals ?? []).includes('Data')) continue;
-        const types: string[] = field('resources.type')?.Equals ?? [];
+      for (const rawSel of list(p.AdvancedEventSelectors, 'the AdvancedEventSelectors') ?? []) {
+        const sel = object(rawSel, 'an advanced event selector');
+        const fields = (list(sel?.FieldSelectors, 'the FieldSelectors of an advanced event selector') ?? [])
+          .map((f) => object(f, 'a field selector of an advanced event selector'));
+        const names = fields.map((f) => read(f?.Field));
+        const unnamed = names.find((n) => !n.known);
+        if (unnamed) unsure(DATA_EVENT_TYPES, 'the Field of a field selector of an advanced event selector', unnamed.why);
+        if (unnamed || fields.includes(undefined)) continue;
+        const field = (name: string) => fields.find((_, i) => names[i].value === name);
+        const category = listOf(field('eventCategory')?.Equals, trail, context, true);
+        if (category.items && !category.items.includes('Data')) continue;
+        const types = list(field('resources.type')?.Equals, 'the resources.type of an advanced event selector', DATA_EVENT_TYPES, true);
+        if (!types) continue;
+        const named = types.filter((t): t is string => typeof t === 'string');
+        if (category.why !== undefined) {
+          unsure(named, 'the eventCategory of an advanced event selector', category.why);
+          continue;
+        }
         const arn = field('resources.ARN');
-        for (const type of types) {
-          if (!arn) all.add(type);
-          else mentionedResources([arn.StartsWith, arn.Equals], trail.stackPath, context.lookup).forEach((r) => some.add(r));
+        if (!arn) {
+          named.forEach((t) => all.add(t));
+          continue;
+        }
+        for (const v of [arn.StartsWith, arn.Equals].flatMap((op) => list(op, 'the resources.ARN of an advanced event selector', named) ?? [])) {
+          const mentioned = mentionedResources(v, trail.stackPath, context.lookup);
+          mentioned.forEach((r) => some.add(r));
+          const r = mentioned.length === 0 ? read(v) : undefined;
+          if (r && !r.known) unsure(named, 'the resources.ARN of an advanced event selector', r.why);
         }
       }
     }

@@ -5,6 +5,47 @@ import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 import { describeKmsKey, KeyKind } from '../private/kms-key-ref';
 import { findingsResult, unknownValue } from '../private/values';
 
+/** A day count: CloudFormation also accepts a number written as text ('30'), and so does this. */
+function dayCount(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * The findings on a log bucket's lifecycle rules: one that expires objects earlier than `min` days
+ * is `[Retention]`; a rule list, rule, status or expiry known only at deployment may be one.
+ */
+function bucketExpiry(resource: ResourceView, context: RuleContext, min: number): Verdict[] {
+  const read = (value: unknown) => resolveValue(value, resource.stackPath, context.lookup);
+  const lifecycle = read(resource.properties.LifecycleConfiguration);
+  if (!lifecycle.known) return [unknownValue('LifecycleConfiguration', resource.properties.LifecycleConfiguration, resource, context)];
+  const rawRules = (lifecycle.value as any)?.Rules;
+  // A literal list is read rule by rule, so that one unknown rule leaves the others judged.
+  const rules = Array.isArray(rawRules) ? { known: true, value: rawRules } : read(rawRules);
+  if (!rules.known || (rules.value !== undefined && !Array.isArray(rules.value))) {
+    return [unknownValue('LifecycleConfiguration.Rules', rawRules, resource, context)];
+  }
+  const found: Verdict[] = [];
+  for (const rawRule of (rules.value as unknown[] | undefined) ?? []) {
+    const rule = read(rawRule);
+    if (!rule.known) {
+      found.push(unknownValue('a lifecycle rule', rawRule, resource, context));
+      continue;
+    }
+    const status = read((rule.value as any)?.Status);
+    if (status.known && status.value !== 'Enabled') continue;
+    const rawDays = (rule.value as any)?.ExpirationInDays;
+    const days = read(rawDays);
+    if (days.known && days.value === undefined) continue;
+    const n = days.known ? dayCount(days.value) : undefined;
+    if (n !== undefined && n >= min) continue;
+    if (n === undefined) found.push(unknownValue('ExpirationInDays', rawDays, resource, context));
+    else if (!status.known) found.push(unknownValue('the Status of a lifecycle rule expiring logs early', (rule.value as any).Status, resource, context));
+    else found.push(failingVerdict('Retention', `a lifecycle rule expires logs before ${min} days`));
+  }
+  return found;
+}
+
 /**
  * DP.LOG.4: logs are encrypted and kept at least `logRetentionDays`. A log group needs a KMS key and a
  * retention of at least that (no retention means "never expire", which is a finding too: the policy
@@ -26,10 +67,7 @@ export const LogRetention: ResourceRule = {
     const failing: (string | Verdict)[] = [];
     if (resource.type === 'AWS::S3::Bucket') {
       if (!isLogBucket(resource, context)) return NOT_APPLICABLE;
-      const rules = resource.properties.LifecycleConfiguration?.Rules;
-      const early = (Array.isArray(rules) ? rules : []).some((r: any) => r?.Status === 'Enabled'
-        && typeof r.ExpirationInDays === 'number' && r.ExpirationInDays < min);
-      return findingsResult(early ? [failingVerdict('Retention', `a lifecycle rule expires logs before ${min} days`)] : []);
+      return findingsResult(bucketExpiry(resource, context, min));
     }
     const key = describeKmsKey(resource.properties.KmsKeyId, resource, context);
     if (key.kind === KeyKind.UNRESOLVED) {
@@ -39,9 +77,10 @@ export const LogRetention: ResourceRule = {
     }
     const raw = resource.properties.RetentionInDays;
     const days = resolveValue(raw, resource.stackPath, context.lookup);
-    if (raw === undefined) failing.push(failingVerdict('Retention', `no RetentionInDays: kept forever, not the policy's ${min} days`));
-    else if (!days.known || typeof days.value !== 'number') failing.push(unknownValue('RetentionInDays', raw, resource, context));
-    else if (days.value < min) failing.push(failingVerdict('Retention', `RetentionInDays ${days.value} is shorter than the policy's ${min}`));
+    const n = days.known ? dayCount(days.value) : undefined;
+    if (days.known && days.value === undefined) failing.push(failingVerdict('Retention', `no RetentionInDays: kept forever, not the policy's ${min} days`));
+    else if (n === undefined) failing.push(unknownValue('RetentionInDays', raw, resource, context));
+    else if (n < min) failing.push(failingVerdict('Retention', `RetentionInDays ${n} is shorter than the policy's ${min}`));
     return findingsResult(failing);
   },
 };

@@ -12,7 +12,10 @@ function watched(context: RuleContext): { paged: Set<ResourceView>; unknown: Map
     const paged = new Set<ResourceView>();
     const unknown = new Map<ResourceView, string>();
     for (const alarm of context.lookup.resourcesOfType('AWS::CloudWatch::Alarm')) {
-      const actions = Array.isArray(alarm.properties.AlarmActions) ? alarm.properties.AlarmActions : [];
+      const raw = alarm.properties.AlarmActions;
+      const listed = Array.isArray(raw) ? undefined : resolveValue(raw, alarm.stackPath, context.lookup);
+      // A list known only at deployment is one unknown action; a default list is the app's own.
+      const actions: unknown[] = listed === undefined ? raw : !listed.known ? [raw] : Array.isArray(listed.value) ? listed.value : [];
       const verdicts = actions.map((a: unknown): boolean | undefined => {
         const topic = referencedResource(a, alarm.stackPath, context.lookup);
         if (topic) return topic.type === 'AWS::SNS::Topic' && topic.properties.KmsMasterKeyId !== undefined;
