@@ -609,3 +609,95 @@ describe('RestoreTesting (DP.BAK.4): which testing plans count', () => {
     expect(findingsOf(report, 'RestoreTesting').map((f) => f.detail)).toEqual(['a restore testing plan names vaults known only at deployment; it may or may not test Vault weekly']);
   });
 });
+
+describe('Backup schedules: monthly forms and day names containing L or W', () => {
+  test('a rule on the n-th or last weekday of the month is monthly, not the weekly full backup; a Wednesday rule is weekly', () => {
+    const report = run(base({
+      FirstSunday: plan([rule('Daily', DAILY, 45), rule('Monthly', 'cron(0 4 ? * SUN#1 *)', 45)]),
+      ThirdFriday: plan([rule('Daily', DAILY, 45), rule('Monthly', 'cron(0 4 ? * 6#3 *)', 45)]),
+      LastFriday: plan([rule('Daily', DAILY, 45), rule('Monthly', 'cron(0 4 ? * 6L *)', 45)]),
+      Wednesday: plan([rule('Daily', DAILY, 45), rule('Weekly', 'cron(0 4 ? * WED *)', 45)]),
+      S1: selection('FirstSunday', { Resources: ['*'] }),
+      S2: selection('ThirdFriday', { Resources: ['*'] }),
+      S3: selection('LastFriday', { Resources: ['*'] }),
+      S4: selection('Wednesday', { Resources: ['*'] }),
+    }));
+    expect(statusesOf(report, 'BackupPlanSchedule')).toEqual({
+      Db: OK, FirstSunday: 'non-compliant [Weekly]', ThirdFriday: 'non-compliant [Weekly]', LastFriday: 'non-compliant [Weekly]', Wednesday: OK,
+    });
+  });
+
+  test('a restore test on the first Monday of the month is not weekly; one every Wednesday is', () => {
+    // Without the daily test, which would also count as weekly.
+    const withWeekly = (expression: string) => base({ ...restoreTests({ Weekly: expression }), TestDaily: undefined, TestDailySelection: undefined });
+    expect(statusesOf(run(withWeekly('cron(0 6 ? * MON#1 *)')), 'RestoreTesting')).toEqual({ Db: 'non-compliant [Daily] [Weekly]' });
+    expect(statusesOf(run(withWeekly('cron(0 6 ? * WED *)')), 'RestoreTesting')).toEqual({ Db: 'non-compliant [Daily]' });
+  });
+});
+
+describe('Backup selections: exclusions and lists known only at deployment', () => {
+  const dbPlan = () => ({ Vault: VAULT, Db: plan([rule('Daily', DAILY, 45), rule('Weekly', WEEKLY, 45)]) });
+  const BY_TAG = { ListOfTags: [{ ConditionType: 'STRINGEQUALS', ConditionKey: 'team', ConditionValue: 'billing' }] };
+  const TAGGED = TABLE([{ Key: 'team', Value: 'billing' }]);
+
+  test('NotResources from a parameter without default may exclude any resource the selection picks: coverage and retention need review', () => {
+    const report = run({ ...dbPlan(), Sel: selection('Db', { ...BY_TAG, NotResources: [{ Ref: 'Ex' }] }), Table: TAGGED }, undefined, ['Ex']);
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+    expect(statusesOf(report, 'BackupRetention')).toEqual({ Table: UNVERIFIABLE });
+    const detail = 'Db selects it unless excluded: NotResources of Sel is parameter Ex, which has no default';
+    expect(findingsOf(report, 'BackupCoverage').map((f) => f.detail)).toEqual([detail]);
+    expect(findingsOf(report, 'BackupRetention').map((f) => f.detail)).toEqual([detail]);
+  });
+
+  test('a whole NotResources list from a parameter, or an exclusion built from one, also needs review', () => {
+    const whole = run({ ...dbPlan(), Sel: selection('Db', { ...BY_TAG, NotResources: { Ref: 'Ex' } }), Table: TAGGED }, undefined, ['Ex']);
+    expect(statusesOf(whole, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+    const joined = { 'Fn::Join': ['', ['arn:aws:dynamodb:eu-west-1:111111111111:table/', { Ref: 'Ex' }]] };
+    const built = run({ ...dbPlan(), Sel: selection('Db', { ...BY_TAG, NotResources: [joined] }), Table: TAGGED }, undefined, ['Ex']);
+    expect(statusesOf(built, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+  });
+
+  test('exclusions the app defines keep working: literal ARNs, a parameter default, resources of the app; another plan that surely selects it suffices', () => {
+    const { app } = includeTemplate({
+      ...dbPlan(),
+      Sel: selection('Db', { ...BY_TAG, NotResources: ['arn:aws:dynamodb:eu-west-1:111111111111:table/other', { Ref: 'Ex' }, { 'Fn::GetAtt': ['Excluded', 'Arn'] }] }),
+      Table: TAGGED,
+      Excluded: TAGGED,
+    }, { parameterDefaults: { Ex: 'arn:aws:dynamodb:eu-west-1:111111111111:table/legacy' } });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Table: OK, Excluded: NON });
+    expect(statusesOf(report, 'BackupRetention')).toEqual({ Table: OK, Excluded: NA });
+
+    const both = run({
+      ...dbPlan(), Files: plan([rule('Daily', DAILY, 60), rule('Weekly', WEEKLY, 60)]),
+      Maybe: selection('Files', { ...BY_TAG, NotResources: [{ Ref: 'Ex' }] }), Sure: selection('Db', { Resources: [{ 'Fn::GetAtt': ['Table', 'Arn'] }] }), Table: TAGGED,
+    }, undefined, ['Ex']);
+    expect(findingsOf(both, 'BackupCoverage').map((f) => f.detail)).toEqual(['selected by Db']);
+    // Files keeps backups long enough whether or not it selects the table.
+    expect(statusesOf(both, 'BackupRetention')).toEqual({ Table: OK });
+  });
+
+  test('a plan that may exclude the resource and keeps backups too briefly needs review, not a failure', () => {
+    const report = run({
+      ...dbPlan(), Short: plan([rule('Daily', DAILY, 7), rule('Weekly', WEEKLY, 7)]),
+      Maybe: selection('Short', { ...BY_TAG, NotResources: [{ Ref: 'Ex' }] }), Sure: selection('Db', { Resources: [{ 'Fn::GetAtt': ['Table', 'Arn'] }] }), Table: TAGGED,
+    }, undefined, ['Ex']);
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Table: OK });
+    expect(statusesOf(report, 'BackupRetention')).toEqual({ Table: UNVERIFIABLE });
+    expect(findingsOf(report, 'BackupRetention').map((f) => f.detail)).toEqual(['Short selects it unless excluded: NotResources of Maybe is parameter Ex, which has no default']);
+  });
+
+  test('Resources or ListOfTags from a list parameter without default may select an uncovered resource: it needs review', () => {
+    const list = { Type: 'CommaDelimitedList' };
+    const byArns = evaluate(includeTemplate({ ...dbPlan(), Sel: selection('Db', { Resources: { Ref: 'Arns' } }), Table: TABLE() }, { parameterDefaults: { Arns: list } }).app);
+    expect(statusesOf(byArns, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+    const byTags = evaluate(includeTemplate({ ...dbPlan(), Sel: selection('Db', { ListOfTags: { Ref: 'Tags' } }), Table: TABLE() }, { parameterDefaults: { Tags: list } }).app);
+    expect(statusesOf(byTags, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+  });
+
+  test('a Resources list from a parameter default is read like the literal list', () => {
+    const { app } = includeTemplate({ ...dbPlan(), Sel: selection('Db', { Resources: { Ref: 'Arns' } }), Table: TABLE(), Bucket: BUCKET() },
+      { parameterDefaults: { Arns: { Type: 'CommaDelimitedList', Default: 'arn:aws:dynamodb:*:*:table/*,arn:aws:s3:::legacy' } } });
+    expect(statusesOf(evaluate(app), 'BackupCoverage')).toEqual({ Table: OK, Bucket: NON });
+  });
+});

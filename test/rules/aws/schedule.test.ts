@@ -61,3 +61,40 @@ describe('maxIntervalDays: steps, ranges, names and bounds', () => {
     expect(maxIntervalDays(expression)).toBeUndefined();
   });
 });
+
+describe('maxIntervalDays: AWS monthly forms and names containing L or W', () => {
+  test('an n-th or last weekday of the month runs monthly, not weekly (31 days, like every month here)', () => {
+    for (const expression of ['cron(0 4 ? * 6#3 *)', 'cron(0 4 ? * SUN#1 *)', 'cron(0 4 ? * fri#4 *)', 'cron(0 4 ? * 6L *)', 'cron(0 4 ? * MONL *)']) {
+      expect([expression, maxIntervalDays(expression)]).toEqual([expression, 31]);
+    }
+    // Only in the chosen months: the month gap still counts.
+    expect(maxIntervalDays('cron(0 6 ? 1,4,7,10 MON#1 *)')).toBe(93);
+  });
+
+  test('a fifth weekday exists only in some months: up to four months apart, unreadable in chosen months', () => {
+    expect(maxIntervalDays('cron(0 4 ? * FRI#5 *)')).toBe(124);
+    expect(maxIntervalDays('cron(0 4 ? 1,4,7,10 FRI#5 *)')).toBeUndefined();
+  });
+
+  test('day and month names containing L or W are read (WED, JUL), as L alone (Saturday) in day-of-week', () => {
+    expect(maxIntervalDays('cron(0 4 ? * WED *)')).toBe(7);
+    expect(maxIntervalDays('cron(0 4 ? * MON,WED *)')).toBe(5);
+    expect(maxIntervalDays('cron(0 4 ? * L *)')).toBe(7);
+    expect(maxIntervalDays('cron(0 4 1 JUL ? *)')).toBe(372);
+    expect(maxIntervalDays('cron(0 4 1 JAN,JUL ? *)')).toBe(186);
+  });
+
+  test('L, LW and nW in day-of-month run once a month', () => {
+    expect(maxIntervalDays('cron(0 4 L * ? *)')).toBe(31);
+    expect(maxIntervalDays('cron(0 4 LW * ? *)')).toBe(31);
+    expect(maxIntervalDays('cron(0 4 1W * ? *)')).toBe(31);
+    expect(maxIntervalDays('cron(0 4 L 1,7 ? *)')).toBe(186);
+  });
+
+  test.each([
+    ['cron(0 4 ? * 6#6 *)'], ['cron(0 4 ? * 8#1 *)'], ['cron(0 4 ? * FOO#1 *)'], ['cron(0 4 ? * MON#1,FRI *)'], ['cron(0 4 ? * LW *)'],
+    ['cron(0 4 32W * ? *)'], ['cron(0 4 1W,15W * ? *)'], ['cron(0 4 L-3 * ? *)'], ['cron(0 4 W * ? *)'], ['cron(0 4 ? * # *)'],
+  ])('cannot read %j', (expression) => {
+    expect(maxIntervalDays(expression)).toBeUndefined();
+  });
+});

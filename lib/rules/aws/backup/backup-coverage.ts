@@ -1,6 +1,6 @@
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { compliant, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifiable } from '../../../core/engine';
-import { backupModel, needsBackup, STATEFUL_TYPES } from '../private/backup-model';
+import { backupModel, needsBackup, STATEFUL_TYPES, uncertainCoverageVerdict } from '../private/backup-model';
 
 /**
  * DP.BAK.6: every stateful resource (RDS instances, Aurora / DocumentDB / Neptune clusters, DynamoDB
@@ -22,8 +22,9 @@ export const BackupCoverage: ResourceRule = {
     + 'this rule reports what the template really selects.',
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     if (!needsBackup(resource, context)) return NOT_APPLICABLE;
-    const { plans, unresolved } = backupModel(context).coverage(resource);
+    const { plans, unresolved, uncertain } = backupModel(context).coverage(resource);
     if (plans.length > 0) return compliant(`selected by ${plans.map((p) => p.logicalId).join(', ')}`);
+    if (uncertain.length > 0) return uncertainCoverageVerdict(uncertain[0], context);
     return unresolved ? unverifiable('a backup selection of the app names its resources or tags with values known only at deployment; it may select this one')
       : nonCompliant('no backup plan of the app selects it (by reference, wildcard or tag)');
   },

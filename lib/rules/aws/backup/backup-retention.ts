@@ -1,7 +1,7 @@
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { DataClass } from '../../../core/policy/data-class';
-import { backupModel, dataClassOf, needsBackup, STATEFUL_TYPES } from '../private/backup-model';
+import { backupModel, dataClassOf, needsBackup, STATEFUL_TYPES, uncertainCoverageVerdict } from '../private/backup-model';
 import { findingsResult, unknownValue } from '../private/values';
 
 /**
@@ -24,18 +24,17 @@ export const BackupRetention: ResourceRule = {
   evaluate(resource: ResourceView, context: RuleContext): RuleResult {
     if (!needsBackup(resource, context)) return NOT_APPLICABLE;
     const model = backupModel(context);
-    const { plans } = model.coverage(resource);
-    if (plans.length === 0) return NOT_APPLICABLE; // BackupCoverage reports it
+    const { plans, uncertain } = model.coverage(resource);
+    if (plans.length === 0 && uncertain.length === 0) return NOT_APPLICABLE; // BackupCoverage reports it
     const required = dataClassOf(resource) === DataClass.DATABASE
       ? context.policy.databaseBackupRetentionDays
       : context.policy.fileBackupRetentionDays;
     const keeps = (d: number | null | undefined) => (d === undefined ? undefined : d === null || d >= required);
-    const failing: (string | Verdict)[] = [];
-    for (const planView of plans) {
+    const judge = (planView: ResourceView): (string | Verdict)[] => {
+      const failing: (string | Verdict)[] = [];
       const plan = model.plans.get(planView);
       if (!plan || plan.unreadable) {
-        failing.push(unknownValue(`the BackupPlan of ${planView.logicalId}`, planView.properties.BackupPlan, planView, context));
-        continue;
+        return [unknownValue(`the BackupPlan of ${planView.logicalId}`, planView.properties.BackupPlan, planView, context)];
       }
       for (const rule of plan.rules.filter((r) => !r.continuous)) {
         const ok = keeps(rule.deleteAfterDays);
@@ -47,7 +46,12 @@ export const BackupRetention: ResourceRule = {
           else if (!copyOk) failing.push(failingVerdict('CopyRetention', `a copy of rule ${rule.name} is kept ${copy.deleteAfterDays} days; the policy asks for ${required}`));
         }
       }
-    }
+      return failing;
+    };
+    const failing = plans.flatMap(judge);
+    // A plan whose selection may exclude the resource: whether its backups exist is unknown, so
+    // neither its shortfalls nor, when no other plan surely backs it up, compliance can be stated.
+    for (const u of uncertain) if (plans.length === 0 || judge(u.plan).length > 0) failing.push(uncertainCoverageVerdict(u, context));
     return findingsResult(failing);
   },
 };

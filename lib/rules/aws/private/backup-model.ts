@@ -1,8 +1,9 @@
 import { maxIntervalDays } from './schedule';
-import { isIntrinsic, tagValue } from './values';
+import { isIntrinsic, tagValue, unknownValue } from './values';
 import { ResourceLookup, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { mentionedResources, referencedResource } from '../../../cloudformation/references';
 import { resolveValue } from '../../../cloudformation/resolve';
+import { unverifiable, Verdict } from '../../../core/engine';
 import { DATA_CLASS_TAG, DataClass } from '../../../core/policy/data-class';
 import { isLogBucket } from '../data/s3-bucket-lifecycle-expiry';
 
@@ -48,17 +49,32 @@ export interface PlanInfo {
 }
 
 interface SelectionInfo {
+  readonly view: ResourceView;
   readonly plan?: ResourceView;
   readonly tags: string[];
   readonly wildcards: string[];
   readonly unresolved: boolean;
+  /** NotResources entries known only at deployment: they may exclude any resource. */
+  readonly unknownExclusions: unknown[];
+}
+
+/** A plan whose selection picks a resource unless an exclusion known only at deployment removes it. */
+export interface UncertainCoverage {
+  readonly plan: ResourceView;
+  readonly selection: ResourceView;
+  /** The NotResources entry (or list) that may exclude the resource. */
+  readonly exclusion: unknown;
 }
 
 /** Everything backup rules need about the app, built once per evaluation. */
 export interface BackupModel {
   readonly plans: Map<ResourceView, PlanInfo>;
-  /** Plans whose selections cover a resource; `unresolved` when a selection could not be read. */
-  coverage(resource: ResourceView): { plans: ResourceView[]; unresolved: boolean };
+  /**
+   * Plans whose selections cover a resource; `unresolved` when a selection could not be read;
+   * `uncertain` the plans whose selections pick it but may exclude it by a NotResources entry
+   * known only at deployment (not in `plans`).
+   */
+  coverage(resource: ResourceView): { plans: ResourceView[]; unresolved: boolean; uncertain: UncertainCoverage[] };
 }
 
 function days(raw: unknown, stackPath: string, lookup: ResourceLookup): number | null | undefined {
@@ -97,27 +113,50 @@ function readPlan(view: ResourceView, lookup: ResourceLookup): Omit<PlanInfo, 's
 function readSelection(view: ResourceView, lookup: ResourceLookup): SelectionInfo & { resources: ResourceView[]; excluded: ResourceView[] } {
   const sel = view.properties.BackupSelection;
   const plan = referencedResource(view.properties.BackupPlanId, view.stackPath, lookup);
-  if (isIntrinsic(sel) || !sel) return { plan, tags: [], wildcards: [], resources: [], excluded: [], unresolved: true };
-  let unresolved = false;
+  const empty = { view, plan, tags: [], wildcards: [], resources: [], excluded: [], unknownExclusions: [] };
+  if (isIntrinsic(sel) || !sel) return { ...empty, unresolved: true };
+  // A list the template computes (a CommaDelimitedList parameter) is read when the app defines it;
+  // otherwise it may name anything.
+  const listOf = (raw: unknown): any[] | undefined => {
+    if (raw === undefined || Array.isArray(raw)) return raw ?? [];
+    const r = resolveValue(raw, view.stackPath, lookup);
+    return r.known && (r.value === undefined || Array.isArray(r.value)) ? (r.value as any[] | undefined) ?? [] : undefined;
+  };
+  // A reference, or an ARN built around one (CDK writes an EFS file system's ARN as a Fn::Join
+  // around its Ref): an expression naming exactly one stateful resource names that resource.
+  const named = (r: unknown): ResourceView | undefined => {
+    const direct = referencedResource(r, view.stackPath, lookup);
+    const mentioned = direct ? [direct] : mentionedResources(r, view.stackPath, lookup).filter((m) => m.type in STATEFUL_TYPES);
+    return mentioned.length === 1 ? mentioned[0] : undefined;
+  };
+  const resourceList = listOf(sel.Resources);
+  let unresolved = resourceList === undefined;
   const resources: ResourceView[] = [];
   const wildcards: string[] = [];
-  for (const r of Array.isArray(sel.Resources) ? sel.Resources : []) {
+  for (const entry of resourceList ?? []) {
+    const literal = typeof entry === 'string' ? undefined : resolveValue(entry, view.stackPath, lookup);
+    const r = literal?.known && typeof literal.value === 'string' ? literal.value : entry;
     if (typeof r === 'string') {
       if (r.includes('*')) wildcards.push(r);
       // A literal ARN of another account's or a physical resource: not a resource of this app.
       continue;
     }
-    // A reference, or an ARN built around one (CDK writes an EFS file system's ARN as a Fn::Join
-    // around its Ref): an expression naming exactly one stateful resource selects that resource.
-    const direct = referencedResource(r, view.stackPath, lookup);
-    const named = direct ? [direct] : mentionedResources(r, view.stackPath, lookup).filter((m) => m.type in STATEFUL_TYPES);
-    if (named.length === 1) resources.push(named[0]);
+    const resource = named(r);
+    if (resource) resources.push(resource);
     else unresolved = true;
   }
-  const excluded = (Array.isArray(sel.NotResources) ? sel.NotResources : [])
-    .map((r: unknown) => referencedResource(r, view.stackPath, lookup)).filter((r: ResourceView | undefined): r is ResourceView => !!r);
+  const excluded: ResourceView[] = [];
+  const notResources = listOf(sel.NotResources);
+  const unknownExclusions: unknown[] = notResources === undefined ? [sel.NotResources] : [];
+  for (const r of notResources ?? []) {
+    const resource = typeof r === 'string' ? undefined : named(r);
+    if (resource) excluded.push(resource);
+    else if (typeof r !== 'string' && !resolveValue(r, view.stackPath, lookup).known) unknownExclusions.push(r);
+  }
   const tags: string[] = [];
-  for (const t of Array.isArray(sel.ListOfTags) ? sel.ListOfTags : []) {
+  const tagList = listOf(sel.ListOfTags);
+  if (tagList === undefined) unresolved = true;
+  for (const t of tagList ?? []) {
     if (typeof t?.ConditionKey === 'string' && typeof t?.ConditionValue === 'string' && t.ConditionType === 'STRINGEQUALS') {
       tags.push(`${t.ConditionKey}=${t.ConditionValue}`);
     } else {
@@ -129,7 +168,7 @@ function readSelection(view: ResourceView, lookup: ResourceLookup): SelectionInf
     if (m && typeof c.ConditionValue === 'string') tags.push(`${m[1]}=${c.ConditionValue}`);
     else unresolved = true;
   }
-  return { plan, tags, wildcards, resources, excluded, unresolved };
+  return { view, plan, tags, wildcards, resources, excluded, unresolved, unknownExclusions };
 }
 
 /** The literal tags of a resource, wherever its type keeps them. */
@@ -195,13 +234,22 @@ export function backupModel(context: RuleContext): BackupModel {
         for (const tag of tagsOf(resource)) (byTag.get(tag) ?? []).forEach((s) => found.add(s));
         for (const s of withWildcards) if (s.wildcards.some((w) => wildcardMatches(w, resource))) found.add(s);
         const covering = [...found].filter((s) => !s.excluded.includes(resource));
+        const sure = covering.filter((s) => s.unknownExclusions.length === 0);
         return {
-          plans: covering.map((s) => s.plan).filter((p): p is ResourceView => !!p),
+          plans: sure.map((s) => s.plan).filter((p): p is ResourceView => !!p),
           unresolved: anyUnresolved || covering.some((s) => !s.plan),
+          uncertain: covering.flatMap((s) => (s.plan && s.unknownExclusions.length > 0
+            ? [{ plan: s.plan, selection: s.view, exclusion: s.unknownExclusions[0] }] : [])),
         };
       },
     };
   });
+}
+
+/** Unverifiable: the plan selects the resource unless the exclusion, known only at deployment, removes it. */
+export function uncertainCoverageVerdict(u: UncertainCoverage, context: RuleContext): Verdict {
+  const why = unknownValue(`NotResources of ${u.selection.logicalId}`, u.exclusion, u.selection, context).detail;
+  return unverifiable(`${u.plan.logicalId} selects it unless excluded: ${why}`);
 }
 
 /** The region a vault ARN (literal, joined, or a reference to a vault of the app) points at. */

@@ -18,12 +18,26 @@ function fieldValues(field: string, min: number, max: number, names: string[] = 
     } else if (range.includes('-')) {
       [from, to] = range.split('-').map(toNumber);
     } else {
-      from = toNumber(range.replace(/[LW#].*$/, '')); to = stepText === undefined ? from : max;
+      from = toNumber(range); to = stepText === undefined ? from : max;
     }
     if (![from, to, step].every(Number.isInteger) || step < 1 || from < min || to > max || from > to) throw new Error(`bad field ${field}`);
     for (let v = from; v <= to; v += step) values.add(v);
   }
   return [...values].sort((a, b) => a - b);
+}
+
+/**
+ * How often the day fields' monthly forms run, in months: `L` (last day), `LW` (last weekday), `15W`
+ * (weekday nearest the 15th), `FRI#3` / `6#3` (third Friday) and `6L` (last Friday) run every month;
+ * a fifth weekday (`FRI#5`) exists only in some months, at most four months apart. Undefined for
+ * other fields. AWS takes these forms only as the field's single value; anywhere else they make the
+ * expression unreadable.
+ */
+function monthlyForm(dayOfMonth: string, dayOfWeek: string): number | undefined {
+  if (/^(L|LW|([1-9]|[12]\d|3[01])W)$/i.test(dayOfMonth)) return 1;
+  const nth = /^([1-7]|[A-Z]{3})(#[1-5]|L)$/i.exec(dayOfWeek);
+  if (!nth || !(/^[1-7]$/.test(nth[1]) || DAY_NAMES.includes(nth[1].toUpperCase()))) return undefined;
+  return nth[2] === '#5' ? 4 : 1;
 }
 
 /** The largest gap between consecutive values of a cycle of `period`. */
@@ -55,8 +69,13 @@ export function maxIntervalDays(expression: unknown): number | undefined {
   try {
     const months = fieldValues(month, 1, 12, ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC']);
     const monthGap = months ? largestGap(months, 12) : 1;
-    if (monthGap > 1) return monthGap * 31;
-    const weekDays = fieldValues(dayOfWeek, 1, 7, DAY_NAMES);
+    const monthly = monthlyForm(dayOfMonth, dayOfWeek);
+    // A fifth weekday in chosen months may skip a whole year or more: not read.
+    if (monthly !== undefined && monthly > 1 && months && months.length < 12) return undefined;
+    // An n-th or last weekday recurs after 4 or 5 weeks: counted, like every month here, as 31 days.
+    if (monthly !== undefined || monthGap > 1) return Math.max(monthly ?? 1, monthGap) * 31;
+    // `L` alone in day-of-week is the last day of the week, Saturday.
+    const weekDays = fieldValues(dayOfWeek.toUpperCase() === 'L' ? '7' : dayOfWeek, 1, 7, DAY_NAMES);
     if (weekDays) return largestGap(weekDays, 7);
     const monthDays = fieldValues(dayOfMonth, 1, 31);
     if (monthDays) return largestGap(monthDays, 31);
