@@ -1,6 +1,8 @@
 // The wrong verdicts found on real-world azurerm configurations (issue 17), one test each. Every
 // configuration is written the way real ones are: HCL converted to JSON (one-element arrays),
 // provider pins, v3/v4/v5 argument names.
+import * as fs from 'fs';
+import * as path from 'path';
 import { azurerm, COMPLIANT, findingsIn, NON_COMPLIANT, UNVERIFIABLE, verdictsIn } from './helpers';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 
@@ -283,5 +285,16 @@ describe('create modes and v3 log switches known only at apply (found by the mut
     const mixed = findingsIn('AzureDiagnosticSettings', setting([{ category: 'AuditEvent', enabled: false }, { category: 'AzurePolicyEvaluationDetails', enabled: true }]), KV);
     expect(mixed.map((f) => f.status)).toEqual(['compliant']);
     expect(mixed[0].detail).toBe('azurerm_monitor_diagnostic_setting.kv sends logs with log blocks on azurerm 3 (required_providers "~> 3.80")');
+  });
+});
+
+describe('no Azure rule leaves an unverifiable verdict without saying which value', () => {
+  test('rules build unverifiable verdicts with a detail, never the bare constant', () => {
+    const root = path.join(__dirname, '..', '..', '..', 'lib', 'rules', 'azure');
+    const files = fs.readdirSync(root).filter((d) => d !== 'private' && fs.statSync(path.join(root, d)).isDirectory())
+      .flatMap((d) => fs.readdirSync(path.join(root, d)).map((f) => path.join(root, d, f)));
+    expect(files.length).toBeGreaterThan(40);
+    const bare = files.filter((f) => /\[UNVERIFIABLE\]|push\(UNVERIFIABLE\)|\bunverifiable\(\)/.test(fs.readFileSync(f, 'utf8')));
+    expect(bare.map((f) => path.relative(root, f))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { BACKUP_POLICY_TYPES, retentionDays } from '../private/backup-policy';
-import { UNVERIFIABLE } from '../private/values';
+import { BACKUP_POLICY_TYPES, retentionDurations } from '../private/backup-policy';
+import { unknownDetail } from '../private/values';
 
 /**
  * DP.BAK.2: every retention a backup policy declares in the vault keeps recovery points at least
@@ -21,10 +21,17 @@ export const AzureBackupPolicyRetention: AzureResourceRule = {
     const minimum = BACKUP_POLICY_TYPES[resource.type] === 'database'
       ? context.policy.databaseBackupRetentionDays
       : context.policy.fileBackupRetentionDays;
-    const days = retentionDays(resource.config);
-    if (days.length === 0) return NON_COMPLIANT;
-    if (days.some((d) => d !== undefined && d < minimum)) return NON_COMPLIANT;
-    if (days.includes(undefined)) return [UNVERIFIABLE];
-    return COMPLIANT;
+    const durations = retentionDurations(resource.config);
+    const said = (raw: unknown) => (typeof raw === 'string' ? raw : JSON.stringify(raw));
+    if (durations.length === 0) return nonCompliant('no retention duration: the policy keeps no recovery point in the vault');
+    const short = durations.filter((d) => d.days !== undefined && d.days < minimum);
+    if (short.length > 0) return nonCompliant(`retention ${short.map((d) => said(d.raw)).join(', ')} keeps less than the policy's ${minimum} days`);
+    const unknown = durations.find((d) => d.days === undefined);
+    if (unknown) {
+      return unverifiable(typeof unknown.raw === 'string' && unknown.raw.includes('${')
+        ? unknownDetail(resource, 'a retention duration', unknown.raw)
+        : `a retention duration is ${said(unknown.raw)}, not an ISO 8601 duration in days, weeks, months or years`);
+    }
+    return compliant(`every retention (${durations.map((d) => said(d.raw)).join(', ')}) keeps at least ${minimum} days`);
   },
 };

@@ -1,7 +1,7 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, TerraformResourceView } from '../../../terraform/model';
 import { BACKUP_POLICY_TYPES, isWeeklyRule, repeatPeriods } from '../private/backup-policy';
-import { blocks, UNVERIFIABLE } from '../private/values';
+import { blocks, unknownDetail } from '../private/values';
 
 /**
  * DP.BAK.1: a backup policy backs up to the vault every day and keeps a weekly point under its
@@ -19,10 +19,15 @@ export const AzureBackupPolicySchedule: AzureResourceRule = {
     + 'ending in /P1D and a retention_rule whose criteria select the first backup of the week (absolute_criteria '
     + '"FirstOfWeek") or given days_of_week. PolicyBackupVault builds such policies.',
   evaluate(resource: TerraformResourceView): RuleResult {
-    const periods = repeatPeriods(resource.config.backup_repeating_time_intervals);
-    if (periods === undefined || periods.includes(undefined)) return [UNVERIFIABLE];
+    const intervals = resource.config.backup_repeating_time_intervals;
+    const periods = repeatPeriods(intervals);
+    if (periods === undefined || periods.includes(undefined)) return unverifiable(unknownDetail(resource, 'backup_repeating_time_intervals', intervals));
     const daily = periods.includes('P1D');
     const weekly = blocks(resource.config.retention_rule).some(isWeeklyRule);
-    return daily && weekly ? COMPLIANT : NON_COMPLIANT;
+    if (daily && weekly) return compliant('backs up every day (P1D) and keeps a weekly point under its own retention rule');
+    return nonCompliant([
+      ...(daily ? [] : [`no /P1D backup interval (${periods.length > 0 ? periods.join(', ') : 'none'}): backups are not daily`]),
+      ...(weekly ? [] : ['no retention_rule keeps a weekly point (FirstOfWeek or days_of_week)']),
+    ].join('; '));
   },
 };

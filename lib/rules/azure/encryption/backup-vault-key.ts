@@ -1,6 +1,6 @@
-import { COMPLIANT, NON_COMPLIANT, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
-import { referencedResource, referrersOfType, boolValue, tfNumber, UNVERIFIABLE } from '../private/values';
+import { referencedResource, referrersOfType, boolValue, tfNumber, unknownDetail } from '../private/values';
 
 const RSA_TYPES = ['RSA', 'RSA-HSM'];
 
@@ -21,21 +21,26 @@ export const AzureBackupVaultKey: AzureResourceRule = {
     + 'variable or data source is reported as [Unverifiable].',
   evaluate(resource: TerraformResourceView, context: AzureRuleContext): RuleResult {
     const bindings = referrersOfType(resource, ['azurerm_data_protection_backup_vault_customer_managed_key'], context.lookup);
-    if (bindings.length === 0) return NON_COMPLIANT;
-    const key = referencedResource(bindings[0].config.key_vault_key_id, context.lookup);
-    if (!key || key.type !== 'azurerm_key_vault_key') return [UNVERIFIABLE];
+    if (bindings.length === 0) return nonCompliant('no azurerm_data_protection_backup_vault_customer_managed_key: the vault encrypts with a Microsoft-managed key');
+    const binding = bindings[0];
+    const keyId = binding.config.key_vault_key_id;
+    const key = referencedResource(keyId, context.lookup);
+    if (!key || key.type !== 'azurerm_key_vault_key') {
+      return unverifiable(`${unknownDetail(binding, `${binding.address}.key_vault_key_id`, keyId)}: the key is not an azurerm_key_vault_key of this configuration`);
+    }
     const keyType = key.config.key_type;
     const bits = tfNumber(key.config.key_size);
-    if (typeof keyType !== 'string' || keyType.includes('${') || (key.config.key_size !== undefined && bits === undefined)) {
-      return [UNVERIFIABLE];
-    }
+    if (typeof keyType !== 'string' || keyType.includes('${')) return unverifiable(unknownDetail(key, `${key.address}.key_type`, keyType));
+    if (key.config.key_size !== undefined && bits === undefined) return unverifiable(unknownDetail(key, `${key.address}.key_size`, key.config.key_size));
     if (!RSA_TYPES.includes(keyType) || bits === undefined || bits < context.policy.backupKeyBits) {
-      return NON_COMPLIANT;
+      return nonCompliant(`${key.address} is ${keyType}${bits === undefined ? ' without key_size' : ` ${bits}`}: the policy asks for RSA of ${context.policy.backupKeyBits} bits`);
     }
-    const vault = referencedResource(key.config.key_vault_id, context.lookup);
-    if (!vault) return [UNVERIFIABLE];
+    const vaultId = key.config.key_vault_id;
+    const vault = referencedResource(vaultId, context.lookup);
+    if (!vault) return unverifiable(`${unknownDetail(key, `${key.address}.key_vault_id`, vaultId)}: the Key Vault is not in this configuration`);
     const purgeProtected = boolValue(vault.config.purge_protection_enabled, false);
-    if (purgeProtected === undefined) return [UNVERIFIABLE];
-    return purgeProtected ? COMPLIANT : NON_COMPLIANT;
+    if (purgeProtected === undefined) return unverifiable(unknownDetail(vault, `${vault.address}.purge_protection_enabled`, vault.config.purge_protection_enabled));
+    return purgeProtected ? compliant(`${key.address}: ${keyType} ${bits} in purge-protected ${vault.address}`)
+      : nonCompliant(`${vault.address} has no purge protection: the key can be purged and the backups lost with it`);
   },
 };

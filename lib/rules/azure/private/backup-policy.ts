@@ -34,6 +34,11 @@ export function isWeeklyRule(rule: { [key: string]: any }): boolean {
  * are expressions or malformed durations.
  */
 export function retentionDays(config: { [key: string]: any }): (number | undefined)[] {
+  return retentionDurations(config).map((d) => d.days);
+}
+
+/** The retention durations of `retentionDays` as written, each with its minimum days (`undefined` when unreadable). */
+export function retentionDurations(config: { [key: string]: any }): { raw: unknown; days: number | undefined }[] {
   const durations: unknown[] = [];
   for (const d of blocks(config.default_retention_rule)) {
     for (const lc of blocks(d.life_cycle)) durations.push(lc.duration);
@@ -43,5 +48,5 @@ export function retentionDays(config: { [key: string]: any }): (number | undefin
   }
   if (config.default_retention_duration !== undefined) durations.push(config.default_retention_duration);
   if (config.vault_default_retention_duration !== undefined) durations.push(config.vault_default_retention_duration);
-  return durations.map(minimumDays);
+  return durations.map((raw) => ({ raw, days: minimumDays(raw) }));
 }
