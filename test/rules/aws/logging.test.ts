@@ -1,3 +1,4 @@
+import { evaluateCloudFormation } from '../../../lib/checks/cloudformation';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 import { evaluate, findingsOf, includeTemplate, statusesOf, templateApp } from '../../helpers';
 
@@ -381,6 +382,72 @@ describe('DataAccessLogging (DP.LOG.2): basic and advanced data-event selectors'
   });
 });
 
+describe('DataAccessLogging (DP.LOG.2): reads of the data are access too', () => {
+  const dataBucket = { Type: 'AWS::S3::Bucket', Properties: { LoggingConfiguration: { DestinationBucketName: { Ref: 'AccessLogs' } } } };
+  const table = { Type: 'AWS::DynamoDB::Table', Properties: { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' } };
+  const ALL_OBJECTS = { Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::'] };
+  const judge = (t: object, opts: { parameterDefaults?: Record<string, unknown> } = {}) => {
+    const report = evaluate(includeTemplate({ Key: KEY, Archive: LOCKED, AccessLogs: { Type: 'AWS::S3::Bucket' }, Any: dataBucket, T: t },
+      { parameters: ['Rw', 'Ro'], ...opts }).app);
+    return verdictsOf(report, 'DataAccessLogging').Any;
+  };
+  const basic = (...selectors: object[]) => trail({ EventSelectors: selectors });
+
+  test('a basic selector with ReadWriteType WriteOnly does not log reads of the data; All, the default, or ReadOnly plus WriteOnly do', () => {
+    expect(judge(basic({ ReadWriteType: 'WriteOnly', DataResources: [ALL_OBJECTS] })))
+      .toEqual(['non-compliant[DataEvents]: only writes are recorded for this store, not reads of its data']);
+    expect(judge(basic({ ReadWriteType: 'ReadOnly', DataResources: [ALL_OBJECTS] })))
+      .toEqual(['non-compliant[DataEvents]: only reads are recorded for this store, not writes of its data']);
+    expect(judge(basic({ ReadWriteType: 'All', DataResources: [ALL_OBJECTS] }))).toEqual(['compliant']);
+    expect(judge(basic({ DataResources: [ALL_OBJECTS] }))).toEqual(['compliant']);
+    expect(judge(basic({ ReadWriteType: 'ReadOnly', DataResources: [ALL_OBJECTS] }, { ReadWriteType: 'WriteOnly', DataResources: [ALL_OBJECTS] })))
+      .toEqual(['compliant']);
+    // Reads of every bucket and writes of this one by its ARN: both sides of this bucket are logged.
+    expect(judge(basic({ ReadWriteType: 'ReadOnly', DataResources: [ALL_OBJECTS] },
+      { ReadWriteType: 'WriteOnly', DataResources: [{ Type: 'AWS::S3::Object', Values: [{ 'Fn::Sub': '${Any.Arn}/' }] }] }))).toEqual(['compliant']);
+    // A table logged for writes only is no more covered than a bucket.
+    const tables = evaluate(includeTemplate({ Key: KEY, Archive: LOCKED, Orders: table,
+      T: basic({ ReadWriteType: 'WriteOnly', DataResources: [{ Type: 'AWS::DynamoDB::Table', Values: ['arn:aws:dynamodb'] }] }) }).app);
+    expect(statusesOf(tables, 'DataAccessLogging')).toMatchObject({ Orders: 'non-compliant [DataEvents]' });
+  });
+
+  test('a ReadWriteType known only at deployment is unverifiable naming it; a parameter default is the app\'s value', () => {
+    expect(judge(basic({ ReadWriteType: { Ref: 'Rw' }, DataResources: [ALL_OBJECTS] }))).toEqual([
+      'non-compliant[Unverifiable]: the ReadWriteType of an event selector of T is parameter Rw, which has no default: it may not record reads of this store',
+    ]);
+    // Writes are surely recorded by the other selector; reads only maybe.
+    expect(judge(basic({ ReadWriteType: { Ref: 'Rw' }, DataResources: [ALL_OBJECTS] }, { ReadWriteType: 'WriteOnly', DataResources: [ALL_OBJECTS] })))
+      .toEqual(['non-compliant[Unverifiable]: the ReadWriteType of an event selector of T is parameter Rw, which has no default: it may not record reads of this store']);
+    // Nothing records writes for certain, and the unknown selector only ever logs reads: writes are surely missing.
+    expect(judge(basic({ ReadWriteType: 'ReadOnly', DataResources: [{ Type: 'AWS::S3::Object', Values: { Ref: 'Ro' } }] })))
+      .toEqual(['non-compliant[DataEvents]: no trail records writes of this store\'s data']);
+    expect(judge(basic({ ReadWriteType: { Ref: 'WriteOnlyDefault' }, DataResources: [ALL_OBJECTS] }), { parameterDefaults: { WriteOnlyDefault: 'WriteOnly' } }))
+      .toEqual(['non-compliant[DataEvents]: only writes are recorded for this store, not reads of its data']);
+    expect(judge(basic({ ReadWriteType: { Ref: 'AllDefault' }, DataResources: [ALL_OBJECTS] }), { parameterDefaults: { AllDefault: 'All' } }))
+      .toEqual(['compliant']);
+  });
+
+  test('advanced selectors: readOnly true records only reads, false only writes; both, or no readOnly field, record all', () => {
+    const DATA = { Field: 'eventCategory', Equals: ['Data'] };
+    const OBJECTS = { Field: 'resources.type', Equals: ['AWS::S3::Object'] };
+    const advanced = (...readOnly: object[][]) => trail({ AdvancedEventSelectors: readOnly.map((f) => ({ FieldSelectors: [DATA, OBJECTS, ...f] })) });
+    expect(judge(advanced([{ Field: 'readOnly', Equals: ['false'] }])))
+      .toEqual(['non-compliant[DataEvents]: only writes are recorded for this store, not reads of its data']);
+    expect(judge(advanced([{ Field: 'readOnly', Equals: ['true'] }])))
+      .toEqual(['non-compliant[DataEvents]: only reads are recorded for this store, not writes of its data']);
+    expect(judge(advanced([{ Field: 'readOnly', NotEquals: ['true'] }])))
+      .toEqual(['non-compliant[DataEvents]: only writes are recorded for this store, not reads of its data']);
+    expect(judge(advanced([{ Field: 'readOnly', Equals: ['true'] }], [{ Field: 'readOnly', Equals: ['false'] }]))).toEqual(['compliant']);
+    expect(judge(advanced([{ Field: 'readOnly', Equals: ['true', 'false'] }]))).toEqual(['compliant']);
+    expect(judge(advanced([]))).toEqual(['compliant']);
+    expect(judge(advanced([{ Field: 'readOnly', Equals: { Ref: 'Ro' } }]))).toEqual([
+      'non-compliant[Unverifiable]: the readOnly of an advanced event selector of T is parameter Ro, which has no default: it may not record reads of this store',
+    ]);
+    expect(judge(advanced([{ Field: 'readOnly', Equals: { Ref: 'Reads' } }], [{ Field: 'readOnly', Equals: ['false'] }]),
+      { parameterDefaults: { Reads: { Type: 'CommaDelimitedList', Default: 'true' } } })).toEqual(['compliant']);
+  });
+});
+
 describe('DatabaseAuditLogs (DP.LOG.2): each engine\'s audit export', () => {
   const db = (props: object) => ({ Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', ...props } });
   test('SQL Server exports agent, Oracle and MariaDB audit, Aurora MySQL 5.6 audit; other engines are for review', () => {
@@ -551,6 +618,43 @@ describe('LogRetention (DP.LOG.4): boundaries and values known only at deploymen
     const longer = evaluate(includeTemplate({ Key: KEY, Archive: LOCKED, LogsTextLong: logBucket([{ Status: 'Enabled', ExpirationInDays: '400' }]) }).app,
       new DataProtectionPolicy({ logRetentionDays: 731 }));
     expect(statusesOf(longer, 'LogRetention').LogsTextLong).toBe('non-compliant [Retention]');
+  });
+});
+
+describe('LogRetention (DP.LOG.4): lifecycle rules that delete logs on a fixed date', () => {
+  const logBucket = (rules: object[]) => ({ Type: 'AWS::S3::Bucket', Properties: { Tags: [{ Key: 'dp:data-class', Value: 'logs' }], LifecycleConfiguration: { Rules: rules } } });
+  const DATE = '2030-01-01T00:00:00Z';
+  const deletes = (date: string) => `non-compliant[Retention]: a lifecycle rule deletes every log on ${date}, whatever its age, so none is sure to be kept 365 days`;
+  test('an enabled rule with an ExpirationDate deletes logs whatever their age: [Retention] naming the date', () => {
+    const report = evaluate(includeTemplate({
+      Key: KEY, Archive: LOCKED,
+      LogsDated: logBucket([{ Status: 'Enabled', ExpirationDate: DATE }]),
+      LogsDatedDisabled: logBucket([{ Status: 'Disabled', ExpirationDate: DATE }]),
+      LogsParamStatus: logBucket([{ Status: { Ref: 'State' }, ExpirationDate: DATE }]),
+      LogsLongDays: logBucket([{ Status: 'Enabled', ExpirationInDays: 400 }]),
+    }, { parameters: ['State'] }).app);
+    expect(verdictsOf(report, 'LogRetention')).toEqual({
+      Archive: ['compliant'],
+      LogsDated: [deletes(DATE)],
+      LogsDatedDisabled: ['compliant'],
+      LogsParamStatus: ['non-compliant[Unverifiable]: the Status of a lifecycle rule deleting logs on a fixed date is parameter State, which has no default'],
+      LogsLongDays: ['compliant'],
+    });
+  });
+
+  test('an ExpirationDate known only at deployment is unverifiable, a default is the app\'s value (a raw template: CfnInclude takes no Ref there)', () => {
+    const template = {
+      Parameters: { Date: { Type: 'String' }, DefaultDate: { Type: 'String', Default: '2031-06-30T00:00:00Z' } },
+      Resources: {
+        LogsParamDate: logBucket([{ Status: 'Enabled', ExpirationDate: { Ref: 'Date' } }]),
+        LogsDefaultDate: logBucket([{ Status: 'Enabled', ExpirationDate: { Ref: 'DefaultDate' } }]),
+      },
+    };
+    const { report } = evaluateCloudFormation([{ path: 'Included', name: 'Included', templatePath: 'Included.json', template }], { policy: new DataProtectionPolicy() });
+    expect(verdictsOf(report, 'LogRetention')).toEqual({
+      LogsParamDate: ['non-compliant[Unverifiable]: ExpirationDate is parameter Date, which has no default'],
+      LogsDefaultDate: [deletes('2031-06-30T00:00:00Z')],
+    });
   });
 });
 

@@ -16,9 +16,17 @@ interface DataEventCoverage {
   readonly all: Set<string>;
   /** Resources logged by reference (ARN or ARN prefix). */
   readonly some: Set<ResourceView>;
-  /** Data-event resource types a selector names with values known only at deployment, and why. */
-  readonly unknown: Map<string, string>;
+  /** Data-event resource types or resources a selector may log, known only at deployment, and the detail saying why. */
+  readonly unknown: Map<string | ResourceView, string>;
 }
+
+/**
+ * Reads and writes of the data are logged separately: a selector may record only one of them
+ * (`ReadWriteType`, the `readOnly` field), and DP.LOG.2 asks for both.
+ */
+type Side = 'reads' | 'writes';
+const SIDES: readonly Side[] = ['reads', 'writes'];
+type Coverage = { readonly [side in Side]: DataEventCoverage };
 
 /** Every data-event type a store of this rule is logged under. */
 const DATA_EVENT_TYPES = [...new Set(Object.values(DATA_TYPES))];
@@ -35,35 +43,76 @@ function listOf(value: unknown, trail: ResourceView, context: RuleContext, resol
   return Array.isArray(r.value) ? { items: r.value } : { why: `${JSON.stringify(r.value)}, which this rule cannot read` };
 }
 
-/** Which data events the app's trails log; built once per evaluation. */
-function coverage(context: RuleContext): DataEventCoverage {
+/** The sides a selector records for certain; when they are known only at deployment, why (and it records none for certain). */
+interface Sides {
+  readonly sides: readonly Side[];
+  readonly why?: string;
+}
+
+/** The sides `readOnly` field selector of an advanced event selector keeps: `true` is reads, `false` writes. */
+function readOnlySides(field: any, trail: ResourceView, context: RuleContext): Sides {
+  if (field === undefined) return { sides: SIDES };
+  const equals = field.Equals === undefined ? undefined : listOf(field.Equals, trail, context, true);
+  const notEquals = field.NotEquals === undefined ? undefined : listOf(field.NotEquals, trail, context, true);
+  const why = equals?.why ?? notEquals?.why;
+  if (why !== undefined) return { sides: [], why: `the readOnly of an advanced event selector of ${trail.logicalId} is ${why}` };
+  const has = (l: { items?: unknown[] } | undefined, v: string) => (l?.items ?? []).some((i) => String(i) === v);
+  return {
+    sides: SIDES.filter((side) => {
+      const v = side === 'reads' ? 'true' : 'false';
+      return (equals === undefined || has(equals, v)) && !has(notEquals, v);
+    }),
+  };
+}
+
+/** Which data events the app's trails log, reads and writes apart; built once per evaluation. */
+function coverage(context: RuleContext): Coverage {
   return context.lookup.memo('data-event-coverage', () => {
-    const all = new Set<string>();
-    const some = new Set<ResourceView>();
-    const unknown = new Map<string, string>();
+    const empty = (): DataEventCoverage => ({ all: new Set(), some: new Set(), unknown: new Map() });
+    const c: Coverage = { reads: empty(), writes: empty() };
+    const maybe = (side: Side, key: string | ResourceView, detail: string) => {
+      if (!c[side].unknown.has(key)) c[side].unknown.set(key, detail);
+    };
     for (const trail of context.lookup.resourcesOfType('AWS::CloudTrail::Trail')) {
       const p = trail.properties;
       const read = (v: unknown) => resolveValue(v, trail.stackPath, context.lookup);
+      // Sides of a selector known only at deployment: it may record either.
+      const on = (sel?: Sides) => (sel === undefined || sel.why !== undefined ? SIDES : sel.sides);
       // A part of a selector known only at deployment may log any store of `types`.
-      const unsure = (types: readonly string[], what: string, why?: string) => types.forEach((t) => {
-        if (!unknown.has(t)) unknown.set(t, `${what} of ${trail.logicalId} is ${why}`);
+      const unsure = (types: readonly string[], what: string, why?: string, sel?: Sides) => on(sel).forEach((side) => types.forEach((t) => {
+        maybe(side, t, `${what} of ${trail.logicalId} is ${why}: it may or may not name this store`);
+      }));
+      // A type or resource a selector logs, on the sides it records.
+      const logs = (key: string | ResourceView, sel: Sides) => SIDES.forEach((side) => {
+        if (sel.sides.includes(side)) {
+          if (typeof key === 'string') c[side].all.add(key);
+          else c[side].some.add(key);
+        } else if (sel.why !== undefined) {
+          maybe(side, key, `${sel.why}: it may not record ${side} of this store`);
+        }
       });
-      const list = (value: unknown, what: string, types: readonly string[] = DATA_EVENT_TYPES, resolve = false) => {
+      const list = (value: unknown, what: string, types: readonly string[] = DATA_EVENT_TYPES, resolve = false, sel?: Sides) => {
         const l = listOf(value, trail, context, resolve);
-        if (l.why !== undefined) unsure(types, what, l.why);
+        if (l.why !== undefined) unsure(types, what, l.why, sel);
         return l.items;
       };
-      const object = (value: unknown, what: string) => {
+      const object = (value: unknown, what: string, sel?: Sides) => {
         const r = read(value);
-        if (!r.known) unsure(DATA_EVENT_TYPES, what, r.why);
+        if (!r.known) unsure(DATA_EVENT_TYPES, what, r.why, sel);
         return r.known ? r.value as any : undefined;
       };
       for (const rawSel of list(p.EventSelectors, 'the EventSelectors') ?? []) {
         const sel = object(rawSel, 'an event selector');
-        for (const rawDr of list(sel?.DataResources, 'the DataResources of an event selector') ?? []) {
-          const dr = object(rawDr, 'a data resource');
+        const rw = read(sel?.ReadWriteType);
+        const readWrite = rw.known ? rw.value ?? 'All' : undefined;
+        const sides: Sides = readWrite === 'All' ? { sides: SIDES }
+          : readWrite === 'ReadOnly' ? { sides: ['reads'] }
+            : readWrite === 'WriteOnly' ? { sides: ['writes'] }
+              : { sides: [], why: `the ReadWriteType of an event selector of ${trail.logicalId} is ${rw.known ? `${JSON.stringify(rw.value)}, which this rule cannot read` : rw.why}` };
+        for (const rawDr of list(sel?.DataResources, 'the DataResources of an event selector', DATA_EVENT_TYPES, false, sides) ?? []) {
+          const dr = object(rawDr, 'a data resource', sides);
           const typeOf = read(dr?.Type);
-          if (!typeOf.known) unsure(DATA_EVENT_TYPES, 'the Type of a data resource', typeOf.why);
+          if (!typeOf.known) unsure(DATA_EVENT_TYPES, 'the Type of a data resource', typeOf.why, sides);
           const type = typeOf.value;
           if (typeof type !== 'string') continue;
           const resolved = resolveValue(dr?.Values, trail.stackPath, context.lookup);
@@ -71,10 +120,10 @@ function coverage(context: RuleContext): DataEventCoverage {
           for (const v of [dr?.Values, ...values]) {
             if (v === undefined || mentionedResources(v, trail.stackPath, context.lookup).length > 0) continue;
             const r = resolveValue(v, trail.stackPath, context.lookup);
-            if (!r.known) unsure([type], 'a data-event selector', r.why);
+            if (!r.known) unsure([type], 'a data-event selector', r.why, sides);
           }
-          if (values.some((v: unknown) => v === 'arn:aws:s3' || v === 'arn:aws:s3:::' || v === 'arn:aws:dynamodb')) all.add(type);
-          mentionedResources(values, trail.stackPath, context.lookup).forEach((r) => some.add(r));
+          if (values.some((v: unknown) => v === 'arn:aws:s3' || v === 'arn:aws:s3:::' || v === 'arn:aws:dynamodb')) logs(type, sides);
+          mentionedResources(values, trail.stackPath, context.lookup).forEach((r) => logs(r, sides));
         }
       }
       for (const rawSel of list(p.AdvancedEventSelectors, 'the AdvancedEventSelectors') ?? []) {
@@ -88,34 +137,35 @@ function coverage(context: RuleContext): DataEventCoverage {
         const field = (name: string) => fields.find((_, i) => names[i].value === name);
         const category = listOf(field('eventCategory')?.Equals, trail, context, true);
         if (category.items && !category.items.includes('Data')) continue;
-        const types = list(field('resources.type')?.Equals, 'the resources.type of an advanced event selector', DATA_EVENT_TYPES, true);
+        const sides = readOnlySides(field('readOnly'), trail, context);
+        const types = list(field('resources.type')?.Equals, 'the resources.type of an advanced event selector', DATA_EVENT_TYPES, true, sides);
         if (!types) continue;
         const named = types.filter((t): t is string => typeof t === 'string');
         if (category.why !== undefined) {
-          unsure(named, 'the eventCategory of an advanced event selector', category.why);
+          unsure(named, 'the eventCategory of an advanced event selector', category.why, sides);
           continue;
         }
         const arn = field('resources.ARN');
         if (!arn) {
-          named.forEach((t) => all.add(t));
+          named.forEach((t) => logs(t, sides));
           continue;
         }
-        for (const v of [arn.StartsWith, arn.Equals].flatMap((op) => list(op, 'the resources.ARN of an advanced event selector', named) ?? [])) {
+        for (const v of [arn.StartsWith, arn.Equals].flatMap((op) => list(op, 'the resources.ARN of an advanced event selector', named, false, sides) ?? [])) {
           const mentioned = mentionedResources(v, trail.stackPath, context.lookup);
-          mentioned.forEach((r) => some.add(r));
+          mentioned.forEach((r) => logs(r, sides));
           const r = mentioned.length === 0 ? read(v) : undefined;
-          if (r && !r.known) unsure(named, 'the resources.ARN of an advanced event selector', r.why);
+          if (r && !r.known) unsure(named, 'the resources.ARN of an advanced event selector', r.why, sides);
         }
       }
     }
-    return { all, some, unknown };
+    return c;
   });
 }
 
 /**
  * DP.LOG.2: every access to customer data is logged. Data buckets (not log destinations) and
  * DynamoDB tables are covered by a trail's data events (for everything of their type, or for them
- * by ARN or ARN prefix); data buckets also log server access. Findings: `[DataEvents]`,
+ * by ARN or ARN prefix), reads and writes alike; data buckets also log server access. Findings: `[DataEvents]`,
  * `[ServerAccessLogs]`.
  */
 export const DataAccessLogging: ResourceRule = {
@@ -134,9 +184,20 @@ export const DataAccessLogging: ResourceRule = {
     const c = coverage(context);
     const failing: (string | Verdict)[] = [];
     const type = DATA_TYPES[resource.type];
-    if (!c.all.has(type) && !c.some.has(resource)) {
-      const why = c.unknown.get(type);
-      failing.push(why ? unverifiable(`${why}: it may or may not name this store`) : failingVerdict('DataEvents', 'no trail records data events for this store'));
+    const covered = (side: Side) => c[side].all.has(type) || c[side].some.has(resource);
+    const unknown = (side: Side) => (covered(side) ? undefined : c[side].unknown.get(resource) ?? c[side].unknown.get(type));
+    const missing = SIDES.filter((side) => !covered(side) && unknown(side) === undefined);
+    if (missing.length === SIDES.length) {
+      failing.push(failingVerdict('DataEvents', 'no trail records data events for this store'));
+    } else if (missing.length > 0) {
+      // Reads of the data are access too: recording only writes (or only reads) leaves half of it unlogged.
+      const other = SIDES.find((side) => side !== missing[0])!;
+      failing.push(failingVerdict('DataEvents', covered(other)
+        ? `only ${other} are recorded for this store, not ${missing[0]} of its data`
+        : `no trail records ${missing[0]} of this store's data`));
+    } else {
+      const why = SIDES.map(unknown).find((w) => w !== undefined);
+      if (why !== undefined) failing.push(unverifiable(why));
     }
     if (resource.type === 'AWS::S3::Bucket' && resource.properties.LoggingConfiguration === undefined) {
       failing.push(failingVerdict('ServerAccessLogs', 'the bucket writes no server access logs'));

@@ -12,8 +12,8 @@ function dayCount(value: unknown): number | undefined {
 }
 
 /**
- * The findings on a log bucket's lifecycle rules: one that expires objects earlier than `min` days
- * is `[Retention]`; a rule list, rule, status or expiry known only at deployment may be one.
+ * The findings on a log bucket's lifecycle rules: one that expires objects earlier than `min` days,
+ * or on a fixed date, is `[Retention]`; a rule list, rule, status or expiry known only at deployment may be one.
  */
 function bucketExpiry(resource: ResourceView, context: RuleContext, min: number): Verdict[] {
   const read = (value: unknown) => resolveValue(value, resource.stackPath, context.lookup);
@@ -34,6 +34,17 @@ function bucketExpiry(resource: ResourceView, context: RuleContext, min: number)
     }
     const status = read((rule.value as any)?.Status);
     if (status.known && status.value !== 'Enabled') continue;
+    // A fixed date deletes every log then, however young: no retention period can be promised.
+    const rawDate = (rule.value as any)?.ExpirationDate;
+    const date = read(rawDate);
+    if (!date.known) {
+      found.push(unknownValue('ExpirationDate', rawDate, resource, context));
+    } else if (date.value !== undefined && !status.known) {
+      found.push(unknownValue('the Status of a lifecycle rule deleting logs on a fixed date', (rule.value as any).Status, resource, context));
+    } else if (date.value !== undefined) {
+      const when = typeof date.value === 'string' ? date.value : JSON.stringify(date.value);
+      found.push(failingVerdict('Retention', `a lifecycle rule deletes every log on ${when}, whatever its age, so none is sure to be kept ${min} days`));
+    }
     const rawDays = (rule.value as any)?.ExpirationInDays;
     const days = read(rawDays);
     if (days.known && days.value === undefined) continue;
