@@ -292,7 +292,8 @@ describe('BackupCoverage (DP.BAK.6): how selections are read', () => {
       } },
       NotLiteral: TABLE([{ Key: 'team', Value: { Ref: 'AWS::StackName' } }]),
     });
-    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Tagged: OK, OtherTeam: NON, FileSystem: OK, Global: OK, NotLiteral: NON });
+    // The stack name is known only at deployment: it may be billing.
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Tagged: OK, OtherTeam: NON, FileSystem: OK, Global: OK, NotLiteral: UNVERIFIABLE });
   });
 
   test.each([
@@ -308,6 +309,75 @@ describe('BackupCoverage (DP.BAK.6): how selections are read', () => {
       Selected: TABLE(), Unselected: TABLE([{ Key: 'team', Value: 'billing' }]),
     }, undefined, ['Team']);
     expect(statusesOf(report, 'BackupCoverage')).toEqual({ Selected: OK, Unselected: UNVERIFIABLE });
+  });
+
+  test('Conditions narrow Resources: every condition must hold, and a wildcard selects only resources that pass them', () => {
+    const cond = (key: string, value: string) => ({ ConditionKey: `aws:ResourceTag/${key}`, ConditionValue: value });
+    const report = run({
+      ...dbPlan(),
+      Sel: selection('Db', { Resources: ['*'], Conditions: { StringEquals: [cond('backup', 'true'), cond('stage', 'prod')] } }),
+      Both: TABLE([{ Key: 'backup', Value: 'true' }, { Key: 'stage', Value: 'prod' }]),
+      OnlyOne: TABLE([{ Key: 'backup', Value: 'true' }]),
+      Untagged: TABLE(),
+    });
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Both: OK, OnlyOne: NON, Untagged: NON });
+    const one = run({ ...dbPlan(), Sel: selection('Db', { Resources: ['*'], Conditions: { StringEquals: [cond('backup', 'true')] } }), Tagged: TABLE([{ Key: 'backup', Value: 'true' }]), Untagged: TABLE() });
+    expect(statusesOf(one, 'BackupCoverage')).toEqual({ Tagged: OK, Untagged: NON });
+  });
+
+  test('StringNotEquals and StringNotLike conditions exclude the resources whose tags fail them; StringLike matches wildcards', () => {
+    const report = run({
+      ...dbPlan(),
+      Sel: selection('Db', { Resources: ['arn:aws:dynamodb:*:*:table/*'], Conditions: {
+        StringNotEquals: [{ ConditionKey: 'aws:ResourceTag/backup', ConditionValue: 'false' }],
+        StringNotLike: [{ ConditionKey: 'aws:ResourceTag/stage', ConditionValue: 'test*' }],
+        StringLike: [{ ConditionKey: 'aws:ResourceTag/team', ConditionValue: 'bill*' }],
+      } }),
+      Kept: TABLE([{ Key: 'team', Value: 'billing' }, { Key: 'stage', Value: 'prod' }]),
+      OptedOut: TABLE([{ Key: 'team', Value: 'billing' }, { Key: 'backup', Value: 'false' }]),
+      TestStage: TABLE([{ Key: 'team', Value: 'billing' }, { Key: 'stage', Value: 'testing' }]),
+      OtherTeam: TABLE([{ Key: 'team', Value: 'payroll' }]),
+    });
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Kept: OK, OptedOut: NON, TestStage: NON, OtherTeam: NON });
+  });
+
+  test('a tag value known only at deployment makes a condition, and so the coverage, need review', () => {
+    const report = run({
+      ...dbPlan(),
+      Sel: selection('Db', { Resources: ['*'], Conditions: { StringNotEquals: [{ ConditionKey: 'aws:ResourceTag/backup', ConditionValue: 'false' }] } }),
+      Table: TABLE([{ Key: 'backup', Value: { Ref: 'Opt' } }]),
+    }, undefined, ['Opt']);
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+    expect(findingsOf(report, 'BackupCoverage').map((f) => f.detail))
+      .toEqual(['Db may select it: tag backup of Table is parameter Opt, which has no default']);
+    expect(statusesOf(report, 'BackupRetention')).toEqual({ Table: UNVERIFIABLE });
+  });
+
+  test('a wildcard in NotResources excludes the resources it matches', () => {
+    const report = run({ ...dbPlan(), Sel: selection('Db', { Resources: ['*'], NotResources: ['arn:aws:dynamodb:*:*:table/*'] }), Table: TABLE(), Efs: EFS });
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Table: NON, Efs: OK });
+    // Another resource type of the same service is not excluded.
+    const clusters = run({ ...dbPlan(), Sel: selection('Db', { Resources: ['*'], NotResources: ['arn:aws:rds:*:*:cluster:*'] }), Rds: RDS });
+    expect(statusesOf(clusters, 'BackupCoverage')).toEqual({ Rds: OK });
+  });
+
+  test('a wildcard that depends on a name or account the template does not fix needs review, in Resources and in NotResources', () => {
+    const named = 'arn:aws:dynamodb:*:*:table/legacy-*';
+    const excluded = run({ ...dbPlan(), Sel: selection('Db', { Resources: ['*'], NotResources: [named] }), Table: TABLE() });
+    expect(statusesOf(excluded, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+    expect(findingsOf(excluded, 'BackupCoverage').map((f) => f.detail))
+      .toEqual([`Db may select it: NotResources of Sel may exclude it: whether ${named} matches Table depends on its name, account or region, fixed only at deployment`]);
+    const included = run({ ...dbPlan(), Sel: selection('Db', { Resources: [named, 'arn:aws:dynamodb:*:222222222222:table/*'] }), Table: TABLE() });
+    expect(statusesOf(included, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+  });
+
+  test('Conditions after a Resources list known only at deployment do not select on their own', () => {
+    const report = run({
+      ...dbPlan(),
+      Sel: selection('Db', { Resources: { Ref: 'Arns' }, Conditions: { StringEquals: [{ ConditionKey: 'aws:ResourceTag/backup', ConditionValue: 'true' }] } }),
+      Table: TABLE([{ Key: 'backup', Value: 'true' }]),
+    }, undefined, ['Arns']);
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
   });
 
   test('a selection body imported from outside the app cannot be read', () => {

@@ -48,11 +48,28 @@ export interface PlanInfo {
   readonly selected: boolean;
 }
 
+/** A tag test of a selection: ListOfTags entries (always StringEquals) and Conditions entries. */
+interface TagTest {
+  readonly op: 'StringEquals' | 'StringNotEquals' | 'StringLike' | 'StringNotLike';
+  readonly key: string;
+  readonly value: string;
+}
+
+/** A three-valued outcome: true, false, or unknown with the reason an auditor reads. */
+type Outcome = boolean | { readonly why: string };
+
 interface SelectionInfo {
   readonly view: ResourceView;
   readonly plan?: ResourceView;
-  readonly tags: string[];
+  readonly tags: TagTest[];
   readonly wildcards: string[];
+  /** Tag conditions that must all hold (AND), on top of Resources / ListOfTags. */
+  readonly conditions: TagTest[];
+  /** Why the Conditions cannot be read (a key or value known only at deployment), if so. */
+  readonly unreadableConditions?: string;
+  /** Selects by Conditions alone (no Resources, no ListOfTags): every resource they hold for. */
+  readonly conditionsOnly: boolean;
+  readonly excludedWildcards: string[];
   readonly unresolved: boolean;
   /** NotResources entries known only at deployment: they may exclude any resource. */
   readonly unknownExclusions: unknown[];
@@ -64,6 +81,8 @@ export interface UncertainCoverage {
   readonly selection: ResourceView;
   /** The NotResources entry (or list) that may exclude the resource. */
   readonly exclusion: unknown;
+  /** Set instead when what is unknown is whether the selection picks it (a tag, a condition, a wildcard): why. */
+  readonly reason?: string;
 }
 
 /** Everything backup rules need about the app, built once per evaluation. */
@@ -110,10 +129,14 @@ function readPlan(view: ResourceView, lookup: ResourceLookup): Omit<PlanInfo, 's
   return { view, rules: parsed, unreadable };
 }
 
-function readSelection(view: ResourceView, lookup: ResourceLookup): SelectionInfo & { resources: ResourceView[]; excluded: ResourceView[] } {
+function readSelection(view: ResourceView, context: RuleContext): SelectionInfo & { resources: ResourceView[]; excluded: ResourceView[] } {
+  const { lookup } = context;
   const sel = view.properties.BackupSelection;
   const plan = referencedResource(view.properties.BackupPlanId, view.stackPath, lookup);
-  const empty = { view, plan, tags: [], wildcards: [], resources: [], excluded: [], unknownExclusions: [] };
+  const empty = {
+    view, plan, tags: [], wildcards: [], resources: [], excluded: [], unknownExclusions: [],
+    conditions: [], conditionsOnly: false, excludedWildcards: [],
+  };
   if (isIntrinsic(sel) || !sel) return { ...empty, unresolved: true };
   // A list the template computes (a CommaDelimitedList parameter) is read when the app defines it;
   // otherwise it may name anything.
@@ -146,29 +169,58 @@ function readSelection(view: ResourceView, lookup: ResourceLookup): SelectionInf
     else unresolved = true;
   }
   const excluded: ResourceView[] = [];
+  const excludedWildcards: string[] = [];
   const notResources = listOf(sel.NotResources);
   const unknownExclusions: unknown[] = notResources === undefined ? [sel.NotResources] : [];
   for (const r of notResources ?? []) {
+    const literal = resolveValue(r, view.stackPath, lookup);
     const resource = typeof r === 'string' ? undefined : named(r);
     if (resource) excluded.push(resource);
-    else if (typeof r !== 'string' && !resolveValue(r, view.stackPath, lookup).known) unknownExclusions.push(r);
+    else if (!literal.known) unknownExclusions.push(r);
+    // A wildcard excludes what it matches, as in Resources; a literal ARN names nothing of the app.
+    else if (typeof literal.value === 'string' && literal.value.includes('*')) excludedWildcards.push(literal.value);
   }
-  const tags: string[] = [];
+  const tags: TagTest[] = [];
   const tagList = listOf(sel.ListOfTags);
   if (tagList === undefined) unresolved = true;
   for (const t of tagList ?? []) {
     if (typeof t?.ConditionKey === 'string' && typeof t?.ConditionValue === 'string' && t.ConditionType === 'STRINGEQUALS') {
-      tags.push(`${t.ConditionKey}=${t.ConditionValue}`);
+      tags.push({ op: 'StringEquals', key: t.ConditionKey, value: t.ConditionValue });
     } else {
       unresolved = true;
     }
   }
-  for (const c of Array.isArray(sel.Conditions?.StringEquals) ? sel.Conditions.StringEquals : []) {
-    const m = typeof c?.ConditionKey === 'string' ? /^aws:ResourceTag\/(.+)$/.exec(c.ConditionKey) : null;
-    if (m && typeof c.ConditionValue === 'string') tags.push(`${m[1]}=${c.ConditionValue}`);
-    else unresolved = true;
+  const conditions: TagTest[] = [];
+  let unreadableConditions: string | undefined;
+  const raw = sel.Conditions;
+  if (isIntrinsic(raw)) unreadableConditions = unknownValue(`Conditions of ${view.logicalId}`, raw, view, context).detail;
+  for (const op of ['StringEquals', 'StringNotEquals', 'StringLike', 'StringNotLike'] as const) {
+    const entries = listOf(isIntrinsic(raw) ? undefined : raw?.[op]);
+    if (entries === undefined) unreadableConditions ??= unknownValue(`Conditions.${op} of ${view.logicalId}`, raw[op], view, context).detail;
+    for (const c of entries ?? []) {
+      const key = resolveValue(c?.ConditionKey, view.stackPath, lookup);
+      const value = resolveValue(c?.ConditionValue, view.stackPath, lookup);
+      const m = key.known && typeof key.value === 'string' ? /^aws:ResourceTag\/(.+)$/.exec(key.value) : null;
+      if (!key.known) {
+        unreadableConditions ??= unknownValue(`a ${op} condition key of ${view.logicalId}`, c?.ConditionKey, view, context).detail;
+      } else if (!m) {
+        unreadableConditions ??= `${view.logicalId} has a ${op} condition on ${JSON.stringify(key.value)}, not on a resource tag this rule can read`;
+      } else if (!value.known || typeof value.value !== 'string') {
+        unreadableConditions ??= unknownValue(`the ${op} condition value on ${m[1]} of ${view.logicalId}`, c?.ConditionValue, view, context).detail;
+      } else {
+        conditions.push({ op, key: m[1], value: value.value });
+      }
+    }
   }
-  return { view, plan, tags, wildcards, resources, excluded, unresolved, unknownExclusions };
+  // Conditions only filter what Resources and ListOfTags select; given alone, AWS Backup starts
+  // from every supported resource, so they select every resource they hold for. (A Resources or
+  // ListOfTags list known only at deployment is not "absent".)
+  const conditionsOnly = resourceList?.length === 0 && tagList?.length === 0
+    && (conditions.length > 0 || unreadableConditions !== undefined);
+  return {
+    view, plan, tags, wildcards, resources, excluded, unresolved, unknownExclusions,
+    conditions, unreadableConditions, conditionsOnly, excludedWildcards,
+  };
 }
 
 /** The literal tags of a resource, wherever its type keeps them. */
@@ -198,56 +250,129 @@ export function needsBackup(resource: ResourceView, context: RuleContext): boole
   return dataClassOf(resource) !== DataClass.LOGS;
 }
 
-function wildcardMatches(pattern: string, resource: ResourceView): boolean {
+/** How each stateful type's ARN begins after `arn:partition:service:region:account:` (its name follows). */
+const ARN_RESOURCE_PREFIX: { readonly [type: string]: string } = {
+  'AWS::RDS::DBInstance': 'db:', 'AWS::RDS::DBCluster': 'cluster:', 'AWS::DynamoDB::Table': 'table/',
+  'AWS::DynamoDB::GlobalTable': 'table/', 'AWS::DocDB::DBCluster': 'cluster:', 'AWS::Neptune::DBCluster': 'cluster:',
+  'AWS::EFS::FileSystem': 'file-system/', 'AWS::S3::Bucket': '', 'AWS::EC2::Volume': 'volume/',
+};
+
+/**
+ * Whether an ARN pattern with wildcards matches a resource of the app: true, false, or unknown
+ * when it depends on what the template does not fix (its name, its account, an unset region).
+ */
+function wildcardMatches(pattern: string, resource: ResourceView): Outcome {
   if (pattern === '*') return true;
-  const service = pattern.split(':')[2];
-  return service === '*' || service === ARN_SERVICE[resource.type];
+  const parts = pattern.split(':');
+  if (parts.length < 6 || !like(parts[2], ARN_SERVICE[resource.type] ?? '')) return false;
+  const unknownPart = { why: `whether ${pattern} matches ${resource.logicalId} depends on its name, account or region, fixed only at deployment` };
+  let outcome: Outcome = true;
+  const region = parts[3];
+  if (region !== '*' && region !== '') {
+    if (resource.region === undefined) outcome = unknownPart;
+    else if (!like(region, resource.region)) return false;
+  }
+  if (parts[4] !== '*' && parts[4] !== '') outcome = unknownPart;
+  const name = parts.slice(5).join(':');
+  const prefix = ARN_RESOURCE_PREFIX[resource.type] ?? '';
+  // A trailing `*` that matches after the type's prefix matches whatever name follows it.
+  if (name.endsWith('*') && like(name, prefix)) return outcome;
+  const fixed = name.split(/[*?]/)[0];
+  return fixed.startsWith(prefix) || prefix.startsWith(fixed) ? unknownPart : false;
 }
+
+/** `*` and `?` wildcards of StringLike, as in IAM. */
+function like(pattern: string, value: string): boolean {
+  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${re}$`, 's').test(value);
+}
+
+/**
+ * The value of a resource's tag: a string, undefined when it has no such tag, or unknown (a value
+ * or a key known only at deployment, or a tag list the template computes).
+ */
+function tagReader(resource: ResourceView, context: RuleContext): (key: string) => string | undefined | { why: string } {
+  const p = resource.properties;
+  const lists = [p.Tags, p.FileSystemTags, ...(Array.isArray(p.Replicas) ? p.Replicas.map((r: any) => r?.Tags) : [])];
+  const known = new Map<string, string | { why: string }>();
+  let anyKey: { why: string } | undefined;
+  const unknown = (label: string, value: unknown) => ({ why: unknownValue(label, value, resource, context).detail ?? label });
+  lists.forEach((list, i) => {
+    if (list === undefined) return;
+    if (!Array.isArray(list)) {
+      anyKey ??= unknown(`the tags of ${resource.logicalId}`, list);
+      return;
+    }
+    for (const t of list) {
+      const key = resolveValue(t?.Key, resource.stackPath, context.lookup);
+      if (!key.known || typeof key.value !== 'string') {
+        anyKey ??= unknown(`a tag key of ${resource.logicalId}`, t?.Key);
+        continue;
+      }
+      const value = resolveValue(t?.Value, resource.stackPath, context.lookup);
+      const read = value.known && typeof value.value === 'string' ? value.value
+        : unknown(`tag ${key.value} of ${resource.logicalId}`, t?.Value);
+      if (!known.has(key.value) || i === 0) known.set(key.value, read);
+    }
+  });
+  return (key) => (known.has(key) ? known.get(key) : anyKey);
+}
+
+/** Whether a resource passes a tag test. Negated operators hold on an absent tag, as in IAM. */
+function passes(test: TagTest, tag: (key: string) => string | undefined | { why: string }): Outcome {
+  const v = tag(test.key);
+  if (typeof v === 'object') return v;
+  const negated = test.op === 'StringNotEquals' || test.op === 'StringNotLike';
+  if (v === undefined) return negated;
+  const hit = test.op === 'StringEquals' || test.op === 'StringNotEquals' ? v === test.value : like(test.value, v);
+  return negated ? !hit : hit;
+}
+
+const any = (outcomes: Outcome[]): Outcome => (outcomes.includes(true) ? true : outcomes.find((o) => o !== false) ?? false);
+const all = (outcomes: Outcome[]): Outcome => (outcomes.includes(false) ? false : outcomes.find((o) => o !== true) ?? true);
 
 /** The app's backup model, built on first use and shared by every backup rule of the evaluation. */
 export function backupModel(context: RuleContext): BackupModel {
   return context.lookup.memo('backup-model', () => {
     const { lookup } = context;
-    const selections = lookup.resourcesOfType('AWS::Backup::BackupSelection').map((v) => readSelection(v, lookup));
+    const selections = lookup.resourcesOfType('AWS::Backup::BackupSelection').map((v) => readSelection(v, context));
     const selectedPlans = new Set(selections.map((s) => s.plan).filter((p): p is ResourceView => !!p));
     const plans = new Map<ResourceView, PlanInfo>();
     for (const view of lookup.resourcesOfType('AWS::Backup::BackupPlan')) {
       plans.set(view, { ...readPlan(view, lookup), selected: selectedPlans.has(view) || selections.some((s) => !s.plan) });
     }
-    const byResource = new Map<ResourceView, typeof selections>();
-    const byTag = new Map<string, typeof selections>();
-    const add = <K>(map: Map<K, typeof selections>, key: K, s: (typeof selections)[number]) => {
-      const list = map.get(key) ?? [];
-      list.push(s);
-      map.set(key, list);
-    };
-    for (const s of selections) {
-      s.resources.forEach((r) => add(byResource, r, s));
-      s.tags.forEach((t) => add(byTag, t, s));
-    }
-    const withWildcards = selections.filter((s) => s.wildcards.length > 0);
     const anyUnresolved = selections.some((s) => s.unresolved);
     return {
       plans,
       coverage(resource: ResourceView) {
-        const found = new Set<(typeof selections)[number]>(byResource.get(resource) ?? []);
-        for (const tag of tagsOf(resource)) (byTag.get(tag) ?? []).forEach((s) => found.add(s));
-        for (const s of withWildcards) if (s.wildcards.some((w) => wildcardMatches(w, resource))) found.add(s);
-        const covering = [...found].filter((s) => !s.excluded.includes(resource));
-        const sure = covering.filter((s) => s.unknownExclusions.length === 0);
-        return {
-          plans: sure.map((s) => s.plan).filter((p): p is ResourceView => !!p),
-          unresolved: anyUnresolved || covering.some((s) => !s.plan),
-          uncertain: covering.flatMap((s) => (s.plan && s.unknownExclusions.length > 0
-            ? [{ plan: s.plan, selection: s.view, exclusion: s.unknownExclusions[0] }] : [])),
-        };
+        const tag = tagReader(resource, context);
+        const sure: ResourceView[] = [];
+        const uncertain: UncertainCoverage[] = [];
+        let unresolved = anyUnresolved;
+        for (const s of selections) {
+          const excluded = s.excluded.includes(resource) || any(s.excludedWildcards.map((w) => wildcardMatches(w, resource)));
+          if (excluded === true) continue;
+          // Resources and ListOfTags select (OR); Conditions then must all hold (AND) and never add.
+          const picked = s.conditionsOnly || s.resources.includes(resource)
+            || any([...s.wildcards.map((w) => wildcardMatches(w, resource)), ...s.tags.map((t) => passes(t, tag))]);
+          const readable = s.unreadableConditions === undefined || { why: s.unreadableConditions };
+          const outcome = all([picked, readable, ...s.conditions.map((c) => passes(c, tag))]);
+          if (outcome === false) continue;
+          if (!s.plan) unresolved = true;
+          else if (outcome !== true) uncertain.push({ plan: s.plan, selection: s.view, exclusion: undefined, reason: outcome.why });
+          else if (excluded !== false) uncertain.push({ plan: s.plan, selection: s.view, exclusion: undefined, reason: `NotResources of ${s.view.logicalId} may exclude it: ${excluded.why}` });
+          else if (s.unknownExclusions.length > 0) uncertain.push({ plan: s.plan, selection: s.view, exclusion: s.unknownExclusions[0] });
+          else sure.push(s.plan);
+        }
+        return { plans: sure, unresolved, uncertain };
       },
     };
   });
 }
 
-/** Unverifiable: the plan selects the resource unless the exclusion, known only at deployment, removes it. */
+/** Unverifiable: the plan may select the resource (an exclusion, a tag or a match known only at deployment). */
 export function uncertainCoverageVerdict(u: UncertainCoverage, context: RuleContext): Verdict {
+  if (u.reason !== undefined) return unverifiable(`${u.plan.logicalId} may select it: ${u.reason}`);
   const why = unknownValue(`NotResources of ${u.selection.logicalId}`, u.exclusion, u.selection, context).detail;
   return unverifiable(`${u.plan.logicalId} selects it unless excluded: ${why}`);
 }
