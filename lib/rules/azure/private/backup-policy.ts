@@ -29,15 +29,10 @@ export function isWeeklyRule(rule: { [key: string]: any }): boolean {
 }
 
 /**
- * Every retention duration (in minimum days) a policy declares, in the vault store: default rule
- * life cycles, extra retention rules, and the blob policy's vault default. `undefined` entries
- * are expressions or malformed durations.
+ * Every retention duration a policy declares in the vault store (default rule life cycles, extra
+ * retention rules, the blob policy's vault default), as written, with its minimum days
+ * (`undefined` for an expression or a malformed duration).
  */
-export function retentionDays(config: { [key: string]: any }): (number | undefined)[] {
-  return retentionDurations(config).map((d) => d.days);
-}
-
-/** The retention durations of `retentionDays` as written, each with its minimum days (`undefined` when unreadable). */
 export function retentionDurations(config: { [key: string]: any }): { raw: unknown; days: number | undefined }[] {
   const durations: unknown[] = [];
   for (const d of blocks(config.default_retention_rule)) {

@@ -58,9 +58,3 @@ export function environmentOf(app: TerraformResourceView, lookup: TerraformLooku
   const env = referencedResource(app.config.container_app_environment_id, lookup);
   return env?.type === 'azurerm_container_app_environment' ? env : undefined;
 }
-
-/** The App Service plan of a web app, if declared. */
-export function planOf(app: TerraformResourceView, lookup: TerraformLookup): TerraformResourceView | undefined {
-  const plan = referencedResource(app.config.service_plan_id, lookup);
-  return plan?.type === 'azurerm_service_plan' ? plan : undefined;
-}
