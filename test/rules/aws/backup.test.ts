@@ -771,3 +771,106 @@ describe('Backup selections: exclusions and lists known only at deployment', () 
     expect(statusesOf(evaluate(app), 'BackupCoverage')).toEqual({ Table: OK, Bucket: NON });
   });
 });
+
+describe('Backup selections: regions in wildcard ARNs, computed tags and Conditions', () => {
+  const dbPlan = () => ({ Vault: VAULT, Db: plan([rule('Daily', DAILY, 45), rule('Weekly', WEEKLY, 45)]) });
+  const BY_TAG = { ListOfTags: [{ ConditionType: 'STRINGEQUALS', ConditionKey: 'team', ConditionValue: 'billing' }] };
+  const detailOf = (report: ReturnType<typeof evaluate>, id: string) => findingsOf(report, 'BackupCoverage').find((f) => f.logicalId === id)?.detail;
+
+  test('a wildcard ARN naming the stack\'s region selects its resources, another region does not, an S3 ARN has no region or account', () => {
+    const report = run({
+      ...dbPlan(), Table: TABLE(), Bucket: BUCKET(),
+      Here: selection('Db', { Resources: ['arn:aws:dynamodb:eu-west-1:*:table/*', 'arn:aws:s3:::*'] }),
+    });
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Table: OK, Bucket: OK });
+    const elsewhere = run({ ...dbPlan(), Table: TABLE(), Sel: selection('Db', { Resources: ['arn:aws:dynamodb:us-east-1:*:table/*', 'arn:aws:dynamodb:*'] }) });
+    expect(statusesOf(elsewhere, 'BackupCoverage')).toEqual({ Table: NON });
+    // A region wildcard pattern (eu-*) is matched like the rest of the ARN.
+    const like = run({ ...dbPlan(), Table: TABLE(), Sel: selection('Db', { Resources: ['arn:aws:dynamodb:eu-*:*:table/*'] }) });
+    expect(statusesOf(like, 'BackupCoverage')).toEqual({ Table: OK });
+  });
+
+  test('a wildcard ARN naming a region, on a stack without a region, may or may not match: it needs review', () => {
+    const pattern = 'arn:aws:dynamodb:eu-west-1:*:table/*';
+    const report = evaluate(includeTemplate({ ...dbPlan(), Table: TABLE(), Sel: selection('Db', { Resources: [pattern] }) }, { region: null }).app);
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+    expect(detailOf(report, 'Table')).toBe(`Db may select it: whether ${pattern} matches Table depends on its name, account or region, fixed only at deployment`);
+    // Without a region restriction the same stack is selected for sure.
+    const any = evaluate(includeTemplate({ ...dbPlan(), Table: TABLE(), Sel: selection('Db', { Resources: ['arn:aws:dynamodb:*:*:table/*'] }) }, { region: null }).app);
+    expect(statusesOf(any, 'BackupCoverage')).toEqual({ Table: OK });
+  });
+
+  test('a wildcard naming part of a resource name, or an empty type prefix, depends on the name; another type of the service never matches', () => {
+    const rds = { Type: 'AWS::RDS::DBInstance', Properties: { DBInstanceClass: 'db.t4g.micro', Engine: 'postgres' } };
+    const named = run({ ...dbPlan(), Rds: rds, Sel: selection('Db', { Resources: ['arn:aws:rds:*:*:db:prod-*'] }) });
+    expect(statusesOf(named, 'BackupCoverage')).toEqual({ Rds: UNVERIFIABLE });
+    const short = run({ ...dbPlan(), Rds: rds, Sel: selection('Db', { Resources: ['arn:aws:rds:*:*:?b:main'] }) });
+    expect(statusesOf(short, 'BackupCoverage')).toEqual({ Rds: UNVERIFIABLE });
+    const cluster = run({ ...dbPlan(), Rds: rds, Sel: selection('Db', { Resources: ['arn:aws:rds:*:*:cluster:main'] }) });
+    expect(statusesOf(cluster, 'BackupCoverage')).toEqual({ Rds: NON });
+  });
+
+  test('a Resources entry from a parameter default is read as the literal it stands for', () => {
+    const { app } = includeTemplate({ ...dbPlan(), Table: TABLE(), Sel: selection('Db', { Resources: [{ Ref: 'Arn' }] }) },
+      { parameterDefaults: { Arn: 'arn:aws:dynamodb:*:*:table/*' } });
+    expect(statusesOf(evaluate(app), 'BackupCoverage')).toEqual({ Table: OK });
+  });
+
+  test('tags a resource computes (a whole list or a key from a parameter) may match a selection: it needs review, naming the value', () => {
+    const listParam = run({ ...dbPlan(), Sel: selection('Db', BY_TAG), Table: { ...TABLE(), Properties: { ...TABLE().Properties, Tags: { Ref: 'TagList' } } } }, undefined, ['TagList']);
+    expect(statusesOf(listParam, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+    expect(detailOf(listParam, 'Table')).toBe('Db may select it: the tags of Table is parameter TagList, which has no default');
+    const keyParam = run({ ...dbPlan(), Sel: selection('Db', BY_TAG), Table: TABLE([{ Key: { Ref: 'TagKey' }, Value: 'billing' }]) }, undefined, ['TagKey']);
+    expect(statusesOf(keyParam, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+    expect(detailOf(keyParam, 'Table')).toBe('Db may select it: a tag key of Table is parameter TagKey, which has no default');
+    // A known tag that fails the selection is not overridden by an unknown key elsewhere in the list.
+    const known = run({ ...dbPlan(), Sel: selection('Db', BY_TAG), Table: TABLE([{ Key: { Ref: 'TagKey' }, Value: 'x' }, { Key: 'team', Value: 'payroll' }]) }, undefined, ['TagKey']);
+    expect(statusesOf(known, 'BackupCoverage')).toEqual({ Table: NON });
+  });
+
+  test('Conditions the template computes, or a condition list from a parameter, make what they filter need review', () => {
+    const conditions = { Prod: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } };
+    const computed = { 'Fn::If': ['Prod', { StringEquals: [{ ConditionKey: 'aws:ResourceTag/backup', ConditionValue: 'true' }] }, { Ref: 'AWS::NoValue' }] };
+    const { app } = includeTemplate({ ...dbPlan(), Table: TABLE(), Sel: selection('Db', { Resources: ['*'], Conditions: computed }) }, { parameters: ['Env'], conditions });
+    const report = evaluate(app);
+    expect(statusesOf(report, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+    expect(detailOf(report, 'Table')).toBe('Db may select it: Conditions of Sel is a Fn::If on condition Prod, which depends on parameter Env, which has no default');
+    const list = run({
+      ...dbPlan(), Table: TABLE(), Other: TABLE(),
+      Sel: selection('Db', { Resources: [{ 'Fn::GetAtt': ['Table', 'Arn'] }], Conditions: { StringEquals: { Ref: 'Conds' } } }),
+    }, undefined, ['Conds']);
+    expect(statusesOf(list, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE, Other: NON });
+    expect(detailOf(list, 'Table')).toBe('Db may select it: Conditions.StringEquals of Sel is parameter Conds, which has no default');
+    // Given alone, Conditions that cannot be read may select every resource.
+    const alone = run({ ...dbPlan(), Table: TABLE(), Sel: selection('Db', { Conditions: { StringLike: { Ref: 'Conds' } } }) }, undefined, ['Conds']);
+    expect(statusesOf(alone, 'BackupCoverage')).toEqual({ Table: UNVERIFIABLE });
+  });
+});
+
+describe('Backup plans: values the rules cannot read', () => {
+  test('a rule whose vault is known only at deployment leaves the restore tests of the plan unverifiable, naming the rule', () => {
+    const report = run(base({ Db: plan([rule('Daily', DAILY, 45, undefined, 'Target'), rule('Weekly', WEEKLY, 45)]) }), undefined, ['Target']);
+    expect(statusesOf(report, 'RestoreTesting')).toEqual({ Db: UNVERIFIABLE });
+    expect(findingsOf(report, 'RestoreTesting').map((f) => f.detail)).toEqual(['TargetBackupVault of rule Daily is parameter Target, which has no default']);
+  });
+
+  test('a restore testing plan that includes no vault tests none (a raw template: CfnInclude requires IncludeVaults)', () => {
+    const template = { Resources: base({
+      TestDaily: { Type: 'AWS::Backup::RestoreTestingPlan', Properties: {
+        RestoreTestingPlanName: 't_Daily', ScheduleExpression: 'cron(0 6 * * ? *)', RecoveryPointSelection: { Algorithm: 'LATEST_WITHIN_WINDOW', RecoveryPointTypes: ['SNAPSHOT'] },
+      } },
+    }) };
+    const { report } = evaluateCloudFormation([{ path: 'Included', name: 'Included', region: 'eu-west-1', templatePath: 'Included.json', template }], { policy: new DataProtectionPolicy() });
+    expect(statusesOf(report, 'RestoreTesting')).toEqual({ Db: 'non-compliant [Daily]' });
+  });
+});
+
+describe('BackupVaultLock (DP.BAK.7): a minimum retention that is no number', () => {
+  test('a minimum retention that is not a number is unverifiable', () => {
+    const vault = { ...VAULT, Properties: { ...VAULT.Properties, LockConfiguration: { MinRetentionDays: 'many' } } };
+    const template = { Resources: base({ Vault: vault }) };
+    const { report } = evaluateCloudFormation([{ path: 'Included', name: 'Included', region: 'eu-west-1', templatePath: 'Included.json', template }], { policy: new DataProtectionPolicy() });
+    expect(statusesOf(report, 'BackupVaultLock')).toEqual({ Vault: UNVERIFIABLE });
+    expect(findingsOf(report, 'BackupVaultLock').map((f) => f.detail)).toEqual(['LockConfiguration.MinRetentionDays is not a number']);
+  });
+});

@@ -750,3 +750,88 @@ describe('ThreatDetectionEnabled (DP.MON.2): detectors, rules and targets', () =
     ]);
   });
 });
+
+describe('DataAccessLogging (DP.LOG.2): selectors this rule cannot read', () => {
+  const dataBucket = { Type: 'AWS::S3::Bucket', Properties: { LoggingConfiguration: { DestinationBucketName: { Ref: 'AccessLogs' } } } };
+  const table = { Type: 'AWS::DynamoDB::Table', Properties: { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' } };
+  const DATA = { Field: 'eventCategory', Equals: ['Data'] };
+  const OBJECTS = { Field: 'resources.type', Equals: ['AWS::S3::Object'] };
+  const judge = (t: object, parameters: string[] = [], conditions?: Record<string, unknown>) => {
+    const report = evaluate(includeTemplate({ Key: KEY, Archive: LOCKED, AccessLogs: { Type: 'AWS::S3::Bucket' }, Any: dataBucket, Orders: table, T: t },
+      { parameters, conditions }).app);
+    const { AccessLogs, Archive, ...rest } = verdictsOf(report, 'DataAccessLogging');
+    return rest;
+  };
+  const may = (what: string) => [`non-compliant[Unverifiable]: ${what}: it may or may not name this store`];
+  const NONE = ['non-compliant[DataEvents]: no trail records data events for this store'];
+
+  test('a ReadWriteType this rule does not know may not record reads, nor writes', () => {
+    expect(judge(trail({ EventSelectors: [{ ReadWriteType: 'Both', DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::'] }] }] })).Any).toEqual([
+      'non-compliant[Unverifiable]: the ReadWriteType of an event selector of T is "Both", which this rule cannot read: it may not record reads of this store',
+    ]);
+  });
+
+  test('advanced selectors from a parameter, at the list or the field selectors, may name any store', () => {
+    const whole = 'the AdvancedEventSelectors of T is parameter Sel, which has no default';
+    expect(judge(trail({ AdvancedEventSelectors: { Ref: 'Sel' } }), ['Sel'])).toEqual({ Any: may(whole), Orders: may(whole) });
+    const fields = 'the FieldSelectors of an advanced event selector of T is parameter Fields, which has no default';
+    expect(judge(trail({ AdvancedEventSelectors: [{ FieldSelectors: { Ref: 'Fields' } }] }), ['Fields'])).toEqual({ Any: may(fields), Orders: may(fields) });
+  });
+
+  test('a field name from a parameter, or a field selector the template computes, may name any store', () => {
+    const name = 'the Field of a field selector of an advanced event selector of T is parameter F, which has no default';
+    expect(judge(trail({ AdvancedEventSelectors: [{ FieldSelectors: [DATA, { Field: { Ref: 'F' }, Equals: ['AWS::S3::Object'] }] }] }), ['F']))
+      .toEqual({ Any: may(name), Orders: may(name) });
+    const conditions = { Prod: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } };
+    const computed = 'a field selector of an advanced event selector of T is a Fn::If on condition Prod, which depends on parameter Env, which has no default';
+    expect(judge(trail({ AdvancedEventSelectors: [{ FieldSelectors: [DATA, { 'Fn::If': ['Prod', OBJECTS, { Ref: 'AWS::NoValue' }] }] }] }), ['Env'], conditions))
+      .toEqual({ Any: may(computed), Orders: may(computed) });
+  });
+
+  test('a resources.ARN prefix list from a parameter may name any store of the selector\'s types only', () => {
+    const prefixes = 'the resources.ARN of an advanced event selector of T is parameter Prefixes, which has no default';
+    expect(judge(trail({ AdvancedEventSelectors: [{ FieldSelectors: [DATA, OBJECTS, { Field: 'resources.ARN', StartsWith: { Ref: 'Prefixes' } }] }] }), ['Prefixes']))
+      .toEqual({ Any: may(prefixes), Orders: NONE });
+  });
+
+  test('DataResources written as one object, not a list, cannot be read: it may name any store', () => {
+    const report = evaluateCloudFormation([{ path: 'Included', name: 'Included', region: 'eu-west-1', templatePath: 'Included.json', template: { Resources: {
+      Key: KEY, Archive: LOCKED, AccessLogs: { Type: 'AWS::S3::Bucket' }, Any: dataBucket,
+      T: trail({ EventSelectors: [{ DataResources: { Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::'] } }] }),
+    } } }], { policy: new DataProtectionPolicy() }).report;
+    expect(verdictsOf(report, 'DataAccessLogging').Any).toEqual(may(
+      'the DataResources of an event selector of T is {"Type":"AWS::S3::Object","Values":["arn:aws:s3:::"]}, which this rule cannot read'));
+  });
+});
+
+describe('LogRetention (DP.LOG.4): lifecycle rules the template computes', () => {
+  const logBucket = (lifecycle: unknown) => ({ Type: 'AWS::S3::Bucket', Properties: { Tags: [{ Key: 'dp:data-class', Value: 'logs' }], LifecycleConfiguration: lifecycle } });
+  const conditions = { Prod: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } };
+  const IF = 'a Fn::If on condition Prod, which depends on parameter Env, which has no default';
+
+  test('a lifecycle configuration, or one rule of it, from a condition is unverifiable; the other rules are still judged', () => {
+    const report = evaluate(includeTemplate({
+      Key: KEY, Archive: LOCKED,
+      LogsComputed: logBucket({ 'Fn::If': ['Prod', { Rules: [{ Status: 'Enabled', ExpirationInDays: 30 }] }, { Ref: 'AWS::NoValue' }] }),
+      LogsOneRule: logBucket({ Rules: [{ 'Fn::If': ['Prod', { Status: 'Enabled', ExpirationInDays: 30 }, { Ref: 'AWS::NoValue' }] }, { Status: 'Enabled', ExpirationInDays: 30 }] }),
+    }, { parameters: ['Env'], conditions }).app);
+    expect(verdictsOf(report, 'LogRetention')).toEqual({
+      Archive: ['compliant'],
+      LogsComputed: [`non-compliant[Unverifiable]: LifecycleConfiguration is ${IF}`],
+      LogsOneRule: [`non-compliant[Unverifiable]: a lifecycle rule is ${IF}`, 'non-compliant[Retention]: a lifecycle rule expires logs before 365 days'],
+    });
+  });
+
+  test('a rule whose status is known only at deployment and that expires logs early is unverifiable; one expiring them late is compliant', () => {
+    const report = evaluate(includeTemplate({
+      Key: KEY, Archive: LOCKED,
+      LogsEarly: logBucket({ Rules: [{ Status: { Ref: 'State' }, ExpirationInDays: 30 }] }),
+      LogsLate: logBucket({ Rules: [{ Status: { Ref: 'State' }, ExpirationInDays: 400 }] }),
+    }, { parameters: ['State'] }).app);
+    expect(verdictsOf(report, 'LogRetention')).toEqual({
+      Archive: ['compliant'],
+      LogsEarly: ['non-compliant[Unverifiable]: the Status of a lifecycle rule expiring logs early is parameter State, which has no default'],
+      LogsLate: ['compliant'],
+    });
+  });
+});
