@@ -405,3 +405,19 @@ describe('ApiGatewayAuthorization: endpoint types and HTTP API preflight', () =>
       .toMatch(/^RouteKey is parameter Key, which has no default; if it is \$connect/);
   });
 });
+
+describe('ServiceRoleNoAdministratorAccess: ARN parts of every kind', () => {
+  const role = (props: object) => ({ Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: TRUST_LAMBDA, ...props } });
+
+  test('ARN parts: ${Resource.Attribute} is read, ${!Literal} is text, a number is text', () => {
+    const report = run({
+      PolicyName: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: 'AdministratorAccess' } },
+      SubAttributeAdmin: role({ ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/${PolicyName.Value}' }] }),
+      SubEscapedName: role({ ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/${!AdministratorAccess}' }] }),
+      JoinNumberAccount: role({ ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', 111111111111, ':policy/AdministratorAccess']] }] }),
+    });
+    expect(statusesOf(report, 'ServiceRoleNoAdministratorAccess')).toEqual({
+      SubAttributeAdmin: NON, SubEscapedName: OK, JoinNumberAccount: OK,
+    });
+  });
+});

@@ -632,3 +632,36 @@ describe('DP.ENC.2 and DP.ENC.3 on values that are not plain literals (mutation 
     expect(statusesOf(report, 'LogGroupCMK')).toEqual({ Default: 'not-applicable' });
   });
 });
+
+describe('key references built by Fn::Join and Fn::Sub from parts of every kind (kms-key-ref)', () => {
+  const topic = (key: unknown) => ({ Type: 'AWS::SNS::Topic', Properties: { KmsMasterKeyId: key } });
+  const details = (report: ReturnType<typeof evaluate>) => Object.fromEntries(findingsOf(report, 'SNSTopicCMK')
+    .map((f) => [f.logicalId, `${f.ruleId.replace('DataProtection-SNSTopicCMK', '')} ${f.detail}`]));
+  const ARN_START = 'arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:';
+
+  test('a number part is text; an escaped ${!Name} is literal text', () => {
+    const report = run({
+      JoinNumberStartsAlias: topic({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':kms:eu-west-1:111111111111:alias/', 7, { Ref: 'OpenKey' }]] }),
+      SubEscapedAliasStart: topic({ 'Fn::Sub': `${ARN_START}alias/\${!Name}\${OpenKey}` }),
+    }, ['OpenKey']);
+    expect(details(report)).toEqual({
+      JoinNumberStartsAlias: ' KmsMasterKeyId is a customer-managed key',
+      SubEscapedAliasStart: ' KmsMasterKeyId is a customer-managed key',
+    });
+  });
+
+  test('${Resource.Attribute} in a Fn::Sub is that attribute: an SSM parameter the app defines names the alias', () => {
+    const report = run({
+      AliasName: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: 'aws/sns' } },
+      CustomerName: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: 'team/data' } },
+      SubManagedAliasAttribute: topic({ 'Fn::Sub': `${ARN_START}alias/\${AliasName.Value}` }),
+      SubCustomerAliasAttribute: topic({ 'Fn::Sub': `${ARN_START}alias/\${CustomerName.Value}` }),
+      SubKeyIdAttribute: topic({ 'Fn::Sub': `${ARN_START}key/\${Key.KeyId}` }),
+    });
+    expect(details(report)).toEqual({
+      SubManagedAliasAttribute: ' KmsMasterKeyId is an AWS-managed key (alias/aws/...), not a customer-managed one',
+      SubCustomerAliasAttribute: ' KmsMasterKeyId is a customer-managed key',
+      SubKeyIdAttribute: ' KmsMasterKeyId is a customer-managed key',
+    });
+  });
+});

@@ -800,3 +800,62 @@ describe('PeeringTrafficAmqps and SecurityGroupPlaintextAmqp: every kind of perm
     expect(findings.find((f) => f.logicalId === 'ToGroup')?.detail).toBe('tcp 5672 from a security group or prefix list opens plaintext AMQP (5672)');
   });
 });
+
+describe('permissions and interfaces the rules read in every form (ingress, InstancePublicIp, AdminVpnPresent)', () => {
+  const detailsOf = (report: ReturnType<typeof run>, rule: string) => Object.fromEntries(findingsOf(report, rule)
+    .map((f) => [f.logicalId, `${f.ruleId.replace(`DataProtection-${rule}`, '')} ${f.detail ?? ''}`]));
+
+  test('SecurityGroupPublicIngress: a protocol only deployment knows, and no protocol at all, are named "?"', () => {
+    const report = run({
+      ProtocolParameter: sg([{ IpProtocol: { Ref: 'Proto' }, FromPort: 443, ToPort: 443, CidrIp: ANY }]),
+      NoProtocol: sg([{ IpProtocol: { Ref: 'AWS::NoValue' }, FromPort: 443, ToPort: 443, CidrIp: ANY }]),
+    }, { parameters: ['Proto'] });
+    const findings = findingsOf(report, 'SecurityGroupPublicIngress');
+    const details = (id: string) => findings.filter((f) => f.logicalId === id).map((f) => f.detail).sort();
+    expect(details('ProtocolParameter')).toEqual([
+      '? (ports unknown) from 0.0.0.0/0 on a security group no load balancer uses',
+      'IpProtocol is parameter Proto, which has no default; the peer is 0.0.0.0/0',
+    ]);
+    expect(details('NoProtocol')).toEqual([
+      '? from 0.0.0.0/0 on a security group no load balancer uses',
+      '? from 0.0.0.0/0; the policy allows the internet only on 443',
+    ]);
+  });
+
+  test('PeeringTrafficAmqps: a standalone egress is judged by its destination CIDR or group', () => {
+    const PEER = '10.56.0.0/24';
+    const egress = (props: object) => ({ Type: 'AWS::EC2::SecurityGroupEgress', Properties: { GroupId: { 'Fn::GetAtt': ['Base', 'GroupId'] }, IpProtocol: 'tcp', ...props } });
+    const report = run({
+      Peering: { Type: 'AWS::EC2::VPCPeeringConnection', Properties: { VpcId: { Ref: 'Vpc' }, PeerVpcId: 'vpc-0a1b2c3d4e5f67890', PeerOwnerId: '222222222222', PeerRegion: 'eu-central-1' } },
+      PrivateTable: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+      PeerRoute: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'PrivateTable' }, DestinationCidrBlock: PEER, VpcPeeringConnectionId: { Ref: 'Peering' } } },
+      Base: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'Vpc' } } },
+      EgressAmqp: egress({ FromPort: 5672, ToPort: 5672, DestinationCidrIp: PEER }),
+      EgressAmqps: egress({ FromPort: 5671, ToPort: 5671, DestinationCidrIp: PEER }),
+      EgressToGroup: egress({ FromPort: 5672, ToPort: 5672, DestinationSecurityGroupId: 'sg-1' }),
+    });
+    expect(statusesOf(report, 'PeeringTrafficAmqps')).toEqual({
+      Base: NA, EgressAmqp: 'non-compliant [OtherPort]', EgressAmqps: OK, EgressToGroup: NA,
+    });
+    expect(findingsOf(report, 'PeeringTrafficAmqps').find((f) => f.logicalId === 'EgressAmqp')?.detail).toBe('tcp 5672 from 10.56.0.0/24 toward the peered network');
+  });
+
+  test('InstancePublicIp: interfaces a condition the app decides chooses are read; a choice that is no list needs review', () => {
+    const nic = (pub: boolean) => ({ DeviceIndex: '0', SubnetId: 'subnet-1', AssociatePublicIpAddress: pub });
+    const instance = (interfaces: unknown) => ({ Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', NetworkInterfaces: interfaces } });
+    const report = evaluate(includeTemplate({
+      ChosenPublic: instance({ 'Fn::If': ['IsPublic', [nic(true)], [nic(false)]] }),
+      ChosenPrivate: instance({ 'Fn::If': ['IsInternal', [nic(true)], [nic(false)]] }),
+      ChosenNotAList: instance({ 'Fn::If': ['IsPublic', 'eni-1', [nic(false)]] }),
+    }, {
+      parameterDefaults: { Exposure: 'public' },
+      conditions: { IsPublic: { 'Fn::Equals': [{ Ref: 'Exposure' }, 'public'] }, IsInternal: { 'Fn::Equals': [{ Ref: 'Exposure' }, 'internal'] } },
+    }).app);
+    expect(statusesOf(report, 'InstancePublicIp')).toEqual({ ChosenPublic: NON, ChosenPrivate: OK, ChosenNotAList: UNVERIFIABLE });
+    expect(detailsOf(report, 'InstancePublicIp').ChosenNotAList).toMatch(/^\[Unverifiable\] NetworkInterfaces is /);
+  });
+
+  test('AdminVpnPresent: an app without stacks has nothing to judge', () => {
+    expect(findingsOf(evaluate(templateApp()), 'AdminVpnPresent')).toEqual([]);
+  });
+});

@@ -665,3 +665,68 @@ describe('plaintext ports a load balancer only redirects on (listeners, DP.NET.1
     });
   });
 });
+
+describe('CloudFrontTLS and S3BucketTLSOnly: items the app decides, missing parts and unnamed origins', () => {
+  // Conditions the app decides (no parameter), and one only deployment knows.
+  const runDecided = (
+    resources: Record<string, unknown>, parameters: string[] = [], parameterDefaults: Record<string, unknown> = {},
+  ) => evaluate(includeTemplate(resources, {
+    parameters, parameterDefaults,
+    conditions: { Always: { 'Fn::Equals': ['a', 'a'] }, Never: { 'Fn::Equals': ['a', 'b'] } },
+  }).app);
+  const details = (report: ReturnType<typeof evaluate>, rule: string) => Object.fromEntries(findingsOf(report, rule)
+    .map((f) => [f.logicalId, `${f.ruleId.replace(`DataProtection-${rule}`, '')} ${f.detail ?? ''}`]));
+  const origin = (policy: string, id: unknown = 'o1') => ({ Id: id, DomainName: 'example.com', CustomOriginConfig: { OriginProtocolPolicy: policy } });
+  const behavior = (policy: string) => ({ PathPattern: '/a', TargetOriginId: 'o1', ViewerProtocolPolicy: policy });
+  const NO_VALUE = { Ref: 'AWS::NoValue' };
+  const dist = (config: object) => ({
+    Type: 'AWS::CloudFront::Distribution',
+    Properties: { DistributionConfig: {
+      Enabled: true,
+      Origins: [origin('https-only')],
+      DefaultCacheBehavior: { TargetOriginId: 'o1', ViewerProtocolPolicy: 'https-only' },
+      ViewerCertificate: { AcmCertificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/x', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+      ...config,
+    } },
+  });
+
+  test('CloudFrontTLS: an origin or behavior list a decided condition chooses is read; a dropped item is no item', () => {
+    const report = runDecided({
+      OriginDropped: dist({ Origins: [origin('https-only'), { 'Fn::If': ['Always', NO_VALUE, origin('http-only')] }] }),
+      OriginKept: dist({ Origins: [origin('https-only'), { 'Fn::If': ['Never', NO_VALUE, origin('http-only', 'o2')] }] }),
+      BehaviorsChosen: dist({ CacheBehaviors: { 'Fn::If': ['Always', [behavior('allow-all')], NO_VALUE] } }),
+      BehaviorsDropped: dist({ CacheBehaviors: { 'Fn::If': ['Always', NO_VALUE, [behavior('allow-all')]] } }),
+      BehaviorsNotAList: dist({ CacheBehaviors: { 'Fn::If': ['Always', 'allow-all', []] } }),
+    });
+    expect(details(report, 'CloudFrontTLS')).toEqual({
+      OriginDropped: ' ',
+      OriginKept: '[OriginProtocol] origin o2 is fetched over plaintext HTTP',
+      BehaviorsChosen: '[ViewerProtocol] ViewerProtocolPolicy allow-all serves viewers in plaintext',
+      BehaviorsDropped: ' ',
+      BehaviorsNotAList: expect.stringMatching(/^\[Unverifiable\] CacheBehaviors is /),
+    });
+    expect(statusesOf(report, 'CloudFrontTLS')).toMatchObject({
+      OriginDropped: OK, OriginKept: 'non-compliant [OriginProtocol]', BehaviorsChosen: 'non-compliant [ViewerProtocol]', BehaviorsDropped: OK,
+      BehaviorsNotAList: UNVERIFIABLE,
+    });
+  });
+
+  test('CloudFrontTLS: an origin whose Id is computed is still judged, as "an origin"', () => {
+    const report = runDecided({
+      UnnamedHttpOrigin: dist({ Origins: [origin('http-only', { Ref: 'OriginId' })] }),
+    }, ['OriginId']);
+    const found = details(report, 'CloudFrontTLS');
+    expect(found.UnnamedHttpOrigin).toBe('[OriginProtocol] an origin is fetched over plaintext HTTP');
+  });
+
+  test('S3BucketTLSOnly: a Fn::Join whose separator is not text (a parameter defaulting to "") reads its parts as the object ARN', () => {
+    const report = runDecided({
+      Joined: { Type: 'AWS::S3::Bucket' },
+      JoinedPolicy: { Type: 'AWS::S3::BucketPolicy', Properties: { Bucket: { Ref: 'Joined' }, PolicyDocument: { Version: '2012-10-17', Statement: [{
+        Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        Resource: [{ 'Fn::GetAtt': ['Joined', 'Arn'] }, { 'Fn::Join': [{ Ref: 'NoSeparator' }, [{ 'Fn::GetAtt': ['Joined', 'Arn'] }, '/*']] }],
+      }] } } },
+    }, [], { NoSeparator: '' });
+    expect(statusesOf(report, 'S3BucketTLSOnly')).toEqual({ Joined: OK });
+  });
+});
