@@ -1,6 +1,7 @@
-import { evaluateTerraform } from '../../../lib/checks/terraform';
+import { runTerraform } from '../../../lib/checks/terraform';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 import { FindingStatus } from '../../../lib/core/report/model';
+import { AZURE_RULES } from '../../../lib/rules/azure';
 import { pinFindings } from '../../meta/pinned-findings';
 import { recordOutcomes } from '../../meta/rule-outcomes';
 
@@ -23,9 +24,15 @@ export function verdictsIn(rule: string, config: { [key: string]: any }, address
   return findingsIn(rule, config, address, policy).map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}`);
 }
 
-/** The findings one rule gives one resource of a configuration (not-applicable ones left out); records the outcomes. */
+/**
+ * The findings one rule gives one resource of a configuration (not-applicable ones left out); records the outcomes.
+ * Only that rule runs: what the others say is not this test's subject, and running every rule made every test
+ * cover every rule, so the mutation run tried each mutant of a rule against all Azure tests.
+ */
 export function findingsIn(rule: string, config: { [key: string]: any }, address: string, policy = ALL) {
-  const { findings } = evaluateTerraform([{ name: 'S', config }], { policy });
+  const rules = AZURE_RULES.filter((r) => r.name === rule);
+  if (rules.length !== 1) throw new Error(`No Azure rule named ${rule}`);
+  const { findings } = runTerraform([{ name: 'S', config }], { policy }, rules);
   const out = findings
     .filter((f) => f.logicalId === address && f.ruleId.startsWith(`DataProtection-${rule}`) && f.status !== FindingStatus.NOT_APPLICABLE);
   recordOutcomes(rule, out.map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}`));
