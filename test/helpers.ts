@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { App, AppProps, Stack } from 'aws-cdk-lib';
 import { pinFindings } from './meta/pinned-findings';
 import { recordOutcomes } from './meta/rule-outcomes';
-import { evaluateCloudFormation } from '../lib/checks/cloudformation';
+import { evaluateCloudFormation, REGISTERED_CLOUDFORMATION_RULES, runCloudFormation } from '../lib/checks/cloudformation';
 import type { CloudFormationStack } from '../lib/cloudformation/template-index';
 import { DataProtectionPolicy } from '../lib/core/policy/policy';
 import type { EvidenceFinding, EvidenceReport } from '../lib/core/report/model';
@@ -120,14 +120,50 @@ function cfnInclude(app: App, stackId: string, region: string | undefined, templ
  */
 export function evaluate(app: App | TemplateApp, policy?: DataProtectionPolicy): EvidenceReport {
   if (!(app instanceof TemplateApp)) return checks(policy).evaluate(app);
-  const { report } = evaluateCloudFormation(app.stacks, { policy: policy ?? new DataProtectionPolicy() });
-  if (process.env.DP_RULE_TESTS !== 'engine') {
-    const cdkApp = newApp();
-    for (const s of app.stacks) cfnInclude(cdkApp, s.path, s.region, s.template);
-    const throughCdk = checks(policy).evaluate(cdkApp);
-    expect(inOrder(report)).toEqual(inOrder(throughCdk));
-  }
+  const judged = { stacks: app.stacks, policy: policy ?? new DataProtectionPolicy() };
+  if (process.env.DP_RULE_TESTS === 'engine') return lazyReport(judged);
+  const { report } = evaluateCloudFormation(judged.stacks, { policy: judged.policy });
+  const cdkApp = newApp();
+  for (const s of app.stacks) cfnInclude(cdkApp, s.path, s.region, s.template);
+  const throughCdk = checks(policy).evaluate(cdkApp);
+  expect(inOrder(report)).toEqual(inOrder(throughCdk));
   return report;
+}
+
+/** What a lazy report judges: `statusesOf` and `findingsOf` run only the rule they ask about on it. */
+const JUDGED = Symbol('judged templates');
+type Judged = { stacks: readonly CloudFormationStack[]; policy: DataProtectionPolicy };
+
+/**
+ * With `DP_RULE_TESTS=engine` (the mutation run), `evaluate` returns a report computed only when a
+ * test reads it, and `statusesOf` / `findingsOf` run only the rule they ask about: running every
+ * rule made every test cover every rule that judges its resource types, so the mutation run tried
+ * a rule's mutants against tests of other rules. The pins (the same in both modes) show that a rule
+ * says the same alone.
+ */
+function lazyReport(judged: Judged): EvidenceReport {
+  let full: EvidenceReport | undefined;
+  const report = () => full ??= evaluateCloudFormation(judged.stacks, { policy: judged.policy }).report;
+  return new Proxy({} as EvidenceReport, {
+    get: (_, key) => (key === JUDGED ? judged : Reflect.get(report(), key)),
+    has: (_, key) => key === JUDGED || Reflect.has(report(), key),
+    ownKeys: () => Reflect.ownKeys(report()),
+    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(report(), key),
+    getPrototypeOf: () => Reflect.getPrototypeOf(report()),
+  });
+}
+
+/** One rule's findings in a report; on a lazy report, that rule alone is run. */
+function ruleFindings(report: EvidenceReport, ruleName: string): EvidenceFinding[] {
+  const judged = (report as unknown as { [JUDGED]?: Judged })[JUDGED];
+  let source = report;
+  if (judged) {
+    const only = <T extends { name: string }>(rules: readonly T[]) => rules.filter((r) => r.name === ruleName);
+    const rules = { resourceRules: only(REGISTERED_CLOUDFORMATION_RULES.resourceRules), appRules: only(REGISTERED_CLOUDFORMATION_RULES.appRules) };
+    if (rules.resourceRules.length + rules.appRules.length !== 1) throw new Error(`No AWS rule named ${ruleName}`);
+    source = runCloudFormation(judged.stacks, { policy: judged.policy }, rules).report;
+  }
+  return allFindings(source).filter((f) => f.ruleId === `DataProtection-${ruleName}` || f.ruleId.startsWith(`DataProtection-${ruleName}[`));
 }
 
 /**
@@ -163,7 +199,7 @@ export function allFindings(report: EvidenceReport): EvidenceFinding[] {
  */
 export function statusesOf(report: EvidenceReport, ruleName: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const found = allFindings(report).filter((f) => f.ruleId === `DataProtection-${ruleName}` || f.ruleId.startsWith(`DataProtection-${ruleName}[`));
+  const found = ruleFindings(report, ruleName);
   pinFindings(ruleName, found);
   for (const f of found) {
     const suffix = f.ruleId.endsWith(']') ? f.ruleId.slice(f.ruleId.indexOf('[')) : '';
@@ -178,7 +214,7 @@ export function statusesOf(report: EvidenceReport, ruleName: string): Record<str
  * like `statusesOf`: for app-wide rules and tests that assert on details.
  */
 export function findingsOf(report: EvidenceReport, ruleName: string): EvidenceFinding[] {
-  const found = allFindings(report).filter((f) => f.ruleId === `DataProtection-${ruleName}` || f.ruleId.startsWith(`DataProtection-${ruleName}[`));
+  const found = ruleFindings(report, ruleName);
   recordOutcomes(ruleName, found.map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${ruleName}`.length)}`));
   pinFindings(ruleName, found);
   return found;
