@@ -209,6 +209,16 @@ export function statusesOf(report: EvidenceReport, ruleName: string): Record<str
   return out;
 }
 
+/** logicalId -> each finding of one rule on it, as `status[Finding]: detail`: tells apart branches that reach the same status. */
+export function verdictsOf(report: EvidenceReport, rule: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const f of findingsOf(report, rule)) {
+    const line = `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}${f.detail === undefined ? '' : `: ${f.detail}`}`;
+    out[f.logicalId] = [...(out[f.logicalId] ?? []), line];
+  }
+  return out;
+}
+
 /**
  * Every finding of one rule (with any finding suffix), recorded for the meta-check of rule cases
  * like `statusesOf`: for app-wide rules and tests that assert on details.

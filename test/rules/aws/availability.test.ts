@@ -1,5 +1,5 @@
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
-import { evaluate, findingsOf, includeTemplate, statusesOf } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, statusesOf, verdictsOf } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -191,15 +191,6 @@ describe('VersionedStorage (DP.AVL.6)', () => {
   });
 });
 
-/** logicalId -> each finding of the rule on it, as `status[Finding]: detail` (for rules whose branches differ in their detail). */
-function verdictsOf(report: ReturnType<typeof evaluate>, rule: string): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const f of findingsOf(report, rule)) {
-    const line = `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}${f.detail === undefined ? '' : `: ${f.detail}`}`;
-    out[f.logicalId] = [...(out[f.logicalId] ?? []), line];
-  }
-  return out;
-}
 
 describe('VpcAzCount (DP.AVL.1): every way a subnet names its AZ', () => {
   test('a GetAZs index as a number or a string, an AZ id, a list or name the app defines; otherwise unverifiable', () => {

@@ -1,6 +1,6 @@
 import { evaluateCloudFormation } from '../../../lib/checks/cloudformation';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
-import { evaluate, findingsOf, includeTemplate, statusesOf, templateApp } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, statusesOf, verdictsOf, templateApp } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -217,15 +217,6 @@ describe('ThreatDetectionEnabled (DP.MON.2)', () => {
   });
 });
 
-/** logicalId -> each finding of the rule on it, as `status[Finding]: detail` (for rules whose branches differ in their detail). */
-function verdictsOf(report: ReturnType<typeof evaluate>, rule: string): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const f of findingsOf(report, rule)) {
-    const line = `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}${f.detail === undefined ? '' : `: ${f.detail}`}`;
-    out[f.logicalId] = [...(out[f.logicalId] ?? []), line];
-  }
-  return out;
-}
 
 describe('CloudTrailConfiguration and AuditTrailPresent (DP.LOG.1): every setting, unknown values, where the finding goes', () => {
   test('each setting the trail or its bucket leaves to deployment is unverifiable and named; an AWS-managed key is not the customer\'s', () => {

@@ -1,12 +1,7 @@
 // TLS at the entry points and apps (DP.ENC.1) and scheduled restore drills (DP.BAK.4).
-import { azurerm, COMPLIANT, findingsIn, NON_COMPLIANT, Resources, UNVERIFIABLE, verdicts, verdictsIn } from './helpers';
+import { azurerm, COMPLIANT, declared, NON_COMPLIANT, Resources, said, UNVERIFIABLE, verdicts, verdictsIn } from './helpers';
 import { DataProtectionPolicy, RestoreTestFrequency } from '../../../lib/core/policy/policy';
 
-/** Each finding as `status[suffix]: detail`, so that branches reaching the same status are told apart. */
-const said = (rule: string, resources: Resources, address: string, policy?: DataProtectionPolicy, config: object = {}) =>
-  findingsIn(rule, { ...config, resource: resources }, address, policy).map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}: ${f.detail}`);
-/** `variable` blocks without default. */
-const declared = (...names: string[]) => ({ variable: Object.fromEntries(names.map((n) => [n, {}])) });
 const TLS13 = new DataProtectionPolicy({ minTlsVersion: '1.3' });
 
 describe('AzureEdgeTls', () => {

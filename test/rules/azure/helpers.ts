@@ -65,3 +65,13 @@ export function storage(overrides: { [k: string]: any } = {}): Resources {
     },
   };
 }
+
+/** Each finding of one rule on one resource as `status[suffix]: detail`, so that branches reaching the same status are told apart. */
+export function said(rule: string, resources: Resources, address: string, policy?: DataProtectionPolicy, config: object = {}): string[] {
+  return findingsIn(rule, { ...config, resource: resources }, address, policy).map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}: ${f.detail}`);
+}
+
+/** `variable` blocks without default, to declare the variables a case references. */
+export function declared(...names: string[]): { variable: { [name: string]: object } } {
+  return { variable: Object.fromEntries(names.map((n) => [n, {}])) };
+}

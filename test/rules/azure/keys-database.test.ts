@@ -1,11 +1,6 @@
-import { COMPLIANT, findingsIn, NON_COMPLIANT, Resources, UNVERIFIABLE, verdicts } from './helpers';
+import { COMPLIANT, declared, NON_COMPLIANT, Resources, said, UNVERIFIABLE, verdicts } from './helpers';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 
-/** Each finding as `status[suffix]: detail`, so that branches reaching the same status are told apart. */
-const said = (rule: string, resources: Resources, address: string, policy?: DataProtectionPolicy, config: object = {}) =>
-  findingsIn(rule, { ...config, resource: resources }, address, policy).map((f) => `${f.status}${f.ruleId.slice(`DataProtection-${rule}`.length)}: ${f.detail}`);
-/** `variable` blocks without default. */
-const declared = (...names: string[]) => ({ variable: Object.fromEntries(names.map((n) => [n, {}])) });
 
 const KV = 'azurerm_key_vault.kv';
 const KEY = 'azurerm_key_vault_key.k';
