@@ -7,6 +7,20 @@ const NA = 'not-applicable';
 const UNVERIFIABLE = 'non-compliant [Unverifiable]';
 const TLS13 = new DataProtectionPolicy({ minTlsVersion: '1.3' });
 
+/** A CloudFront origin fetched with the given protocol policy. */
+const cfOrigin = (policy: unknown, id: unknown = 'o1') => ({ Id: id, DomainName: 'example.com', CustomOriginConfig: { OriginProtocolPolicy: policy } });
+/** A compliant distribution (HTTPS origin and viewers, TLS 1.2 certificate) with `config` over its DistributionConfig. */
+const cfDistribution = (config: object) => ({
+  Type: 'AWS::CloudFront::Distribution',
+  Properties: { DistributionConfig: {
+    Enabled: true,
+    Origins: [cfOrigin('https-only')],
+    DefaultCacheBehavior: { TargetOriginId: 'o1', ViewerProtocolPolicy: 'https-only' },
+    ViewerCertificate: { AcmCertificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/x', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+    ...config,
+  } },
+});
+
 function run(resources: Record<string, unknown>, opts: { parameters?: string[]; policy?: DataProtectionPolicy } = {}) {
   return evaluate(includeTemplate(resources, { parameters: opts.parameters }).app, opts.policy);
 }
@@ -363,28 +377,17 @@ describe('DP.ENC.1 rules on values that are not plain literals, and at their edg
   });
 
   test('CloudFrontTLS: computed settings need review; a missing certificate is the default one; each origin is named', () => {
-    const origin = (policy: string) => ({ Id: 'o1', DomainName: 'example.com', CustomOriginConfig: { OriginProtocolPolicy: policy } });
-    const dist = (config: object) => ({
-      Type: 'AWS::CloudFront::Distribution',
-      Properties: { DistributionConfig: {
-        Enabled: true,
-        Origins: [origin('https-only')],
-        DefaultCacheBehavior: { TargetOriginId: 'o1', ViewerProtocolPolicy: 'https-only' },
-        ViewerCertificate: { AcmCertificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/x', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
-        ...config,
-      } },
-    });
     const report = runWith({
-      Good: dist({}),
+      Good: cfDistribution({}),
       ComputedConfig: { Type: 'AWS::CloudFront::Distribution', Properties: { DistributionConfig: IF_PROD({ Enabled: true }, { Enabled: false }) } },
-      ParamViewerPolicy: dist({ DefaultCacheBehavior: { TargetOriginId: 'o1', ViewerProtocolPolicy: { Ref: 'Viewer' } } }),
-      ComputedCertificate: dist({ ViewerCertificate: IF_PROD({ CloudFrontDefaultCertificate: true }, { Ref: 'AWS::NoValue' }) }),
-      NoCertificate: dist({ ViewerCertificate: undefined }),
-      NotDefaultCertificate: dist({ ViewerCertificate: { CloudFrontDefaultCertificate: false, AcmCertificateArn: 'arn:x', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' } }),
-      CertificateDefaultMinimum: dist({ ViewerCertificate: { AcmCertificateArn: 'arn:x', SslSupportMethod: 'sni-only' } }),
-      UnknownMinimum: dist({ ViewerCertificate: { AcmCertificateArn: 'arn:x', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv9.9' } }),
-      HttpOrigin: dist({ Origins: [origin('http-only')] }),
-      S3Origin: dist({ Origins: [{ Id: 'o1', DomainName: 'b.s3.amazonaws.com', S3OriginConfig: {} }] }),
+      ParamViewerPolicy: cfDistribution({ DefaultCacheBehavior: { TargetOriginId: 'o1', ViewerProtocolPolicy: { Ref: 'Viewer' } } }),
+      ComputedCertificate: cfDistribution({ ViewerCertificate: IF_PROD({ CloudFrontDefaultCertificate: true }, { Ref: 'AWS::NoValue' }) }),
+      NoCertificate: cfDistribution({ ViewerCertificate: undefined }),
+      NotDefaultCertificate: cfDistribution({ ViewerCertificate: { CloudFrontDefaultCertificate: false, AcmCertificateArn: 'arn:x', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' } }),
+      CertificateDefaultMinimum: cfDistribution({ ViewerCertificate: { AcmCertificateArn: 'arn:x', SslSupportMethod: 'sni-only' } }),
+      UnknownMinimum: cfDistribution({ ViewerCertificate: { AcmCertificateArn: 'arn:x', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv9.9' } }),
+      HttpOrigin: cfDistribution({ Origins: [cfOrigin('http-only')] }),
+      S3Origin: cfDistribution({ Origins: [{ Id: 'o1', DomainName: 'b.s3.amazonaws.com', S3OriginConfig: {} }] }),
     }, ['Viewer']);
     expect(detailsOf(report, 'CloudFrontTLS')).toEqual({
       Good: ' ',
@@ -402,30 +405,19 @@ describe('DP.ENC.1 rules on values that are not plain literals, and at their edg
   });
 
   test('CloudFrontTLS: origins and cache behaviors a condition chooses need review; those the app defines are read', () => {
-    const origin = (policy: unknown) => ({ Id: 'o1', DomainName: 'example.com', CustomOriginConfig: { OriginProtocolPolicy: policy } });
     const behavior = (policy: string) => ({ PathPattern: '/a', TargetOriginId: 'o1', ViewerProtocolPolicy: policy });
-    const dist = (config: object) => ({
-      Type: 'AWS::CloudFront::Distribution',
-      Properties: { DistributionConfig: {
-        Enabled: true,
-        Origins: [origin('https-only')],
-        DefaultCacheBehavior: { TargetOriginId: 'o1', ViewerProtocolPolicy: 'https-only' },
-        ViewerCertificate: { AcmCertificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/x', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
-        ...config,
-      } },
-    });
     const report = runWith({
-      OriginsIf: dist({ Origins: IF_PROD([origin('http-only')], [origin('https-only')]) }),
-      OriginItemIf: dist({ Origins: [IF_PROD(origin('http-only'), origin('https-only'))] }),
-      OriginPolicyParameter: dist({ Origins: [origin({ Ref: 'P' })] }),
-      OriginConfigIf: dist({ Origins: [{ Id: 'o1', DomainName: 'example.com', CustomOriginConfig: IF_PROD({ OriginProtocolPolicy: 'http-only' }, { OriginProtocolPolicy: 'https-only' }) }] }),
-      OriginPolicyHttpDefault: dist({ Origins: [origin({ Ref: 'HttpDefault' })] }),
-      OriginPolicyHttpsDefault: dist({ Origins: [origin({ Ref: 'HttpsDefault' })] }),
-      BehaviorsIf: dist({ CacheBehaviors: IF_PROD([behavior('allow-all')], { Ref: 'AWS::NoValue' }) }),
-      BehaviorItemIf: dist({ CacheBehaviors: [IF_PROD(behavior('allow-all'), behavior('https-only'))] }),
-      DefaultBehaviorIf: dist({ DefaultCacheBehavior: IF_PROD({ TargetOriginId: 'o1', ViewerProtocolPolicy: 'allow-all' }, { TargetOriginId: 'o1', ViewerProtocolPolicy: 'https-only' }) }),
-      BehaviorsNoValue: dist({ CacheBehaviors: { Ref: 'AWS::NoValue' } }),
-      BehaviorsOfHttps: dist({ CacheBehaviors: [behavior('redirect-to-https')] }),
+      OriginsIf: cfDistribution({ Origins: IF_PROD([cfOrigin('http-only')], [cfOrigin('https-only')]) }),
+      OriginItemIf: cfDistribution({ Origins: [IF_PROD(cfOrigin('http-only'), cfOrigin('https-only'))] }),
+      OriginPolicyParameter: cfDistribution({ Origins: [cfOrigin({ Ref: 'P' })] }),
+      OriginConfigIf: cfDistribution({ Origins: [{ Id: 'o1', DomainName: 'example.com', CustomOriginConfig: IF_PROD({ OriginProtocolPolicy: 'http-only' }, { OriginProtocolPolicy: 'https-only' }) }] }),
+      OriginPolicyHttpDefault: cfDistribution({ Origins: [cfOrigin({ Ref: 'HttpDefault' })] }),
+      OriginPolicyHttpsDefault: cfDistribution({ Origins: [cfOrigin({ Ref: 'HttpsDefault' })] }),
+      BehaviorsIf: cfDistribution({ CacheBehaviors: IF_PROD([behavior('allow-all')], { Ref: 'AWS::NoValue' }) }),
+      BehaviorItemIf: cfDistribution({ CacheBehaviors: [IF_PROD(behavior('allow-all'), behavior('https-only'))] }),
+      DefaultBehaviorIf: cfDistribution({ DefaultCacheBehavior: IF_PROD({ TargetOriginId: 'o1', ViewerProtocolPolicy: 'allow-all' }, { TargetOriginId: 'o1', ViewerProtocolPolicy: 'https-only' }) }),
+      BehaviorsNoValue: cfDistribution({ CacheBehaviors: { Ref: 'AWS::NoValue' } }),
+      BehaviorsOfHttps: cfDistribution({ CacheBehaviors: [behavior('redirect-to-https')] }),
     }, ['P'], { HttpDefault: 'http-only', HttpsDefault: 'https-only' });
     const ifProd = 'a Fn::If on condition IsProd, which depends on parameter Env, which has no default';
     expect(detailsOf(report, 'CloudFrontTLS')).toEqual({
@@ -676,27 +668,16 @@ describe('CloudFrontTLS and S3BucketTLSOnly: items the app decides, missing part
   }).app);
   const details = (report: ReturnType<typeof evaluate>, rule: string) => Object.fromEntries(findingsOf(report, rule)
     .map((f) => [f.logicalId, `${f.ruleId.replace(`DataProtection-${rule}`, '')} ${f.detail ?? ''}`]));
-  const origin = (policy: string, id: unknown = 'o1') => ({ Id: id, DomainName: 'example.com', CustomOriginConfig: { OriginProtocolPolicy: policy } });
   const behavior = (policy: string) => ({ PathPattern: '/a', TargetOriginId: 'o1', ViewerProtocolPolicy: policy });
   const NO_VALUE = { Ref: 'AWS::NoValue' };
-  const dist = (config: object) => ({
-    Type: 'AWS::CloudFront::Distribution',
-    Properties: { DistributionConfig: {
-      Enabled: true,
-      Origins: [origin('https-only')],
-      DefaultCacheBehavior: { TargetOriginId: 'o1', ViewerProtocolPolicy: 'https-only' },
-      ViewerCertificate: { AcmCertificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/x', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
-      ...config,
-    } },
-  });
 
   test('CloudFrontTLS: an origin or behavior list a decided condition chooses is read; a dropped item is no item', () => {
     const report = runDecided({
-      OriginDropped: dist({ Origins: [origin('https-only'), { 'Fn::If': ['Always', NO_VALUE, origin('http-only')] }] }),
-      OriginKept: dist({ Origins: [origin('https-only'), { 'Fn::If': ['Never', NO_VALUE, origin('http-only', 'o2')] }] }),
-      BehaviorsChosen: dist({ CacheBehaviors: { 'Fn::If': ['Always', [behavior('allow-all')], NO_VALUE] } }),
-      BehaviorsDropped: dist({ CacheBehaviors: { 'Fn::If': ['Always', NO_VALUE, [behavior('allow-all')]] } }),
-      BehaviorsNotAList: dist({ CacheBehaviors: { 'Fn::If': ['Always', 'allow-all', []] } }),
+      OriginDropped: cfDistribution({ Origins: [cfOrigin('https-only'), { 'Fn::If': ['Always', NO_VALUE, cfOrigin('http-only')] }] }),
+      OriginKept: cfDistribution({ Origins: [cfOrigin('https-only'), { 'Fn::If': ['Never', NO_VALUE, cfOrigin('http-only', 'o2')] }] }),
+      BehaviorsChosen: cfDistribution({ CacheBehaviors: { 'Fn::If': ['Always', [behavior('allow-all')], NO_VALUE] } }),
+      BehaviorsDropped: cfDistribution({ CacheBehaviors: { 'Fn::If': ['Always', NO_VALUE, [behavior('allow-all')]] } }),
+      BehaviorsNotAList: cfDistribution({ CacheBehaviors: { 'Fn::If': ['Always', 'allow-all', []] } }),
     });
     expect(details(report, 'CloudFrontTLS')).toEqual({
       OriginDropped: ' ',
@@ -713,7 +694,7 @@ describe('CloudFrontTLS and S3BucketTLSOnly: items the app decides, missing part
 
   test('CloudFrontTLS: an origin whose Id is computed is still judged, as "an origin"', () => {
     const report = runDecided({
-      UnnamedHttpOrigin: dist({ Origins: [origin('http-only', { Ref: 'OriginId' })] }),
+      UnnamedHttpOrigin: cfDistribution({ Origins: [cfOrigin('http-only', { Ref: 'OriginId' })] }),
     }, ['OriginId']);
     const found = details(report, 'CloudFrontTLS');
     expect(found.UnnamedHttpOrigin).toBe('[OriginProtocol] an origin is fetched over plaintext HTTP');
