@@ -1,5 +1,5 @@
 // TLS at the entry points and apps (DP.ENC.1) and scheduled restore drills (DP.BAK.4).
-import { azurerm, COMPLIANT, declared, NON_COMPLIANT, Resources, said, UNVERIFIABLE, verdicts, verdictsIn } from './helpers';
+import { azurerm, COMPLIANT, declared, NON_COMPLIANT, Resources, said, UNVERIFIABLE, verdicts, verdictsIn, wafGateway } from './helpers';
 import { DataProtectionPolicy, RestoreTestFrequency } from '../../../lib/core/policy/policy';
 
 const TLS13 = new DataProtectionPolicy({ minTlsVersion: '1.3' });
@@ -391,13 +391,7 @@ describe('AzureEntryPointWaf (the Front Door and Application Gateway WAF states)
   });
 
   const AGW = 'azurerm_application_gateway.agw';
-  const gateway = (o: object, extra: Resources = {}): Resources => ({
-    ...extra,
-    azurerm_application_gateway: { agw: [{
-      name: 'agw', sku: [{ name: 'WAF_v2', tier: 'WAF_v2', capacity: 2 }],
-      frontend_ip_configuration: [{ name: 'public', public_ip_address_id: '${azurerm_public_ip.agw.id}' }], ...o,
-    }] },
-  });
+  const gateway = wafGateway;
   const wafPolicy = (name: string, settings?: unknown) => ({ [name]: [{ name, ...(settings !== undefined ? { policy_settings: settings } : {}) }] });
   const policies = (gatewaySettings?: unknown, listenerSettings?: unknown): Resources => ({
     azurerm_web_application_firewall_policy: { ...wafPolicy('waf', gatewaySettings), ...wafPolicy('api', listenerSettings) },

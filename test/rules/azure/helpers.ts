@@ -75,3 +75,14 @@ export function said(rule: string, resources: Resources, address: string, policy
 export function declared(...names: string[]): { variable: { [name: string]: object } } {
   return { variable: Object.fromEntries(names.map((n) => [n, {}])) };
 }
+
+/** An Application Gateway `agw` with a WAF_v2 SKU and a public frontend, `o` over its arguments, beside `extra` resources. */
+export function wafGateway(o: object, extra: Resources = {}): Resources {
+  return {
+    ...extra,
+    azurerm_application_gateway: { agw: [{
+      name: 'agw', sku: [{ name: 'WAF_v2', tier: 'WAF_v2', capacity: 2 }],
+      frontend_ip_configuration: [{ name: 'public', public_ip_address_id: '${azurerm_public_ip.agw.id}' }], ...o,
+    }] },
+  };
+}

@@ -1,7 +1,7 @@
 // Network rules (DP.NET.1, 2, 4, 5) on Terraform JSON in the shapes HCL converters and modules
 // write: blocks as one-element lists, separate rule resources joined by name, dynamic blocks over
 // variable defaults, count toggles, references between resources.
-import { azurerm, COMPLIANT, findingsIn, NON_COMPLIANT, Resources, UNVERIFIABLE, verdicts, verdictsIn } from './helpers';
+import { azurerm, COMPLIANT, findingsIn, NON_COMPLIANT, Resources, UNVERIFIABLE, verdicts, verdictsIn, wafGateway } from './helpers';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 
 const NSG = 'azurerm_network_security_group.web';
@@ -156,13 +156,7 @@ describe('AzureEntryPointWaf', () => {
   });
 
   const AGW = 'azurerm_application_gateway.agw';
-  const gateway = (o: object, extra: Resources = {}): Resources => ({
-    ...extra,
-    azurerm_application_gateway: { agw: [{
-      name: 'agw', sku: [{ name: 'WAF_v2', tier: 'WAF_v2', capacity: 2 }],
-      frontend_ip_configuration: [{ name: 'public', public_ip_address_id: '${azurerm_public_ip.agw.id}' }], ...o,
-    }] },
-  });
+  const gateway = wafGateway;
   test('an Application Gateway WAF in Detection mode, or without the WAF tier, is non-compliant', () => {
     expect(verdicts('AzureEntryPointWaf', gateway({ waf_configuration: [{ enabled: true, firewall_mode: 'Detection', rule_set_version: '3.2' }] }), AGW)).toEqual(NON_COMPLIANT);
     expect(verdicts('AzureEntryPointWaf', gateway({ sku: [{ name: 'Standard_v2', tier: 'Standard_v2', capacity: 2 }] }), AGW)).toEqual(NON_COMPLIANT);
