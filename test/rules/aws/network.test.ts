@@ -84,8 +84,55 @@ describe('InstancePublicIp (DP.NET.1)', () => {
     });
     expect(statusesOf(report, 'InstancePublicIp')).toEqual({
       InPublic: NON, InPrivate: OK, DefaultVpc: NON, AsksPublic: NON, ImportedSubnet: UNVERIFIABLE,
-      TemplatePublic: NON, TemplatePrivate: OK, LaunchConfig: NON, InstanceEip: NON, NatEip: NA,
+      TemplatePublic: NON, TemplatePrivate: UNVERIFIABLE, LaunchConfig: NON, InstanceEip: NON, NatEip: NA,
     });
+  });
+
+  test('where the launch settings leave the address unset, the subnet an instance or Auto Scaling group launches into decides', () => {
+    const template = (data: object) => ({ Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { ImageId: 'ami-1', ...data } } });
+    const group = (props: object) => ({ Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: '1', MaxSize: '2', ...props } });
+    const byTemplate = (id: string) => ({ LaunchTemplateId: { Ref: id }, Version: { 'Fn::GetAtt': [id, 'LatestVersionNumber'] } });
+    const report = run({
+      PublicSubnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24', MapPublicIpOnLaunch: true } },
+      PrivateSubnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
+      // A template that says nothing: judged on the groups that launch it.
+      Unset: template({}),
+      InPublicSubnets: group({ LaunchTemplate: byTemplate('Unset'), VPCZoneIdentifier: [{ Ref: 'PublicSubnet' }, { Ref: 'PrivateSubnet' }] }),
+      InPrivateSubnets: group({ LaunchTemplate: byTemplate('Unset'), VPCZoneIdentifier: [{ Ref: 'PrivateSubnet' }] }),
+      InDefaultVpc: group({ LaunchTemplate: byTemplate('Unset'), AvailabilityZones: ['eu-west-1a'] }),
+      InImportedSubnets: group({ LaunchTemplate: byTemplate('Unset'), VPCZoneIdentifier: { 'Fn::Split': [',', { 'Fn::ImportValue': 'subnets' }] } }),
+      Mixed: group({ MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: byTemplate('Unset') } }, VPCZoneIdentifier: [{ Ref: 'PublicSubnet' }] }),
+      // A template that decides: the verdict is on it, not repeated on its group.
+      SaysNo: template({ NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: false }] }),
+      DecidedByTemplate: group({ LaunchTemplate: byTemplate('SaysNo'), VPCZoneIdentifier: [{ Ref: 'PublicSubnet' }] }),
+      // An interface of a template that names its subnet is judged on that subnet.
+      NamesSubnet: template({ NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: { Ref: 'PublicSubnet' } }] }),
+      UnsetConfig: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { ImageId: 'ami-1', InstanceType: 't3.micro' } },
+      ConfigGroup: group({ LaunchConfigurationName: { Ref: 'UnsetConfig' }, VPCZoneIdentifier: [{ Ref: 'PublicSubnet' }] }),
+      ImportedTemplate: group({ LaunchTemplate: { LaunchTemplateId: 'lt-123', Version: '1' }, VPCZoneIdentifier: [{ Ref: 'PrivateSubnet' }] }),
+      FromInstance: group({ InstanceId: 'i-123' }),
+      // Instances: an interface without the flag takes its subnet's; an existing interface gets no public IP.
+      InterfaceInPublic: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', NetworkInterfaces: [{ DeviceIndex: '0', SubnetId: { Ref: 'PublicSubnet' } }] } },
+      ExistingInterface: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', NetworkInterfaces: [{ DeviceIndex: '0', NetworkInterfaceId: 'eni-1' }] } },
+      TemplateInstancePublic: { Type: 'AWS::EC2::Instance', Properties: { LaunchTemplate: byTemplate('Unset'), SubnetId: { Ref: 'PublicSubnet' } } },
+      TemplateInstancePrivate: { Type: 'AWS::EC2::Instance', Properties: { LaunchTemplate: byTemplate('Unset'), SubnetId: { Ref: 'PrivateSubnet' } } },
+      ImportedTemplateInstance: { Type: 'AWS::EC2::Instance', Properties: { LaunchTemplate: { LaunchTemplateName: 'shared', Version: '1' }, SubnetId: { Ref: 'PrivateSubnet' } } },
+      Association: { Type: 'AWS::EC2::EIPAssociation', Properties: { AllocationId: 'eipalloc-1', InstanceId: { Ref: 'ExistingInterface' } } },
+      InterfaceAssociation: { Type: 'AWS::EC2::EIPAssociation', Properties: { AllocationId: 'eipalloc-1', NetworkInterfaceId: 'eni-1' } },
+      EmptyAssociation: { Type: 'AWS::EC2::EIPAssociation', Properties: { AllocationId: 'eipalloc-1' } },
+    });
+    expect(statusesOf(report, 'InstancePublicIp')).toEqual({
+      Unset: NA, InPublicSubnets: NON, InPrivateSubnets: OK, InDefaultVpc: NON, InImportedSubnets: UNVERIFIABLE, Mixed: NON,
+      SaysNo: OK, DecidedByTemplate: NA, NamesSubnet: NON,
+      UnsetConfig: NA, ConfigGroup: NON, ImportedTemplate: UNVERIFIABLE, FromInstance: UNVERIFIABLE,
+      InterfaceInPublic: NON, ExistingInterface: OK, TemplateInstancePublic: NON, TemplateInstancePrivate: OK, ImportedTemplateInstance: UNVERIFIABLE,
+      Association: NON, InterfaceAssociation: NON, EmptyAssociation: NA,
+    });
+    const details = Object.fromEntries(findingsOf(report, 'InstancePublicIp').map((f) => [f.logicalId, f.detail]));
+    expect(details.InPublicSubnets).toBe('MapPublicIpOnLaunch of subnet PublicSubnet true');
+    expect(details.InImportedSubnets).toMatch(/^VPCZoneIdentifier is the result of Fn::Split/);
+    expect(details.ImportedTemplate).toMatch(/^the launch template "lt-123" is not one of this app's/);
+    expect(details.ImportedTemplateInstance).toMatch(/^the launch template "shared" is not one of this app's/);
   });
 });
 
@@ -587,7 +634,7 @@ describe('AmazonMQBrokerPrivate, ClientVpnEndpointAuth and InstancePublicIp: val
   test('InstancePublicIp: an imported or conditional network interface, or a public-IP flag without default, is unverifiable; defaults are read', () => {
     const instance = (interfaces: unknown) => ({ Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-1', NetworkInterfaces: interfaces } });
     const template = (interfaces: unknown) => ({ Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { NetworkInterfaces: interfaces } } });
-    const conditional = (condition: string) => ({ 'Fn::If': [condition, { AssociatePublicIpAddress: true, DeviceIndex: '0' }, { DeviceIndex: '0' }] });
+    const conditional = (condition: string) => ({ 'Fn::If': [condition, { AssociatePublicIpAddress: true, DeviceIndex: '0' }, { AssociatePublicIpAddress: false, DeviceIndex: '0' }] });
     const { app } = includeTemplate({
       ImportedInterface: instance([{ 'Fn::ImportValue': 'ni' }]),
       ConditionalInterface: template([conditional('Pub')]),
