@@ -373,6 +373,81 @@ describe('DataAccessLogging (DP.LOG.2): basic and advanced data-event selectors'
   });
 });
 
+describe('DataAccessLogging (DP.LOG.2): advanced selectors that record only part of the data events', () => {
+  const DATA = { Field: 'eventCategory', Equals: ['Data'] };
+  const OBJECTS = { Field: 'resources.type', Equals: ['AWS::S3::Object'] };
+  const TABLES = { Field: 'resources.type', Equals: ['AWS::DynamoDB::Table'] };
+  const bucket = (props: object = {}) => ({ Type: 'AWS::S3::Bucket', Properties: { LoggingConfiguration: { DestinationBucketName: { Ref: 'AccessLogs' } }, ...props } });
+  const table = (props: object = {}) => ({
+    Type: 'AWS::DynamoDB::Table',
+    Properties: { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST', ...props },
+  });
+  const advanced = (...selectors: object[][]) => trail({ AdvancedEventSelectors: selectors.map((fields) => ({ FieldSelectors: fields })) });
+  const judge = (resources: Record<string, unknown>, parameters: string[] = []) => {
+    const report = run({ AccessLogs: { Type: 'AWS::S3::Bucket' }, ...resources }, { parameters });
+    const { AccessLogs, Archive, ...rest } = verdictsOf(report, 'DataAccessLogging');
+    return rest;
+  };
+  const partly = (how: string) => [`non-compliant[DataEvents]: no trail records every data event of this store: an advanced event selector of T records ${how}`];
+
+  test('a filter on the event name (or any field this rule does not read) or an object suffix records only some events', () => {
+    expect(judge({ Data: bucket(), T: advanced([DATA, OBJECTS, { Field: 'eventName', Equals: ['PutObject'] }]) })).toEqual({
+      Data: partly('only the events its eventName filter keeps'),
+    });
+    expect(judge({ Data: bucket(), T: advanced([DATA, OBJECTS, { Field: 'eventName', NotEquals: ['GetObject'] }, { Field: 'userIdentity.arn', NotStartsWith: ['arn:aws:iam::111111111111:role/etl'] }]) })).toEqual({
+      Data: partly('only the events its eventName, userIdentity.arn filter keeps'),
+    });
+    expect(judge({ Data: bucket(), T: advanced([DATA, OBJECTS, { Field: 'resources.ARN', EndsWith: ['.pdf'] }]) })).toEqual({
+      Data: partly('only the objects its resources.ARN suffix filter keeps'),
+    });
+    // Another selector that records everything still proves it.
+    expect(judge({ Data: bucket(), T: advanced([DATA, OBJECTS, { Field: 'eventName', Equals: ['PutObject'] }], [DATA, OBJECTS]) })).toEqual({ Data: ['compliant'] });
+  });
+
+  test('resources.ARN exclusions: every store of the type but those excluded, by reference or by literal name', () => {
+    const excludeByRef = advanced([DATA, OBJECTS, { Field: 'resources.ARN', NotStartsWith: [{ 'Fn::Sub': '${Scratch.Arn}/' }] }]);
+    expect(judge({ Data: bucket(), Scratch: bucket(), T: excludeByRef })).toEqual({
+      Data: ['compliant'],
+      Scratch: partly('its events minus those its resources.ARN exclusion removes'),
+    });
+    const excludeByName = advanced([DATA, OBJECTS, { Field: 'resources.ARN', NotStartsWith: ['arn:aws:s3:::scratch-'] }]);
+    expect(judge({ Named: bucket({ BucketName: 'data-eu' }), Scratch: bucket({ BucketName: 'scratch-eu' }), Generated: bucket(), T: excludeByName })).toEqual({
+      Named: ['compliant'],
+      Scratch: partly('its events minus those its resources.ARN exclusion removes'),
+      Generated: ['non-compliant[Unverifiable]: an advanced event selector of T excludes ARNs starting with arn:aws:s3:::scratch-, '
+        + 'and this store\'s name is known only at deployment: it may be excluded'],
+    });
+    // A named prefix inside the bucket excludes part of it; the table ARN's name part is compared too.
+    expect(judge({
+      Data: bucket({ BucketName: 'data-eu' }),
+      Orders: table({ TableName: 'orders' }),
+      Carts: table({ TableName: 'carts' }),
+      T: advanced(
+        [DATA, OBJECTS, { Field: 'resources.ARN', NotStartsWith: ['arn:aws:s3:::data-eu/tmp/'] }],
+        [DATA, TABLES, { Field: 'resources.ARN', NotEquals: ['arn:aws:dynamodb:eu-west-1:111111111111:table/orders'] }],
+      ),
+    })).toEqual({
+      Data: partly('its events minus those its resources.ARN exclusion removes'),
+      Orders: partly('its events minus those its resources.ARN exclusion removes'),
+      Carts: ['compliant'],
+    });
+  });
+
+  test('an inclusion and an exclusion together: what is excluded is not logged whole; an unknown exclusion is unverifiable', () => {
+    expect(judge({
+      Data: bucket(),
+      Reports: bucket(),
+      T: advanced([DATA, OBJECTS, { Field: 'resources.ARN', StartsWith: [{ 'Fn::Sub': '${Data.Arn}/' }, { 'Fn::Sub': '${Reports.Arn}/' }], NotStartsWith: [{ 'Fn::Sub': '${Reports.Arn}/drafts/' }] }]),
+    })).toEqual({
+      Data: ['compliant'],
+      Reports: partly('its events minus those its resources.ARN exclusion removes'),
+    });
+    expect(judge({ Data: bucket(), T: advanced([DATA, OBJECTS, { Field: 'resources.ARN', NotStartsWith: [{ Ref: 'Skip' }] }]) }, ['Skip'])).toEqual({
+      Data: ['non-compliant[Unverifiable]: the resources.ARN exclusions of an advanced event selector of T is parameter Skip, which has no default: it may or may not name this store'],
+    });
+  });
+});
+
 describe('DataAccessLogging (DP.LOG.2): reads of the data are access too', () => {
   const dataBucket = { Type: 'AWS::S3::Bucket', Properties: { LoggingConfiguration: { DestinationBucketName: { Ref: 'AccessLogs' } } } };
   const table = { Type: 'AWS::DynamoDB::Table', Properties: { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' } };

@@ -18,6 +18,33 @@ interface DataEventCoverage {
   readonly some: Set<ResourceView>;
   /** Data-event resource types or resources a selector may log, known only at deployment, and the detail saying why. */
   readonly unknown: Map<string | ResourceView, string>;
+  /** Data-event types logged for every resource but those a selector excludes (`resources.ARN` NotStartsWith / NotEquals). */
+  readonly except: { readonly type: string; readonly excluded: Set<ResourceView> }[];
+  /** Types or resources a selector logs only some events of (filtered by event name, excluded, ...), and how. */
+  readonly partly: Map<string | ResourceView, string>;
+}
+
+/** The fields of an advanced event selector this rule reads; any other one narrows the events it records. */
+const READ_FIELDS = ['eventCategory', 'resources.type', 'readOnly', 'resources.ARN'];
+
+/** The resource-name part of a literal data-event ARN prefix (`arn:aws:s3:::bucket/key`, `arn:aws:dynamodb:r:a:table/name`). */
+function literalName(arn: string, type: string): string | undefined {
+  if (type === 'AWS::S3::Object') return arn.startsWith('arn:aws:s3:::') ? arn.slice('arn:aws:s3:::'.length) : undefined;
+  const at = arn.indexOf(':table/');
+  return arn.startsWith('arn:aws:dynamodb:') && at >= 0 ? arn.slice(at + ':table/'.length) : undefined;
+}
+
+/**
+ * Whether a literal ARN prefix a selector excludes may take in `store`: its name, when literal, is
+ * compared; a name the deployment generates may be anything.
+ */
+function mayExclude(prefix: string, type: string, store: ResourceView, context: RuleContext): boolean | undefined {
+  const name = literalName(prefix, type);
+  if (name === undefined) return false;
+  const own = resolveValue(store.type === 'AWS::S3::Bucket' ? store.properties.BucketName : store.properties.TableName, store.stackPath, context.lookup);
+  if (!own.known || typeof own.value !== 'string') return undefined;
+  const full = store.type === 'AWS::S3::Bucket' ? `${own.value}/` : own.value;
+  return full.startsWith(name) || name.startsWith(full);
 }
 
 /**
@@ -68,7 +95,7 @@ function readOnlySides(field: any, trail: ResourceView, context: RuleContext): S
 /** Which data events the app's trails log, reads and writes apart; built once per evaluation. */
 function coverage(context: RuleContext): Coverage {
   return context.lookup.memo('data-event-coverage', () => {
-    const empty = (): DataEventCoverage => ({ all: new Set(), some: new Set(), unknown: new Map() });
+    const empty = (): DataEventCoverage => ({ all: new Set(), some: new Set(), unknown: new Map(), except: [], partly: new Map() });
     const c: Coverage = { reads: empty(), writes: empty() };
     const maybe = (side: Side, key: string | ResourceView, detail: string) => {
       if (!c[side].unknown.has(key)) c[side].unknown.set(key, detail);
@@ -145,14 +172,65 @@ function coverage(context: RuleContext): Coverage {
           unsure(named, 'the eventCategory of an advanced event selector', category.why, sides);
           continue;
         }
+        // Only some events of what it selects: a filter on the event name, the caller, an object suffix, ...
+        const partly = (key: string | ResourceView, how: string) => sides.sides.forEach((side) => {
+          if (!c[side].partly.has(key)) c[side].partly.set(key, `an advanced event selector of ${trail.logicalId} records ${how}`);
+        });
+        const filters = names.map((n) => String(n.value)).filter((n) => !READ_FIELDS.includes(n));
         const arn = field('resources.ARN');
+        const suffix = arn && (arn.EndsWith !== undefined || arn.NotEndsWith !== undefined);
+        if (filters.length > 0 || suffix) {
+          const how = filters.length > 0 ? `only the events its ${filters.join(', ')} filter keeps` : 'only the objects its resources.ARN suffix filter keeps';
+          named.forEach((t) => partly(t, how));
+          continue;
+        }
         if (!arn) {
           named.forEach((t) => logs(t, sides));
           continue;
         }
-        for (const v of [arn.StartsWith, arn.Equals].flatMap((op) => list(op, 'the resources.ARN of an advanced event selector', named, false, sides) ?? [])) {
+        // Exclusions (NotStartsWith / NotEquals): the stores they name, by reference or literal name, are logged at most in part.
+        const excluded = new Set<ResourceView>();
+        const literals: string[] = [];
+        // An exclusion known only at deployment may remove any store of the types: nothing is logged for certain.
+        let exclusionUnknown = false;
+        // Stores a literal exclusion may take in, their names being known only at deployment: not logged for certain.
+        const mayBeExcluded = new Set<ResourceView>();
+        for (const v of [arn.NotStartsWith, arn.NotEquals].flatMap((op) => list(op, 'the resources.ARN exclusions of an advanced event selector', named, false, sides) ?? [])) {
           const mentioned = mentionedResources(v, trail.stackPath, context.lookup);
-          mentioned.forEach((r) => logs(r, sides));
+          mentioned.forEach((r) => excluded.add(r));
+          const r = mentioned.length === 0 ? read(v) : undefined;
+          if (r && !r.known) {
+            unsure(named, 'the resources.ARN exclusions of an advanced event selector', r.why, sides);
+            exclusionUnknown = true;
+          } else if (r && typeof r.value === 'string') literals.push(r.value);
+        }
+        if (exclusionUnknown) continue;
+        for (const t of named) {
+          for (const cfnType of Object.keys(DATA_TYPES).filter((k) => DATA_TYPES[k] === t)) {
+            for (const store of context.lookup.resourcesOfType(cfnType)) {
+              const verdicts = literals.map((l) => mayExclude(l, t, store, context));
+              if (verdicts.includes(true)) excluded.add(store);
+              else if (verdicts.includes(undefined)) {
+                mayBeExcluded.add(store);
+                sides.sides.forEach((side) => maybe(side, store, `an advanced event selector of ${trail.logicalId} excludes ARNs starting with ${
+                  literals.filter((_, i) => verdicts[i] === undefined).join(', ')}, and this store's name is known only at deployment: it may be excluded`));
+              }
+            }
+          }
+        }
+        excluded.forEach((r) => partly(r, 'its events minus those its resources.ARN exclusion removes'));
+        const positive = [arn.StartsWith, arn.Equals].filter((op) => op !== undefined);
+        if (positive.length === 0) {
+          const notLogged = new Set([...excluded, ...mayBeExcluded]);
+          named.forEach((t) => SIDES.forEach((side) => {
+            if (sides.sides.includes(side)) c[side].except.push({ type: t, excluded: notLogged });
+            else if (sides.why !== undefined) maybe(side, t, `${sides.why}: it may not record ${side} of this store`);
+          }));
+          continue;
+        }
+        for (const v of positive.flatMap((op) => list(op, 'the resources.ARN of an advanced event selector', named, false, sides) ?? [])) {
+          const mentioned = mentionedResources(v, trail.stackPath, context.lookup);
+          mentioned.filter((r) => !excluded.has(r) && !mayBeExcluded.has(r)).forEach((r) => logs(r, sides));
           const r = mentioned.length === 0 ? read(v) : undefined;
           if (r && !r.known) unsure(named, 'the resources.ARN of an advanced event selector', r.why, sides);
         }
@@ -184,11 +262,13 @@ export const DataAccessLogging: ResourceRule = {
     const c = coverage(context);
     const failing: (string | Verdict)[] = [];
     const type = DATA_TYPES[resource.type];
-    const covered = (side: Side) => c[side].all.has(type) || c[side].some.has(resource);
+    const covered = (side: Side) => c[side].all.has(type) || c[side].some.has(resource)
+      || c[side].except.some((e) => e.type === type && !e.excluded.has(resource));
     const unknown = (side: Side) => (covered(side) ? undefined : c[side].unknown.get(resource) ?? c[side].unknown.get(type));
     const missing = SIDES.filter((side) => !covered(side) && unknown(side) === undefined);
+    const partly = missing.map((side) => c[side].partly.get(resource) ?? c[side].partly.get(type)).find((d) => d !== undefined);
     if (missing.length === SIDES.length) {
-      failing.push(failingVerdict('DataEvents', 'no trail records data events for this store'));
+      failing.push(failingVerdict('DataEvents', partly ? `no trail records every data event of this store: ${partly}` : 'no trail records data events for this store'));
     } else if (missing.length > 0) {
       // Reads of the data are access too: recording only writes (or only reads) leaves half of it unlogged.
       const other = SIDES.find((side) => side !== missing[0])!;
