@@ -117,7 +117,11 @@ export function runCloudFormation(
   // then the rest of the app around them.
   const around = new Set(options.context ?? []);
   const contextOnly = stacks.filter((s) => isTop(s) && around.has(s.path) && !topLevel.includes(s));
-  const stackViews: StackView[] = [...topLevel, ...contextOnly].map((s) => ({ path: s.path, ...(s.region ? { region: s.region } : {}) }));
+  const nestedIn = (top: CloudFormationStack) => stacks.filter((s) => s !== top && topOf(s) === top).map((s) => s.path);
+  const stackViews: StackView[] = [...topLevel, ...contextOnly].map((s) => {
+    const nested = nestedIn(s);
+    return { path: s.path, ...(s.region ? { region: s.region } : {}), ...(nested.length > 0 ? { nested } : {}) };
+  });
   const judgedPaths = new Map(topLevel.map((s) => [s.path, s]));
   const judgedStacks = new Set(judged);
   for (const rule of appRules) {

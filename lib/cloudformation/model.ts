@@ -40,6 +40,13 @@ export interface StackView {
   readonly path: string;
   /** Region, when explicit. */
   readonly region?: string;
+  /** Paths of the nested stacks this stack deploys, at any depth (their resources are this stack's). */
+  readonly nested?: readonly string[];
+}
+
+/** The paths of `stacks` and of the nested stacks they deploy: where an app rule looks for resources. */
+export function stackPathsOf(stacks: readonly StackView[]): Set<string> {
+  return new Set(stacks.flatMap((s) => [s.path, ...(s.nested ?? [])]));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { App, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 import { evaluate, findingsOf, includeTemplate, statusesOf, templateApp } from '../../helpers';
 
@@ -288,6 +289,32 @@ describe('values the app defines are resolved, not unverifiable (issue 16, item 
     expect(statusesOf(report, 'SecurityGroupPublicIngress')).toEqual({ Imported: OK, Outside: UNVERIFIABLE });
     expect(findingsOf(report, 'SecurityGroupPublicIngress').find((f) => f.logicalId === 'Outside')?.detail)
       .toMatch(/import of Platform:OfficeCidr, which no stack of this app exports/);
+  });
+});
+
+describe('app rules read the nested stacks a stack deploys (they are that stack\'s resources)', () => {
+  const judge = (inner: (nested: NestedStack) => void) => {
+    const app = new App();
+    const parent = new Stack(app, 'Parent', { env: { account: '111111111111', region: 'eu-west-1' } });
+    inner(new NestedStack(parent, 'Inner'));
+    return evaluate(app);
+  };
+  const bastion = (scope: NestedStack) => new CfnResource(scope, 'Bastion', { type: 'AWS::EC2::SecurityGroup', properties: { GroupDescription: 'x', VpcId: 'vpc-1', SecurityGroupIngress: [tcp(22, '10.0.0.0/16')] } });
+
+  test('AdminVpnPresent: an SSH bastion in a nested stack, with no VPN, violates the positive half; a VPN there keeps it', () => {
+    const [finding, ...others] = findingsOf(judge(bastion), 'AdminVpnPresent');
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({ status: NON, constructPath: 'Parent', detail: expect.stringMatching(/^Bastion admit\(s\) SSH\/RDP/) });
+    const withVpn = judge((inner) => {
+      bastion(inner);
+      new CfnResource(inner, 'Vpn', { type: 'AWS::EC2::ClientVpnEndpoint', properties: { ClientCidrBlock: '172.16.0.0/22', ServerCertificateArn: 'arn:cert', ConnectionLogOptions: { Enabled: false }, AuthenticationOptions: [{ Type: 'certificate-authentication', MutualAuthentication: { ClientRootCertificateChainArn: 'arn:ca' } }] } });
+    });
+    expect(findingsOf(withVpn, 'AdminVpnPresent').map((f) => `${f.constructPath} ${f.status}`)).toEqual(['Parent/Inner/Vpn compliant']);
+  });
+
+  test('AuditTrailPresent: a multi-region trail in a nested stack is the app\'s trail', () => {
+    const report = judge((inner) => new CfnResource(inner, 'Trail', { type: 'AWS::CloudTrail::Trail', properties: { IsLogging: true, S3BucketName: 'archive', IsMultiRegionTrail: true } }));
+    expect(findingsOf(report, 'AuditTrailPresent').map((f) => `${f.constructPath} ${f.status}`)).toEqual(['Parent/Inner/Trail compliant']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { AppFinding, AppRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { AppFinding, AppRule, ResourceView, RuleContext, stackPathsOf } from '../../../cloudformation/model';
 import { COMPLIANT, NON_COMPLIANT, Severity, unverifiable } from '../../../core/engine';
 import { GLOBAL_ACCELERATOR_SLA, REGIONAL_SLAS, ServiceSla, slaOf } from '../private/sla';
 import { Stacks, pct } from '../private/topology';
@@ -22,7 +22,7 @@ export const AvailabilityBudget: AppRule = {
     + 'Accelerator, or use services with higher commitments (Aurora over single RDS, for example).',
   fix: 'Run the workload in a second region behind a GlobalEndpoint, or use services with higher commitments.',
   evaluate(context: RuleContext, stacks: Stacks): AppFinding[] {
-    const placement = workloadPlacement(context, new Set(stacks.map((s) => s.path)));
+    const placement = workloadPlacement(context, stackPathsOf(stacks));
     const groups = [...[...placement.byRegion.entries()].sort(), ...[...placement.byUnplacedStack.entries()].map(([path, rs]) => [`region of ${path}`, rs] as const)];
     if (groups.length === 0 || stacks.length === 0) return [];
     const accelerated = context.lookup.resourcesOfType('AWS::GlobalAccelerator::Accelerator').length > 0;

@@ -1,4 +1,4 @@
-import { AppFinding, AppRule, RuleContext } from '../../../cloudformation/model';
+import { AppFinding, AppRule, RuleContext, stackPathsOf } from '../../../cloudformation/model';
 import { compliant, nonCompliant, Severity, unverifiable } from '../../../core/engine';
 import { Stacks } from '../private/topology';
 import { unplacedStacks, workloadPlacement } from '../private/workload';
@@ -18,7 +18,7 @@ export const MultiRegionWorkload: AppRule = {
     + 'that many regions and front them with a GlobalEndpoint.',
   fix: 'Deploy the regional stacks (with explicit env regions) to regionCount regions, e.g. with MultiRegionDeployment.',
   evaluate(context: RuleContext, stacks: Stacks): AppFinding[] {
-    const placement = workloadPlacement(context, new Set(stacks.map((s) => s.path)));
+    const placement = workloadPlacement(context, stackPathsOf(stacks));
     const known = placement.byRegion.size;
     const unplaced = placement.byUnplacedStack.size;
     if (known + unplaced === 0 || stacks.length === 0) return [];

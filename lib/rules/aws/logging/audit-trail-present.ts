@@ -1,4 +1,4 @@
-import { AppFinding, AppRule, RuleContext } from '../../../cloudformation/model';
+import { AppFinding, AppRule, RuleContext, stackPathsOf } from '../../../cloudformation/model';
 import { resolveValue } from '../../../cloudformation/resolve';
 import { compliant, NON_COMPLIANT, Severity, unverifiable } from '../../../core/engine';
 import { boolValue } from '../private/values';
@@ -17,7 +17,7 @@ export const AuditTrailPresent: AppRule = {
     + 'on the stack with the name of the organization trail that already records this account.',
   fix: 'Add an AuditTrail (multi-region), or acknowledge on the stack naming the organization trail.',
   evaluate(context: RuleContext, stacks): AppFinding[] {
-    const paths = new Set(stacks.map((s) => s.path));
+    const paths = stackPathsOf(stacks);
     const trails = context.lookup.resourcesOfType('AWS::CloudTrail::Trail').filter((t) => paths.has(t.stackPath));
     const flags = trails.map((t) => ({ trail: t, flag: resolveValue(t.properties.IsMultiRegionTrail, t.stackPath, context.lookup) }));
     const multiRegion = flags.filter(({ flag }) => flag.known && boolValue(flag.value, false) === true);

@@ -1,4 +1,4 @@
-import { AppFinding, AppRule, RuleContext } from '../../../cloudformation/model';
+import { AppFinding, AppRule, RuleContext, stackPathsOf } from '../../../cloudformation/model';
 import { resolveValue } from '../../../cloudformation/resolve';
 import { compliant, NON_COMPLIANT, nonCompliant, Severity, unverifiable } from '../../../core/engine';
 import { Stacks } from '../private/topology';
@@ -18,7 +18,7 @@ export const AcceleratorCoverage: AppRule = {
     + 'GlobalEndpoint and addRegion() for each region.',
   fix: 'Front the workload with a GlobalEndpoint and addRegion() for every region it runs in.',
   evaluate(context: RuleContext, stacks: Stacks): AppFinding[] {
-    const placement = workloadPlacement(context, new Set(stacks.map((s) => s.path)));
+    const placement = workloadPlacement(context, stackPathsOf(stacks));
     if (placement.byRegion.size + placement.byUnplacedStack.size === 0 || stacks.length === 0) return [];
     const accelerators = context.lookup.resourcesOfType('AWS::GlobalAccelerator::Accelerator');
     if (accelerators.length === 0) return [{ stackPath: stacks[0].path, result: NON_COMPLIANT, detail: 'no accelerator' }];

@@ -1,4 +1,4 @@
-import { AppFinding, AppRule, RuleContext, StackView } from '../../../cloudformation/model';
+import { AppFinding, AppRule, RuleContext, stackPathsOf, StackView } from '../../../cloudformation/model';
 import { compliant, nonCompliant, Severity, unverifiable } from '../../../core/engine';
 import { ingressRulesOf, portRange } from '../private/ingress';
 
@@ -27,7 +27,7 @@ export const AdminVpnPresent: AppRule = {
   fix: 'Add an AdminAccessVpn (Client VPN with mutual TLS or SSO), or acknowledge on the stack with the VPN administrators use.',
   evaluate(context: RuleContext, stacks: readonly StackView[]): AppFinding[] {
     if (stacks.length === 0) return [];
-    const paths = new Set(stacks.map((s) => s.path));
+    const paths = stackPathsOf(stacks);
     const endpoints = context.lookup.resourcesOfType('AWS::EC2::ClientVpnEndpoint').filter((e) => paths.has(e.stackPath));
     if (endpoints.length > 0) {
       return endpoints.map((e) => ({ resource: e, result: compliant(`Client VPN endpoint ${e.logicalId} is the administrators' way in`) }));
