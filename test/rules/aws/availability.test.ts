@@ -221,6 +221,25 @@ describe('VpcAzCount (DP.AVL.1): every way a subnet names its AZ', () => {
   });
 });
 
+describe('VpcAzCount (DP.AVL.1): one AZ written two ways is not two AZs', () => {
+  test('names, GetAZs indexes and AZ IDs count apart; a mix that reaches the policy only if all differ is unverifiable', () => {
+    const byId = (vpcId: string, id: string, cidr: string) => ({ Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: vpcId }, AvailabilityZoneId: id, CidrBlock: cidr } });
+    const report = run({
+      NameAndIndex: vpc, A1: subnet('NameAndIndex', 'eu-west-1a', '10.0.0.0/24'), A2: subnet('NameAndIndex', getAz(0), '10.0.1.0/24'),
+      NameAndId: vpc, B1: subnet('NameAndId', 'eu-west-1a', '10.0.0.0/24'), B2: byId('NameAndId', 'euw1-az1', '10.0.1.0/24'),
+      TwoNamesAndIndex: vpc, C1: subnet('TwoNamesAndIndex', 'eu-west-1a', '10.0.0.0/24'), C2: subnet('TwoNamesAndIndex', 'eu-west-1b', '10.0.1.0/24'),
+      C3: subnet('TwoNamesAndIndex', getAz(2), '10.0.2.0/24'),
+      OneOfEach: vpc, D1: subnet('OneOfEach', getAz(0), '10.0.0.0/24'),
+    }, [], new DataProtectionPolicy({ availabilityZonesPerRegion: 2 }));
+    expect(verdictsOf(report, 'VpcAzCount')).toEqual({
+      NameAndIndex: ['non-compliant[Unverifiable]: subnets in 1 to 2 AZ(s), written as names and GetAZs indexes (eu-west-1a, #0), which may name the same AZ; the policy asks for 2'],
+      NameAndId: ['non-compliant[Unverifiable]: subnets in 1 to 2 AZ(s), written as names and AZ IDs (eu-west-1a, euw1-az1), which may name the same AZ; the policy asks for 2'],
+      TwoNamesAndIndex: ['compliant: subnets in 3 AZ(s); the policy asks for 2'],
+      OneOfEach: ['non-compliant: subnets in 1 AZ(s); the policy asks for 2'],
+    });
+  });
+});
+
 describe('NoSinglePointOfFailure (DP.AVL.4): routes, counts and lists', () => {
   const table = { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Net' } } };
   const assoc = (subnetId: string, tableId: unknown) => ({ Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: subnetId }, RouteTableId: tableId } });

@@ -1,6 +1,6 @@
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { resolveValue } from '../../../cloudformation/resolve';
-import { compliant, nonCompliant, RuleResult, Severity } from '../../../core/engine';
+import { compliant, nonCompliant, RuleResult, Severity, unverifiable } from '../../../core/engine';
 import { unknownValue } from '../private/values';
 
 /**
@@ -18,6 +18,12 @@ export function subnetAz(subnet: ResourceView, context?: RuleContext): string | 
   if (!context) return undefined;
   const resolved = resolveValue(az ?? subnet.properties.AvailabilityZoneId, subnet.stackPath, context.lookup);
   return resolved.known && typeof resolved.value === 'string' ? resolved.value : undefined;
+}
+
+/** How an AZ is written: `#n` (a GetAZs index), an AZ ID (`euw1-az1`), or a name (`eu-west-1a`). */
+function azKind(az: string): string {
+  if (az.startsWith('#')) return 'GetAZs indexes';
+  return /^[a-z]{2,}[0-9]+-az[0-9]+$/.test(az) ? 'AZ IDs' : 'names';
 }
 
 /**
@@ -38,8 +44,20 @@ export const VpcAzCount: ResourceRule = {
     const azs = subnets.map((s) => subnetAz(s, context));
     const unknown = subnets.find((_, i) => azs[i] === undefined);
     if (unknown) return unknownValue(`the AvailabilityZone of subnet ${unknown.logicalId}`, unknown.properties.AvailabilityZone, unknown, context);
-    const n = new Set(azs).size;
-    const shown = `subnets in ${n} AZ(s); the policy asks for ${context.policy.availabilityZonesPerRegion}`;
-    return n >= context.policy.availabilityZonesPerRegion ? compliant(shown) : nonCompliant(shown);
+    // AZs written three ways (a name, a GetAZs index, an AZ ID) are distinct within each way, but
+    // one AZ may be written two ways (`eu-west-1a` and the first of GetAZs, or its ID).
+    const distinct = new Set(azs as string[]);
+    const byKind = new Map<string, Set<string>>();
+    for (const az of distinct) {
+      const kind = azKind(az);
+      byKind.set(kind, new Set([...(byKind.get(kind) ?? []), az]));
+    }
+    const atLeast = Math.max(0, ...[...byKind.values()].map((set) => set.size));
+    const wanted = context.policy.availabilityZonesPerRegion;
+    const shown = `subnets in ${distinct.size} AZ(s); the policy asks for ${wanted}`;
+    if (atLeast >= wanted) return compliant(shown);
+    if (distinct.size < wanted) return nonCompliant(shown);
+    return unverifiable(`subnets in ${atLeast} to ${distinct.size} AZ(s), written as ${[...byKind.keys()].join(' and ')} `
+      + `(${[...distinct].join(', ')}), which may name the same AZ; the policy asks for ${wanted}`);
   },
 };
