@@ -1,5 +1,5 @@
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
-import { evaluate, findingsOf, includeTemplate, statusesOf } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, statusesOf, verdictsOf } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -177,6 +177,18 @@ describe('IAMPolicyNoAdminWildcard: each part of a policy the rule reads', () =>
     expect(detail('ImportedInline')).toMatch(/^an inline policy is an import of inline/);
     expect(detail('ImportedStatement')).toMatch(/^a statement of PolicyDocument is an import of statement/);
     expect(detail('TextStatement')).toMatch(/^a statement of PolicyDocument is "allow everything", which this rule cannot read/);
+  });
+
+  test('an inline policy named by an expression is named by what the app defines, never "[object Object]"', () => {
+    const role = (name: unknown) => ({ Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: TRUST_LAMBDA, Policies: [{ PolicyName: name, PolicyDocument: doc(ADMIN) }] } });
+    const report = evaluate(includeTemplate({
+      Defaulted: role({ Ref: 'PolicyName' }),
+      Computed: role({ 'Fn::Sub': '${AWS::StackName}-admin' }),
+    }, { parameterDefaults: { PolicyName: 'ops-admin' } }).app);
+    expect(verdictsOf(report, 'IAMPolicyNoAdminWildcard')).toEqual({
+      Defaulted: ['non-compliant: inline policy ops-admin allows every action on every resource'],
+      Computed: ['non-compliant: an inline policy (its name is computed at deployment) allows every action on every resource'],
+    });
   });
 });
 

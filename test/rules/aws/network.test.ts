@@ -1,6 +1,6 @@
 import { App, CfnResource, NestedStack, Stack } from 'aws-cdk-lib';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
-import { evaluate, findingsOf, includeTemplate, statusesOf, templateApp } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, statusesOf, templateApp, verdictsOf } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -439,7 +439,7 @@ describe('SecurityGroupPublicIngress: each permission the rule judges, and what 
     expect(detail('Wide')).toBe('tcp 443-444 from 0.0.0.0/0; the policy allows the internet only on 443');
     expect(detail('Icmp')).toBe('icmp from 0.0.0.0/0; the policy allows the internet only on 443');
     expect(detail('ParamPort')).toMatch(/^FromPort is parameter Port, which has no default; the peer is 0\.0\.0\.0\/0$/);
-    expect(detail('NoPorts')).toBe('a port is unknown; the peer is 0.0.0.0/0');
+    expect(detail('NoPorts')).toBe('the ports of a tcp entry are FromPort (not set), ToPort (not set), not a port range; the peer is 0.0.0.0/0');
     expect(detail('NoPeer')).toBe('the peer of an ingress entry is unknown');
     expect(detail('GroupPeersOnly')).toBeUndefined();
   });
@@ -501,6 +501,21 @@ describe('SecurityGroupAdminPorts: sources, ranges and groups the rule cannot pl
     expect(detail('PrefixListSsh')).toBe('SSH/RDP admitted only from inside: tcp 22 from a security group or prefix list');
     expect(detail('AlmostEveryPortFromGroup')).toBe('SSH/RDP admitted only from inside: tcp 1-65535 from a security group or prefix list');
     expect(detail('NumericProtocolAllPorts')).toBe('all ports from 0.0.0.0/0: SSH/RDP from the internet');
+  });
+
+  test('a tcp entry without ports names the ports it lacks, in this rule and in AdminVpnPresent', () => {
+    const report = run({
+      Net: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+      Open: sg([{ IpProtocol: 'tcp', CidrIp: ANY }]),
+      Outside: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { Ref: 'Net' }, SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 21.5, ToPort: 22, CidrIp: '192.168.0.0/24' }] } },
+    });
+    expect(verdictsOf(report, 'SecurityGroupAdminPorts')).toEqual({
+      Open: ['non-compliant[Unverifiable]: the ports of a tcp entry are FromPort (not set), ToPort (not set), not a port range; the peer is 0.0.0.0/0'],
+      Outside: ['non-compliant[Unverifiable]: the ports of a tcp entry are FromPort 21.5, ToPort 22, not a port range; the peer 192.168.0.0/24 is outside the VPC (10.0.0.0/16)'],
+    });
+    expect(findingsOf(report, 'AdminVpnPresent').map((f) => f.detail)).toEqual([
+      'the ports of a tcp entry are FromPort (not set), ToPort (not set), not a port range (Open): it could admit SSH/RDP, and the app has no Client VPN endpoint',
+    ]);
   });
 
   test('a missing peer, a group outside the app and an IPv6 block are unverifiable, saying why', () => {

@@ -1,4 +1,5 @@
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
+import { resolveValue } from '../../../cloudformation/resolve';
 import { COMPLIANT, nonCompliant, RuleResult, Severity } from '../../../core/engine';
 import { asList, isIntrinsic, unknownValue, worstOf } from '../private/values';
 
@@ -26,6 +27,13 @@ function documentVerdict(doc: unknown, label: string, resource: ResourceView, co
  * DP.IAM.1: no IAM policy (stand-alone, managed, or inline on a role, user or group) allows every
  * action on every resource. `NotAction` with Allow counts as every action.
  */
+/** How an inline policy is named in a finding: its name, resolved when the app defines it. */
+function inlineName(name: unknown, resource: ResourceView, context: RuleContext): string {
+  if (name === undefined) return 'inline policy';
+  const r = resolveValue(name, resource.stackPath, context.lookup);
+  return r.known && typeof r.value === 'string' ? `inline policy ${r.value}` : 'an inline policy (its name is computed at deployment)';
+}
+
 export const IAMPolicyNoAdminWildcard: ResourceRule = {
   name: 'IAMPolicyNoAdminWildcard',
   controlId: 'DP.IAM.1',
@@ -45,6 +53,6 @@ export const IAMPolicyNoAdminWildcard: ResourceRule = {
     if (p.Policies === undefined) return COMPLIANT;
     if (!Array.isArray(p.Policies)) return unknownValue('Policies', p.Policies, resource, context);
     return worstOf(p.Policies.map((inline: any) => (isIntrinsic(inline) ? unknownValue('an inline policy', inline, resource, context)
-      : documentVerdict(inline?.PolicyDocument, `inline policy ${inline?.PolicyName ?? ''}`.trim(), resource, context))));
+      : documentVerdict(inline?.PolicyDocument, inlineName(inline?.PolicyName, resource, context), resource, context))));
   },
 };

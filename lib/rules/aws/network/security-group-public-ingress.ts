@@ -77,7 +77,7 @@ export const SecurityGroupPublicIngress: ResourceRule = {
       const range = portRange(rule);
       const before = failures.length;
       if (range === undefined) {
-        failures.push(unverifiable(`${rule.portsUnknown ?? 'a port is unknown'}; the peer is ${rule.cidr}`));
+        failures.push(unverifiable(`${rule.portsUnknown}; the peer is ${rule.cidr}`));
       } else if (range === null || !onlyAllowedPorts(range, allowed, rule.group, context)) {
         failures.push(failing('PublicPort', `${describePermission(rule, range)}; the policy allows the internet only on ${allowed.join(', ')}`));
       }

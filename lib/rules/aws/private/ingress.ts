@@ -42,8 +42,12 @@ function toRule(p: any, group: ResourceView | undefined, stackPath: string, cont
   const protocol = field('IpProtocol');
   const from = field('FromPort');
   const to = field('ToPort');
-  const portsUnknown = protocol.why ?? from.why ?? to.why;
   const asNumber = (v: unknown) => (v === undefined ? undefined : Number(v));
+  const isPort = (v: unknown) => Number.isInteger(asNumber(v));
+  const portBased = ['tcp', 'udp', '6', '17'].includes(String(protocol.value).toLowerCase());
+  const portsUnknown = protocol.why ?? from.why ?? to.why ?? (portBased && !(isPort(from.value) && isPort(to.value))
+    ? `the ports of a ${String(protocol.value).toLowerCase()} entry are FromPort ${JSON.stringify(from.value) ?? '(not set)'}, ToPort ${JSON.stringify(to.value) ?? '(not set)'}, not a port range`
+    : undefined);
   return {
     group,
     protocol: protocol.value === undefined ? undefined : String(protocol.value).toLowerCase(),
