@@ -1,6 +1,6 @@
 import { evaluateCloudFormation } from '../../../lib/checks/cloudformation';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
-import { evaluate, findingsOf, includeTemplate, statusesOf, templateApp } from '../../helpers';
+import { evaluate, findingsOf, includeTemplate, statusesOf, templateApp, verdictsOf } from '../../helpers';
 
 const NON = 'non-compliant';
 const OK = 'compliant';
@@ -446,6 +446,26 @@ describe('BackupPlanSchedule (DP.BAK.1): thresholds and unreadable rules', () =>
     expect(findingsOf(report, 'BackupPlanSchedule')[0].detail).toBe('the schedule of Odd, Noon ("at(2026-01-01T00:00:00)", "cron(at noon)") cannot be read');
   });
 
+  test('a schedule from a parameter without default may be daily or weekly: unverifiable, never [UnreadableSchedule]', () => {
+    const { app } = includeTemplate(base({
+      OnlyUnknown: plan([rule('Daily', { Ref: 'Schedule' }, 45)]),
+      DailyKnown: plan([rule('Daily', DAILY, 45), rule('Full', { Ref: 'Schedule' }, 45)]),
+      WeeklyKnown: plan([rule('Full', WEEKLY, 45), rule('Incremental', { Ref: 'Schedule' }, 45)]),
+      BothKnown: plan([rule('Daily', DAILY, 45), rule('Weekly', WEEKLY, 45), rule('Extra', { Ref: 'Schedule' }, 45)]),
+      Sel1: selection('OnlyUnknown', { Resources: ['*'] }),
+      Sel2: selection('DailyKnown', { Resources: ['*'] }),
+      Sel3: selection('WeeklyKnown', { Resources: ['*'] }),
+      Sel4: selection('BothKnown', { Resources: ['*'] }),
+    }), { parameters: ['Schedule'] });
+    expect(verdictsOf(evaluate(app), 'BackupPlanSchedule')).toEqual({
+      Db: ['compliant'],
+      OnlyUnknown: ['non-compliant[Unverifiable]: no snapshot rule runs daily for certain: the ScheduleExpression of Daily is parameter Schedule, which has no default'],
+      DailyKnown: ['non-compliant[Unverifiable]: no second snapshot rule runs weekly for certain: the ScheduleExpression of Full is parameter Schedule, which has no default'],
+      WeeklyKnown: ['non-compliant[Unverifiable]: no snapshot rule runs daily for certain: the ScheduleExpression of Incremental is parameter Schedule, which has no default'],
+      BothKnown: ['compliant'],
+    });
+  });
+
   test('a plan rule the template computes (Fn::If) leaves the plan unverifiable for every rule that reads its rules', () => {
     const conditional = plan([{ 'Fn::If': ['Prod', { RuleName: 'Daily', TargetBackupVault: { Ref: 'Vault' }, ScheduleExpression: DAILY }, { Ref: 'AWS::NoValue' }] }]);
     const { app } = includeTemplate(base({ Db: conditional, ByRef: selection('Db', { Resources: [{ 'Fn::GetAtt': ['Referenced', 'Arn'] }] }) }),
@@ -674,9 +694,36 @@ describe('RestoreTesting (DP.BAK.4): which testing plans count', () => {
     expect(statusesOf(report, 'RestoreTesting')).toEqual({ Db: OK, WithPitr: OK, Unused: NA });
   });
 
+  test('schedules and vault lists from parameters are read from their defaults, unverifiable without; vault ARNs may use wildcards', () => {
+    const judge = (custom: object) => {
+      const { app } = includeTemplate(only(custom), {
+        parameters: ['Schedule', 'Vaults'],
+        parameterDefaults: { DailySchedule: DAILY, AllVaults: { Type: 'CommaDelimitedList', Default: '*' } },
+      });
+      return verdictsOf(evaluate(app), 'RestoreTesting').Db;
+    };
+    const listVaults = (vaults: unknown) => {
+      const plan = testing(DAILY);
+      (plan.TestCustom.Properties.RecoveryPointSelection as any).IncludeVaults = vaults;
+      return plan;
+    };
+    expect(judge(testing({ Ref: 'DailySchedule' }, ['*']))).toEqual(['compliant']);
+    expect(judge(testing({ Ref: 'Schedule' }, ['*']))).toEqual([
+      'non-compliant[Unverifiable]: the ScheduleExpression of restore testing plan TestCustom is parameter Schedule, which has no default; it may or may not test Vault daily',
+    ]);
+    // An unknown schedule on a plan that surely omits the vault changes nothing.
+    expect(judge(testing({ Ref: 'Schedule' }, ['arn:aws:backup:*:*:backup-vault:elsewhere']))).toEqual(['non-compliant[Daily]', 'non-compliant[Weekly]', 'non-compliant[Quarterly]']);
+    expect(judge(listVaults({ Ref: 'AllVaults' }))).toEqual(['compliant']);
+    expect(judge(listVaults({ Ref: 'Vaults' }))).toEqual([
+      'non-compliant[Unverifiable]: the IncludeVaults of restore testing plan TestCustom is parameter Vaults, which has no default; it may or may not test Vault daily',
+    ]);
+    expect(judge(testing(DAILY, ['arn:aws:backup:*:*:backup-vault:data-*']))).toEqual(['compliant']);
+    expect(judge(testing(DAILY, ['arn:aws:backup:*:*:backup-vault:other-*']))).toEqual(['non-compliant[Daily]', 'non-compliant[Weekly]', 'non-compliant[Quarterly]']);
+  });
+
   test('the unverifiable detail names the vault and the frequency', () => {
     const report = run(only(testing(DAILY, [{ Ref: 'TestedVault' }])), new DataProtectionPolicy({ restoreTestSchedules: ['weekly' as any] }), ['TestedVault']);
-    expect(findingsOf(report, 'RestoreTesting').map((f) => f.detail)).toEqual(['a restore testing plan names vaults known only at deployment; it may or may not test Vault weekly']);
+    expect(findingsOf(report, 'RestoreTesting').map((f) => f.detail)).toEqual(['restore testing plan TestCustom names vaults known only at deployment; it may or may not test Vault weekly']);
   });
 });
 

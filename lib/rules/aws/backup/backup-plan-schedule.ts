@@ -1,5 +1,5 @@
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
-import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, Verdict } from '../../../core/engine';
+import { failing as failingVerdict, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { backupModel } from '../private/backup-model';
 import { findingsResult, unknownValue } from '../private/values';
 
@@ -9,7 +9,8 @@ const WEEK = 7;
 /**
  * DP.BAK.1: a backup plan that protects anything has a daily snapshot rule (the incremental backup)
  * and a separate weekly snapshot rule (the full one). Continuous rules do not count. Schedules that
- * cannot be read are reported, never ignored. Findings: `[Daily]`, `[Weekly]`, `[UnreadableSchedule]`.
+ * cannot be read are reported, never ignored; a schedule known only at deployment (a parameter
+ * without default) makes what it could decide unverifiable. Findings: `[Daily]`, `[Weekly]`, `[UnreadableSchedule]`.
  */
 export const BackupPlanSchedule: ResourceRule = {
   name: 'BackupPlanSchedule',
@@ -27,14 +28,22 @@ export const BackupPlanSchedule: ResourceRule = {
     if (plan.unreadable) return unknownValue('the plan\'s BackupPlan', resource.properties.BackupPlan, resource, context);
     const snapshots = plan.rules.filter((r) => !r.continuous);
     const failing: (string | Verdict)[] = [];
-    const unreadable = snapshots.filter((r) => r.intervalDays === undefined);
+    // A schedule known only at deployment may be daily or weekly: what it decides is unverifiable.
+    const unknown = snapshots.filter((r) => r.scheduleUnknown !== undefined);
+    const unreadable = snapshots.filter((r) => r.intervalDays === undefined && r.scheduleUnknown === undefined);
     if (unreadable.length > 0) {
       failing.push(failingVerdict('UnreadableSchedule', `the schedule of ${unreadable.map((r) => r.name).join(', ')} (${unreadable.map((r) => JSON.stringify(r.schedule)).join(', ')}) cannot be read`));
     }
     const daily = snapshots.find((r) => r.intervalDays !== undefined && r.intervalDays <= 1);
-    if (!daily) failing.push(failingVerdict('Daily', 'no snapshot rule runs at least daily'));
+    if (!daily) {
+      failing.push(unknown.length > 0
+        ? unverifiable(`no snapshot rule runs daily for certain: ${unknown[0].scheduleUnknown}`)
+        : failingVerdict('Daily', 'no snapshot rule runs at least daily'));
+    }
     if (!snapshots.some((r) => r !== daily && r.intervalDays !== undefined && r.intervalDays <= WEEK)) {
-      failing.push(failingVerdict('Weekly', 'no second snapshot rule runs at least weekly (the full backup)'));
+      failing.push(unknown.length > 0
+        ? unverifiable(`no second snapshot rule runs weekly for certain: ${unknown[0].scheduleUnknown}`)
+        : failingVerdict('Weekly', 'no second snapshot rule runs at least weekly (the full backup)'));
     }
     return findingsResult(failing);
   },

@@ -1,5 +1,6 @@
 import { ResourceRule, ResourceView, RuleContext } from '../../../cloudformation/model';
 import { referencedResource } from '../../../cloudformation/references';
+import { resolveValue } from '../../../cloudformation/resolve';
 import { findingsResult, NOT_APPLICABLE, RuleResult, Severity, unverifiable, Verdict } from '../../../core/engine';
 import { RestoreTestFrequency } from '../../../core/policy/policy';
 import { backupModel } from '../private/backup-model';
@@ -11,7 +12,16 @@ const PERIOD_DAYS: { [f: string]: number } = {
   [RestoreTestFrequency.DAILY]: 1, [RestoreTestFrequency.WEEKLY]: 7, [RestoreTestFrequency.QUARTERLY]: 93,
 };
 
-interface TestingPlan { readonly view: ResourceView; readonly intervalDays?: number; readonly vaults: unknown[]; readonly selections: number }
+interface TestingPlan {
+  readonly view: ResourceView;
+  readonly intervalDays?: number;
+  /** Why the schedule is known only at deployment, if it is. */
+  readonly scheduleWhy?: string;
+  readonly vaults: unknown[];
+  /** Why the included vaults are known only at deployment, if they are. */
+  readonly vaultsWhy?: string;
+  readonly selections: number;
+}
 
 function testingPlans(context: RuleContext): TestingPlan[] {
   return context.lookup.memo('restore-testing-plans', () => {
@@ -20,22 +30,60 @@ function testingPlans(context: RuleContext): TestingPlan[] {
       const name = view.properties.RestoreTestingPlanName;
       const count = selections.filter((s) => s.properties.RestoreTestingPlanName === name
         || referencedResource(s.properties.RestoreTestingPlanName, s.stackPath, context.lookup) === view).length;
-      const vaults = view.properties.RecoveryPointSelection?.IncludeVaults;
+      const schedule = resolveValue(view.properties.ScheduleExpression, view.stackPath, context.lookup);
+      // The list as written keeps references to the app's vaults (whose ARNs resolve to nothing); otherwise what the app defines.
+      const raw = view.properties.RecoveryPointSelection;
+      const written = isIntrinsic(raw) ? undefined : raw?.IncludeVaults;
+      const vaults = Array.isArray(written) ? { known: true, value: written } as const
+        : resolveValue(isIntrinsic(raw) ? raw : written, view.stackPath, context.lookup);
+      const listed = vaults.known ? (isIntrinsic(raw) ? (vaults.value as any)?.IncludeVaults : vaults.value) : undefined;
       return {
-        view, intervalDays: maxIntervalDays(view.properties.ScheduleExpression),
-        vaults: Array.isArray(vaults) ? vaults : [], selections: count,
+        view,
+        intervalDays: schedule.known ? maxIntervalDays(schedule.value) : undefined,
+        ...(schedule.known ? {} : { scheduleWhy: `the ScheduleExpression of restore testing plan ${view.logicalId} is ${schedule.why}` }),
+        vaults: Array.isArray(listed) ? listed : [],
+        ...(vaults.known ? {} : { vaultsWhy: `the IncludeVaults of restore testing plan ${view.logicalId} is ${vaults.why}` }),
+        selections: count,
       };
     });
   });
 }
 
+/** Whether a vault name matches an `IncludeVaults` name pattern (`*` matches any run of characters). */
+function globMatches(pattern: string, name: string): boolean {
+  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return regex.test(name);
+}
+
+/**
+ * Whether a restore testing plan includes `vault`: `*`, a reference to it, or an ARN whose vault
+ * name (wildcards allowed) matches its name. Undefined when that is known only at deployment.
+ */
 function includesVault(plan: TestingPlan, vault: ResourceView, context: RuleContext): boolean | undefined {
+  if (plan.vaultsWhy !== undefined) return undefined;
+  const own = resolveValue(vault.properties.BackupVaultName, vault.stackPath, context.lookup);
   let unknown = false;
   for (const v of plan.vaults) {
     if (v === '*') return true;
-    if (isIntrinsic(v) && referencedResource(v, plan.view.stackPath, context.lookup) === vault) return true;
-    if (typeof v === 'string' && typeof vault.properties.BackupVaultName === 'string' && v.endsWith(`:backup-vault:${vault.properties.BackupVaultName}`)) return true;
-    if (typeof v !== 'string' && !referencedResource(v, plan.view.stackPath, context.lookup)) unknown = true;
+    const referenced = isIntrinsic(v) ? referencedResource(v, plan.view.stackPath, context.lookup) : undefined;
+    if (referenced === vault) return true;
+    if (referenced) continue;
+    const arn = resolveValue(v, plan.view.stackPath, context.lookup);
+    if (!arn.known || typeof arn.value !== 'string') {
+      unknown = true;
+      continue;
+    }
+    const at = arn.value.indexOf(':backup-vault:');
+    if (at < 0) continue;
+    const pattern = arn.value.slice(at + ':backup-vault:'.length);
+    if (own.known && typeof own.value === 'string') {
+      if (globMatches(pattern, own.value)) return true;
+    } else if (pattern === '*') {
+      return true;
+    } else {
+      // A name generated at deployment may match any pattern but '*'.
+      unknown = true;
+    }
   }
   return unknown ? undefined : false;
 }
@@ -73,9 +121,16 @@ export const RestoreTesting: ResourceRule = {
         const verdicts = candidates.map((t) => includesVault(t, vault, context));
         if (verdicts.includes(true)) continue;
         const name = frequency.charAt(0).toUpperCase() + frequency.slice(1);
-        failing.add(verdicts.includes(undefined)
-          ? unverifiable(`a restore testing plan names vaults known only at deployment; it may or may not test ${vault.logicalId} ${frequency}`)
-          : name);
+        // A plan whose schedule is known only at deployment may be this frequent, unless it surely omits the vault.
+        const unscheduled = tests.find((t) => t.scheduleWhy !== undefined && includesVault(t, vault, context) !== false);
+        const unsure = candidates.find((_, i) => verdicts[i] === undefined);
+        if (unsure) {
+          failing.add(unverifiable(`${unsure.vaultsWhy ?? `restore testing plan ${unsure.view.logicalId} names vaults known only at deployment`}; it may or may not test ${vault.logicalId} ${frequency}`));
+        } else if (unscheduled) {
+          failing.add(unverifiable(`${unscheduled.scheduleWhy}; it may or may not test ${vault.logicalId} ${frequency}`));
+        } else {
+          failing.add(name);
+        }
       }
     }
     return findingsResult(failing);

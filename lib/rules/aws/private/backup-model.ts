@@ -34,6 +34,8 @@ export interface PlanRule {
   /** Longest gap between runs in days; undefined when the schedule cannot be read. */
   readonly intervalDays?: number;
   readonly schedule: unknown;
+  /** Why the schedule is known only at deployment (a parameter without default, an import), if it is. */
+  readonly scheduleUnknown?: string;
   /** DeleteAfterDays: a number, null for "kept until deleted", undefined when unresolved. */
   readonly deleteAfterDays: number | null | undefined;
   readonly targetVault?: ResourceView;
@@ -119,6 +121,7 @@ function readPlan(view: ResourceView, lookup: ResourceLookup): Omit<PlanInfo, 's
       continuous,
       schedule: r?.ScheduleExpression,
       intervalDays: schedule.known ? maxIntervalDays(schedule.value) : undefined,
+      ...(schedule.known ? {} : { scheduleUnknown: `the ScheduleExpression of ${typeof r?.RuleName === 'string' ? r.RuleName : '?'} is ${schedule.why}` }),
       deleteAfterDays: days(r?.Lifecycle?.DeleteAfterDays, view.stackPath, lookup),
       targetVault: referencedResource(r?.TargetBackupVault, view.stackPath, lookup),
       copies: (Array.isArray(r?.CopyActions) ? r.CopyActions : []).map((c: any) => ({
