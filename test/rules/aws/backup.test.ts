@@ -631,9 +631,25 @@ describe('BackupVaultLock (DP.BAK.7): access policies and values the template co
       Vault: UNVERIFIABLE, ParamMin: UNVERIFIABLE, DefaultMin: OK, OneShort: 'non-compliant [MinRetention]', ParamModeDenied: OK,
     });
     const detail = (id: string) => findingsOf(report, 'BackupVaultLock').find((f) => f.logicalId === id)?.detail;
-    expect(detail('Vault')).toBe('LockConfiguration is an expression the template computes at deployment');
+    expect(detail('Vault')).toBe('LockConfiguration is a Fn::If on condition Prod, which depends on parameter Env, which has no default');
     expect(detail('ParamMin')).toMatch(/^LockConfiguration.MinRetentionDays is parameter MinDays/);
     expect(detail('OneShort')).toBe('MinRetentionDays 44 is shorter than the policy\'s 45 days');
+  });
+
+  test('a lock chosen by a condition: read when the app decides it; otherwise unverifiable, and no [DeletionNotBlocked] for a mode it may set', () => {
+    const compliance = { 'Fn::If': ['Cond', { MinRetentionDays: 45, ChangeableForDays: 3 }, { Ref: 'AWS::NoValue' }] };
+    const judge = (conditions: Record<string, unknown>) => {
+      const { app } = includeTemplate(base({ Vault: governance(undefined, compliance) }), { parameters: ['Env'], parameterDefaults: { Mode: 'prod' }, conditions });
+      return verdictsOf(evaluate(app), 'BackupVaultLock').Vault;
+    };
+    expect(judge({ Cond: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } })).toEqual([
+      'non-compliant[Unverifiable]: LockConfiguration is a Fn::If on condition Cond, which depends on parameter Env, which has no default',
+    ]);
+    expect(judge({ Cond: { 'Fn::Equals': [{ Ref: 'Mode' }, 'prod'] } })).toEqual(['compliant']);
+    expect(judge({ Cond: { 'Fn::Equals': [{ Ref: 'Mode' }, 'dev'] } })).toEqual([
+      'non-compliant[NoLock]: the vault has no LockConfiguration',
+      'non-compliant[DeletionNotBlocked]: no lock and no access policy denying backup:DeleteRecoveryPoint: recovery points can be deleted',
+    ]);
   });
 
   test('a vault receiving copies needs the lock; a continuous rule\'s copies are snapshots; a compliance lock on continuous backups needs no deny', () => {

@@ -54,16 +54,19 @@ export const BackupVaultLock: ResourceRule = {
     if (!snapshots && !continuous) return NOT_APPLICABLE;
     const p = resource.properties;
     const failing: (string | Verdict)[] = [];
-    const lock = p.LockConfiguration;
+    // A lock chosen by a condition the app decides (a parameter default) is read; one known only at deployment is not.
+    const chosen = resolveValue(p.LockConfiguration, resource.stackPath, context.lookup);
+    const lock = chosen.known ? chosen.value as any : p.LockConfiguration;
     const required = Math.min(context.policy.databaseBackupRetentionDays, context.policy.fileBackupRetentionDays);
     // A lock in compliance mode (ChangeableForDays set) cannot be removed once its grace time is over:
     // no one, root included, can delete a recovery point before MinRetentionDays.
     let complianceMode: boolean | undefined = false;
     let modeUnknown: string | undefined;
     let longEnough = false;
-    if (isIntrinsic(lock)) {
-      failing.push(unverifiable('LockConfiguration is an expression the template computes at deployment'));
+    if (!chosen.known) {
+      failing.push(unverifiable(`LockConfiguration is ${chosen.why}`));
       complianceMode = undefined;
+      modeUnknown = `LockConfiguration is ${chosen.why}`;
     } else if (!lock) {
       failing.push(failingVerdict('NoLock', 'the vault has no LockConfiguration'));
     } else {
@@ -93,7 +96,8 @@ export const BackupVaultLock: ResourceRule = {
       } else if (!blocked) {
         failing.push(failingVerdict('DeletionNotBlocked', complianceMode
           ? 'the compliance-mode lock protects recovery points for less than the policy\'s retention, and no access policy denies backup:DeleteRecoveryPoint'
-          : 'a governance-mode lock can be lifted by privileged users, and no access policy denies backup:DeleteRecoveryPoint'));
+          : lock ? 'a governance-mode lock can be lifted by privileged users, and no access policy denies backup:DeleteRecoveryPoint'
+            : 'no lock and no access policy denying backup:DeleteRecoveryPoint: recovery points can be deleted'));
       }
     }
     return findingsResult(failing);
