@@ -215,6 +215,23 @@ describe('ThreatDetectionEnabled (DP.MON.2)', () => {
       ['Central', 'DataProtection-ThreatDetectionEnabled[FindingsAlert]', 'region eu-central-1'],
     ]);
   });
+
+  test('a findings rule to a queue of the app is no alert; a State from a parameter is read from its default, unverifiable without', () => {
+    const detector = { Type: 'AWS::GuardDuty::Detector', Properties: { Enable: true } };
+    const rule = (target: object, state?: unknown) => ({
+      Type: 'AWS::Events::Rule',
+      Properties: { EventPattern: { source: ['aws.guardduty'] }, ...(state === undefined ? {} : { State: state }), Targets: [{ Id: 't', Arn: target }] },
+    });
+    const toTopic = { Ref: 'Topic' };
+    const judge = (resources: Record<string, unknown>) => verdictsOf(evaluate(includeTemplate({
+      D: detector, Topic: { Type: 'AWS::SNS::Topic', Properties: {} }, Queue: { Type: 'AWS::SQS::Queue', Properties: {} }, ...resources,
+    }, { parameters: ['State'], parameterDefaults: { On: 'ENABLED', Off: 'DISABLED' } }).app), 'ThreatDetectionEnabled')[''];
+    expect(judge({ R: rule({ 'Fn::GetAtt': ['Queue', 'Arn'] }) })).toEqual(['non-compliant[FindingsAlert]: region eu-west-1']);
+    expect(judge({ R: rule(toTopic, { Ref: 'On' }) })).toEqual(['compliant: region eu-west-1']);
+    expect(judge({ R: rule(toTopic, { Ref: 'Off' }) })).toEqual(['non-compliant[FindingsAlert]: region eu-west-1']);
+    expect(judge({ R: rule(toTopic, { Ref: 'State' }) })).toEqual(['non-compliant[Unverifiable]: the State of R is parameter State, which has no default']);
+    expect(judge({ R: rule(toTopic, 'DISABLED') })).toEqual(['non-compliant[FindingsAlert]: region eu-west-1']);
+  });
 });
 
 

@@ -27,7 +27,9 @@ export const ThreatDetectionEnabled: AppRule = {
     const detectors = detectorStates.filter(({ on }) => on.known && boolValue(on.value, false) === true).map(({ d }) => d);
     const unknownDetectors = detectorStates.filter(({ on }) => !on.known);
     const targetsTopic = (r: ResourceView, t: any): boolean | undefined => {
-      if (referencedResource(t?.Arn, r.stackPath, context.lookup)?.type === 'AWS::SNS::Topic') return true;
+      // A resource of the app is a topic or not; an ARN is read when the app defines it.
+      const target = referencedResource(t?.Arn, r.stackPath, context.lookup);
+      if (target) return target.type === 'AWS::SNS::Topic';
       const arn = resolveValue(t?.Arn, r.stackPath, context.lookup);
       if (!arn.known) return undefined;
       return typeof arn.value === 'string' && arn.value.includes(':sns:');
@@ -35,11 +37,21 @@ export const ThreatDetectionEnabled: AppRule = {
     const guardDutyRules = context.lookup.resourcesOfType('AWS::Events::Rule').filter((r) => {
       const source = r.properties.EventPattern?.source;
       const sources = Array.isArray(source) ? source : [source];
-      return sources.includes('aws.guardduty') && (r.properties.State ?? 'ENABLED') === 'ENABLED';
+      return sources.includes('aws.guardduty');
     });
+    // A rule's State from a parameter is read from its default; without one it may be disabled.
+    const state = (r: ResourceView) => resolveValue(r.properties.State, r.stackPath, context.lookup);
+    const enabled = (r: ResourceView): boolean | undefined => {
+      const s = state(r);
+      return s.known ? (s.value ?? 'ENABLED') === 'ENABLED' : undefined;
+    };
     const targets = (r: ResourceView) => (Array.isArray(r.properties.Targets) ? r.properties.Targets : []).map((t: any) => targetsTopic(r, t));
-    const forwarders = guardDutyRules.filter((r) => targets(r).includes(true));
-    const unknownForwarders = guardDutyRules.filter((r) => !targets(r).includes(true) && targets(r).includes(undefined));
+    const forwarders = guardDutyRules.filter((r) => enabled(r) === true && targets(r).includes(true));
+    const unknownForwarders = guardDutyRules.filter((r) => enabled(r) !== false && !forwarders.includes(r)
+      && (targets(r).includes(true) || targets(r).includes(undefined)));
+    const whyUnknown = (r: ResourceView) => (enabled(r) === undefined
+      ? `the State of ${r.logicalId} is ${state(r).why}`
+      : `the target of ${r.logicalId} is known only at deployment (a parameter or import)`);
     const findings: AppFinding[] = [];
     for (const [region, stackPath] of regions) {
       const failing: (string | Verdict)[] = [];
@@ -50,7 +62,7 @@ export const ThreatDetectionEnabled: AppRule = {
       }
       if (!forwarders.some(inRegion)) {
         const unknown = unknownForwarders.find(inRegion);
-        failing.push(unknown ? unverifiable(`the target of ${unknown.logicalId} is known only at deployment (a parameter or import)`) : 'FindingsAlert');
+        failing.push(unknown ? unverifiable(whyUnknown(unknown)) : 'FindingsAlert');
       }
       findings.push({
         stackPath,
