@@ -630,6 +630,22 @@ describe('AcceleratorCoverage and ShieldProtection: what the rules cannot know',
     }, { parameters: ['Target'] }).app);
     expect(statusesOf(shielded, 'ShieldProtection')).toEqual({ Web: UNVERIFIABLE, Accel: UNVERIFIABLE });
   });
+
+  test('ShieldProtection: endpoint configurations chosen by a condition front the load balancer only when the app decides it', () => {
+    const chosen = (condition: string) => ({
+      Type: 'AWS::GlobalAccelerator::EndpointGroup',
+      Properties: { ListenerArn: { Ref: 'Listener' }, EndpointGroupRegion: 'eu-west-1', EndpointConfigurations: { 'Fn::If': [condition, [{ EndpointId: WEB_ARN }], { Ref: 'AWS::NoValue' }] } },
+    });
+    const judge = (condition: string) => verdictsOf(evaluate(includeTemplate({ Web: ALB, Accel: ACCEL, Listener: LISTENER, Group: chosen(condition) }, {
+      parameters: ['Env'], parameterDefaults: { Mode: 'prod' },
+      conditions: { Undecided: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] }, Decided: { 'Fn::Equals': [{ Ref: 'Mode' }, 'prod'] }, DecidedOff: { 'Fn::Equals': [{ Ref: 'Mode' }, 'dev'] } },
+    }).app), 'ShieldProtection').Web;
+    expect(judge('Undecided')).toEqual([
+      'non-compliant[Unverifiable]: EndpointConfigurations of Group is a Fn::If on condition Undecided, which depends on parameter Env, which has no default: it may be this load balancer',
+    ]);
+    expect(judge('Decided')).toEqual(['not-applicable']);
+    expect(judge('DecidedOff')).toEqual(expect.arrayContaining([expect.stringMatching(/^non-compliant/)]));
+  });
 });
 
 describe('AmazonMQBrokerPrivate, ClientVpnEndpointAuth and InstancePublicIp: values that are not plain', () => {

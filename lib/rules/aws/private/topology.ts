@@ -39,10 +39,15 @@ export function protection(context: RuleContext): Protection {
     const fronted = new Set<ResourceView>();
     for (const g of lookup.resourcesOfType('AWS::GlobalAccelerator::EndpointGroup')) {
       const given = g.properties.EndpointConfigurations;
-      const configs = Array.isArray(given) ? given : [given];
+      // A list chosen by a condition is read when the app decides it; otherwise any load balancer
+      // it names may or may not be fronted (none is for certain).
+      const list = Array.isArray(given) ? undefined : resolveValue(given, g.stackPath, lookup);
+      if (list && !list.known) unknownEndpoint = unknownEndpoint ?? `EndpointConfigurations of ${g.logicalId} is ${list.why}`;
+      const configs = Array.isArray(given) ? given : !list?.known ? [] : Array.isArray(list.value) ? list.value : [list.value];
       for (const c of configs) {
         mentionedResources(c, g.stackPath, lookup).forEach((r) => fronted.add(r));
-        unknownEndpoint = unknownEndpoint ?? unknownOf(c?.EndpointId, g, 'EndpointId');
+        const config = c?.EndpointId === undefined ? resolveValue(c, g.stackPath, lookup) : undefined;
+        unknownEndpoint = unknownEndpoint ?? (config && !config.known ? unknownOf(c, g, 'an endpoint configuration') : unknownOf(c?.EndpointId, g, 'EndpointId'));
       }
     }
     return { shielded, fronted, ...(unknownShield ? { unknownShield } : {}), ...(unknownEndpoint ? { unknownEndpoint } : {}) };
