@@ -14,6 +14,7 @@ import { GLOBAL_ACCELERATOR } from './global-accelerator';
 import { LIBRARY_SERVICE } from './library-service';
 import { NEPTUNE } from './neptune';
 import { OPENSEARCH } from './opensearch';
+import { PUBLIC_ASG } from './public-asg';
 import { RDS_MYSQL } from './rds-mysql';
 import { RDS_POSTGRES_LAMBDA } from './rds-postgres-lambda';
 import { SNS_SQS_FANOUT } from './sns-sqs-fanout';
@@ -33,6 +34,7 @@ export const REALWORLD_APPS: readonly RealWorldApp[] = [
   GLOBAL_ACCELERATOR,
   NEPTUNE,
   OPENSEARCH,
+  PUBLIC_ASG,
   LIBRARY_SERVICE,
   RDS_MYSQL,
   RDS_POSTGRES_LAMBDA,
