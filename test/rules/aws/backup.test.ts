@@ -719,9 +719,9 @@ describe('RestoreTesting (DP.BAK.4): which testing plans count', () => {
       return verdictsOf(evaluate(app), 'RestoreTesting').Db;
     };
     const listVaults = (vaults: unknown) => {
-      const plan = testing(DAILY);
-      (plan.TestCustom.Properties.RecoveryPointSelection as any).IncludeVaults = vaults;
-      return plan;
+      const withVaults = testing(DAILY);
+      (withVaults.TestCustom.Properties.RecoveryPointSelection as any).IncludeVaults = vaults;
+      return withVaults;
     };
     expect(judge(testing({ Ref: 'DailySchedule' }, ['*']))).toEqual(['compliant']);
     expect(judge(testing({ Ref: 'Schedule' }, ['*']))).toEqual([

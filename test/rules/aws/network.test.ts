@@ -636,7 +636,8 @@ describe('AcceleratorCoverage and ShieldProtection: what the rules cannot know',
       Type: 'AWS::GlobalAccelerator::EndpointGroup',
       Properties: { ListenerArn: { Ref: 'Listener' }, EndpointGroupRegion: 'eu-west-1', EndpointConfigurations: { 'Fn::If': [condition, [{ EndpointId: WEB_ARN }], { Ref: 'AWS::NoValue' }] } },
     });
-    const judge = (condition: string) => verdictsOf(evaluate(includeTemplate({ Web: ALB, Accel: ACCEL, Listener: LISTENER, Group: chosen(condition) }, {
+    const resources = (condition: string) => ({ Web: ALB, Accel: ACCEL, Listener: LISTENER, Group: chosen(condition) });
+    const judge = (condition: string) => verdictsOf(evaluate(includeTemplate(resources(condition), {
       parameters: ['Env'], parameterDefaults: { Mode: 'prod' },
       conditions: { Undecided: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] }, Decided: { 'Fn::Equals': [{ Ref: 'Mode' }, 'prod'] }, DecidedOff: { 'Fn::Equals': [{ Ref: 'Mode' }, 'dev'] } },
     }).app), 'ShieldProtection').Web;

@@ -202,15 +202,18 @@ function coverage(context: RuleContext): Coverage {
           if (r && !r.known) {
             unsure(named, 'the resources.ARN exclusions of an advanced event selector', r.why, sides);
             exclusionUnknown = true;
-          } else if (r && typeof r.value === 'string') literals.push(r.value);
+          } else if (r && typeof r.value === 'string') {
+            literals.push(r.value);
+          }
         }
         if (exclusionUnknown) continue;
         for (const t of named) {
           for (const cfnType of Object.keys(DATA_TYPES).filter((k) => DATA_TYPES[k] === t)) {
             for (const store of context.lookup.resourcesOfType(cfnType)) {
               const verdicts = literals.map((l) => mayExclude(l, t, store, context));
-              if (verdicts.includes(true)) excluded.add(store);
-              else if (verdicts.includes(undefined)) {
+              if (verdicts.includes(true)) {
+                excluded.add(store);
+              } else if (verdicts.includes(undefined)) {
                 mayBeExcluded.add(store);
                 sides.sides.forEach((side) => maybe(side, store, `an advanced event selector of ${trail.logicalId} excludes ARNs starting with ${
                   literals.filter((_, i) => verdicts[i] === undefined).join(', ')}, and this store's name is known only at deployment: it may be excluded`));
