@@ -479,10 +479,27 @@ describe('AzureRoleDefinitionWildcard: assignable scopes and data actions', () =
     expect(said('AzureRoleDefinitionWildcard', { resource: definition([{ data_actions: ['*'] }]) }, D))
       .toEqual(['non-compliant: data_actions = ["*"], assignable at subscription scope or above']);
     expect(verdicts('AzureRoleDefinitionWildcard', definition([{ actions: ['Microsoft.Storage/storageAccounts/read'] }, { actions: ['*'] }]), D)).toEqual(NON_COMPLIANT);
-    expect(said('AzureRoleDefinitionWildcard', withVars(definition([{ actions: ['*'], data_actions: '${var.d}' }]), 'd'), D))
+    expect(said('AzureRoleDefinitionWildcard', withVars(definition([{ actions: ['Microsoft.Storage/storageAccounts/read'], data_actions: '${var.d}' }]), 'd'), D))
       .toEqual(['non-compliant[Unverifiable]: the role\'s permissions are given by an expression']);
+    // A literal "*" is known whatever the variable holds.
+    expect(said('AzureRoleDefinitionWildcard', withVars(definition([{ actions: ['*'], data_actions: '${var.d}' }]), 'd'), D))
+      .toEqual(['non-compliant: actions = ["*"], assignable at subscription scope or above']);
     expect(said('AzureRoleDefinitionWildcard', { resource: definition([{ actions: ['Microsoft.Storage/*'] }]) }, D)).toEqual(['compliant: no wildcard action']);
     expect(verdicts('AzureRoleDefinitionWildcard', { azurerm_role_definition: { d: [{ name: 'd', scope: SUB }] } }, D)).toEqual(COMPLIANT);
+  });
+  test('an action from a variable, permissions from a dynamic block over a variable, and writing on every provider', () => {
+    const UNKNOWN = ['non-compliant[Unverifiable]: the role\'s permissions are given by an expression'];
+    expect(said('AzureRoleDefinitionWildcard', withVars(definition([{ actions: ['Microsoft.Storage/storageAccounts/read', '${var.action}'] }]), 'action'), D)).toEqual(UNKNOWN);
+    const dynamic = (forEach: string) => ({
+      azurerm_role_definition: { d: [{ name: 'd', scope: SUB, dynamic: { permissions: [{ for_each: forEach, content: [{ actions: '${permissions.value}' }] }] } }] },
+    });
+    expect(said('AzureRoleDefinitionWildcard', withVars(dynamic('${var.perms}'), 'perms'), D)).toEqual(UNKNOWN);
+    const fromLocal = (actions: string[]) => ({ locals: [{ perms: [actions] }], resource: dynamic('${local.perms}') });
+    expect(said('AzureRoleDefinitionWildcard', fromLocal(['Microsoft.Storage/storageAccounts/read']), D)).toEqual(['compliant: no wildcard action']);
+    expect(said('AzureRoleDefinitionWildcard', fromLocal(['*']), D)).toEqual(['non-compliant: actions = ["*"], assignable at subscription scope or above']);
+    expect(said('AzureRoleDefinitionWildcard', { resource: definition([{ actions: ['*/read', '*/write', '*/delete', '*/action'] }]) }, D))
+      .toEqual(['non-compliant: actions = ["*/write","*/delete","*/action"], assignable at subscription scope or above']);
+    expect(said('AzureRoleDefinitionWildcard', { resource: definition([{ actions: ['*/read'] }]) }, D)).toEqual(['compliant: no wildcard action']);
   });
 });
 

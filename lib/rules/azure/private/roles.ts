@@ -28,17 +28,33 @@ export function scopeWidth(scope: unknown): ScopeWidth {
   return 'unknown';
 }
 
-/** Whether a custom role definition grants every action (`*`) or every data action. */
+// An action on every resource provider: `*`, or `*` followed by `/*`, `/write`, `/delete` or
+// `/action` (writing everything includes Microsoft.Authorization/roleAssignments/write: whoever
+// holds it can grant itself any role). Reading everything (`/read`) changes nothing: not counted.
+const WILDCARD_ACTION = /^\*(\/(\*|write|delete|action))?$/i;
+
+/**
+ * The wildcard actions a custom role definition grants (`actions`, `data_actions`), e.g.
+ * `actions = ["*"]`; `undefined` when its permissions, or an action that could be one, are known
+ * only at apply time (a variable, a dynamic block over an unknown for_each).
+ */
 export function wildcardActions(definition: TerraformResourceView): string[] | undefined {
   const found: string[] = [];
+  let unknown = isExpression(definition.config.permissions);
   for (const p of blocks(definition.config.permissions)) {
     for (const key of ['actions', 'data_actions']) {
       const v = p[key];
-      if (isExpression(v)) return undefined;
-      if (Array.isArray(v) && v.some((a) => a === '*' || a === '*/*')) found.push(`${key} = ["*"]`);
+      if (isExpression(v) && !Array.isArray(v)) {
+        unknown = true;
+        continue;
+      }
+      if (!Array.isArray(v)) continue;
+      const wild = v.filter((a) => typeof a === 'string' && WILDCARD_ACTION.test(a));
+      if (wild.length > 0) found.push(`${key} = ${JSON.stringify(wild)}`);
+      if (v.some((a) => isExpression(a))) unknown = true;
     }
   }
-  return found;
+  return found.length === 0 && unknown ? undefined : found;
 }
 
 /** The widest scope a role definition can be assigned at. */
