@@ -124,6 +124,67 @@ describe('AzureVnetFlowLogs and AzureFlowLogRetention', () => {
   });
 });
 
+describe('AzureFlowLogRetention: the storage account\'s lifecycle rules delete records too', () => {
+  const FLOW = 'azurerm_network_watcher_flow_log.fl';
+  const withLifecycle = (rule: object | string, flowLog: object = {}) => ({
+    azurerm_storage_account: { flowlogs: [{ name: 'stflowlogs' }] },
+    azurerm_storage_management_policy: { lc: [{ storage_account_id: '${azurerm_storage_account.flowlogs.id}', rule: typeof rule === 'string' ? rule : [{ name: 'tidy', enabled: true, ...rule }] }] },
+    azurerm_network_watcher_flow_log: { fl: [{
+      name: 'fl', network_watcher_name: 'nw', resource_group_name: 'rg', storage_account_id: '${azurerm_storage_account.flowlogs.id}', enabled: true,
+      target_resource_id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v', retention_policy: [{ enabled: true, days: 365 }], ...flowLog,
+    }] },
+  });
+  const deleteAfter = (days: unknown) => ({ actions: [{ base_blob: [{ delete_after_days_since_modification_greater_than: days }] }] });
+  const said = (resources: object, config: object = {}) => findingsIn('AzureFlowLogRetention', { resource: resources, ...config }, FLOW)
+    .map((f) => `${f.status}${f.ruleId.replace('DataProtection-AzureFlowLogRetention', '')}: ${f.detail}`);
+  test('a rule deleting every blob, or the flow log containers, sooner than the policy is non-compliant, whatever the flow log keeps', () => {
+    const early = 'non-compliant: azurerm_storage_management_policy.lc rule "tidy" deletes the flow log\'s records after 7 days (promised: 365)';
+    expect(said(withLifecycle(deleteAfter(7)))).toEqual([early]);
+    expect(said(withLifecycle(deleteAfter(7), { retention_policy: [{ enabled: false, days: 0 }] }))).toEqual([early]);
+    expect(said(withLifecycle({ ...deleteAfter(7), filters: [{ blob_types: ['blockBlob'], prefix_match: ['insights-logs-flowlogflowevent'] }] }))).toEqual([early]);
+    expect(said(withLifecycle({ ...deleteAfter(7), filters: [{ prefix_match: ['insights-logs-networksecuritygroupflowevent/resourceId=/SUBSCRIPTIONS'] }] }))).toEqual([early]);
+  });
+  test('rules that leave the records, or keep them long enough, change nothing; unknown ones are unverifiable', () => {
+    const kept = ['compliant: retention_policy.days = 365'];
+    expect(said(withLifecycle(deleteAfter(365)))).toEqual(kept);
+    expect(said(withLifecycle({ ...deleteAfter(7), filters: [{ prefix_match: ['uploads/'] }] }))).toEqual(kept);
+    expect(said(withLifecycle({ ...deleteAfter(7), filters: [{ blob_types: ['appendBlob'] }] }))).toEqual(kept);
+    expect(said(withLifecycle({ ...deleteAfter(7), filters: [{ match_blob_index_tag: [{ name: 'tier', operation: '==', value: 'tmp' }] }] }))).toEqual(kept);
+    expect(said(withLifecycle({ ...deleteAfter(7), enabled: false }))).toEqual(kept);
+    expect(said(withLifecycle({ actions: [{ snapshot: [{ delete_after_days_since_creation_greater_than: 1 }] }] }))).toEqual(kept);
+    expect(said(withLifecycle(deleteAfter('${var.days}')), { variable: { days: {} } }))
+      .toEqual(['non-compliant[Unverifiable]: azurerm_storage_management_policy.lc rule "tidy" has delete_after_days_since_modification_greater_than = ${var.days}']);
+    expect(said(withLifecycle('${var.rules}'), { variable: { rules: {} } }))
+      .toEqual(['non-compliant[Unverifiable]: azurerm_storage_management_policy.lc has rules from an expression']);
+    // The flow log's own short retention is the finding when the lifecycle is unknown.
+    expect(said(withLifecycle(deleteAfter('${var.days}'), { retention_policy: [{ enabled: true, days: 30 }] }), { variable: { days: {} } }))
+      .toEqual(['non-compliant: retention_policy.days = 30 (promised: 365)']);
+  });
+});
+
+describe('AzureLogAnalyticsRetention: a table keeps its logs for less than its workspace', () => {
+  const W = 'azurerm_log_analytics_workspace.w';
+  const withTable = (table: object) => ({
+    azurerm_log_analytics_workspace: { w: [{ name: 'law', retention_in_days: 365 }] },
+    azurerm_log_analytics_workspace_table: { t: [{ workspace_id: '${azurerm_log_analytics_workspace.w.id}', name: 'StorageBlobLogs', ...table }] },
+  });
+  const said = (resources: object, config: object = {}) => findingsIn('AzureLogAnalyticsRetention', { resource: resources, ...config }, W)
+    .map((f) => `${f.status}${f.ruleId.replace('DataProtection-AzureLogAnalyticsRetention', '')}: ${f.detail}`);
+  test('a table kept 7 days is non-compliant; the archive (total_retention_in_days) or -1 (the workspace\'s) keeps it', () => {
+    expect(said(withTable({ retention_in_days: 7 })))
+      .toEqual(['non-compliant: table StorageBlobLogs (azurerm_log_analytics_workspace_table.t) keeps its logs 7 days (retention_in_days = 7; promised: 365)']);
+    expect(said(withTable({ retention_in_days: 30, total_retention_in_days: 400 }))).toEqual(['compliant: retention_in_days = 365']);
+    expect(said(withTable({ retention_in_days: -1 }))).toEqual(['compliant: retention_in_days = 365']);
+    expect(said(withTable({ plan: 'Basic' }))).toEqual(['compliant: retention_in_days = 365']);
+  });
+  test('a table retention from a variable is unverifiable unless the other value keeps the logs', () => {
+    expect(said(withTable({ retention_in_days: '${var.days}' }), { variable: { days: {} } }))
+      .toEqual(['non-compliant[Unverifiable]: table StorageBlobLogs (azurerm_log_analytics_workspace_table.t): retention_in_days = ${var.days} (variable "days" has no default and no value was given)']);
+    expect(said(withTable({ retention_in_days: '${var.days}', total_retention_in_days: 730 }), { variable: { days: {} } }))
+      .toEqual(['compliant: retention_in_days = 365']);
+  });
+});
+
 describe('AzureEntryPointAccessLogs', () => {
   const FD = 'azurerm_cdn_frontdoor_profile.fd';
   const frontDoor = (logs?: object[]): Resources => ({
