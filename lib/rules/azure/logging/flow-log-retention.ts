@@ -41,8 +41,9 @@ function lifecycle(flowLog: TerraformResourceView, wanted: number, context: Azur
       for (const key of DELETE_AFTER) {
         if (baseBlob[key] === undefined) continue;
         const days = tfNumber(baseBlob[key]);
-        if (days === undefined) unknown = unknown ?? `${name} has ${key} = ${baseBlob[key]}`;
-        else if (days < wanted) {
+        if (days === undefined) {
+          unknown = unknown ?? `${name} has ${key} = ${baseBlob[key]}`;
+        } else if (days < wanted) {
           const note = `${name} deletes the flow log's records after ${days} days (promised: ${wanted})`;
           if (policy.uncertainExistence === undefined) return { early: note };
           unknown = unknown ?? `${note}, and may exist: ${policy.uncertainExistence}`;
