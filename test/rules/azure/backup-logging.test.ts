@@ -360,3 +360,83 @@ describe('AzureAnomalyAlerts: scopes, criteria and alerts that may not exist', (
     expect(verdicts('AzureAnomalyAlerts', pg, 'azurerm_postgresql_flexible_server.db')).toEqual(COMPLIANT);
   });
 });
+
+describe('AzureBackupFailureAlerts: the job records the vault sends, and which alerts count', () => {
+  const RULE = 'AzureBackupFailureAlerts';
+  const D = 'azurerm_monitor_diagnostic_setting.d';
+  const A = 'azurerm_monitor_scheduled_query_rules_alert_v2.a';
+  const W = 'azurerm_log_analytics_workspace.w';
+  const OK = `compliant: ${A} alerts on failed AddonAzureBackupJobs that ${D} sends to ${W}`;
+  const setup = (setting: object = {}, alert: object = {}): Resources =>
+    vault({}, { ...workspace, ...diagnostics('${azurerm_data_protection_backup_vault.bv.id}', setting), ...jobAlert(alert) });
+  const run = (resources: Resources, ...vars: string[]) => said(RULE, withVars(resources, ...vars), BV);
+
+  test('a setting sending only metrics, or logs without AddonAzureBackupJobs, sends no job record: non-compliant, naming the category', () => {
+    expect(run(setup({ enabled_log: undefined, metric: [{ category: 'AllMetrics' }] })))
+      .toEqual([`non-compliant: ${D} does not send the AddonAzureBackupJobs log category (it sends no log category)`]);
+    expect(run(setup({ enabled_log: [{ category: 'CoreAzureBackup' }, { category: 'AddonAzureBackupPolicy' }] })))
+      .toEqual([`non-compliant: ${D} does not send the AddonAzureBackupJobs log category (it sends CoreAzureBackup, AddonAzureBackupPolicy)`]);
+  });
+  test('the jobs category by name (in any case) or the allLogs group is compliant', () => {
+    expect(run(setup({ enabled_log: [{ category: 'CoreAzureBackup' }, { category: 'AddonAzureBackupJobs' }] }))).toEqual([OK]);
+    expect(run(setup({ enabled_log: { category: 'addonazurebackupjobs' } }))).toEqual([OK]);
+    expect(run(setup())).toEqual([OK]);
+  });
+  test('a v3 log block sends unless enabled = false', () => {
+    expect(run(setup({ enabled_log: undefined, log: [{ category: 'AddonAzureBackupJobs' }] }))).toEqual([OK]);
+    expect(run(setup({ enabled_log: undefined, log: [{ category: 'AddonAzureBackupJobs', enabled: 'true' }] }))).toEqual([OK]);
+    expect(run(setup({ enabled_log: undefined, log: [{ category: 'AddonAzureBackupJobs', enabled: false }, { category: 'CoreAzureBackup', enabled: true }] })))
+      .toEqual([`non-compliant: ${D} does not send the AddonAzureBackupJobs log category (it sends CoreAzureBackup; log AddonAzureBackupJobs has enabled = false)`]);
+  });
+  test('a category, a log block or its enabled flag only apply knows is unverifiable and named', () => {
+    expect(run(setup({ enabled_log: [{ category: '${var.category}' }] }), 'category'))
+      .toEqual([expect.stringMatching(/^non-compliant\[Unverifiable\]: azurerm_monitor_diagnostic_setting\.d: enabled_log\.category = \$\{var\.category\}/)]);
+    expect(run(setup({ enabled_log: undefined, log: [{ category: 'AddonAzureBackupJobs', enabled: '${var.on}' }] }), 'on'))
+      .toEqual([expect.stringMatching(/^non-compliant\[Unverifiable\]: azurerm_monitor_diagnostic_setting\.d: log\.enabled = \$\{var\.on\}/)]);
+    const dynamic = setup({ enabled_log: undefined, dynamic: { enabled_log: [{ for_each: '${var.categories}', content: [{ category: '${enabled_log.value}' }] }] } });
+    expect(run(dynamic, 'categories'))
+      .toEqual([expect.stringMatching(/^non-compliant\[Unverifiable\]: azurerm_monitor_diagnostic_setting\.d: enabled_log = .*dynamic "enabled_log" for_each = \$\{var\.categories\} cannot be evaluated/)]);
+    // An unknown flag on a block that cannot hold the jobs changes nothing.
+    expect(run(setup({ enabled_log: undefined, log: [{ category: 'CoreAzureBackup', enabled: '${var.on}' }, { category: 'AddonAzureBackupJobs', enabled: false }] }), 'on'))
+      .toEqual([`non-compliant: ${D} does not send the AddonAzureBackupJobs log category (it sends no log category; log AddonAzureBackupJobs has enabled = false)`]);
+    // A block that surely sends the jobs outweighs one that is unknown.
+    expect(run(setup({ enabled_log: [{ category: '${var.category}' }, { category: 'AddonAzureBackupJobs' }] }), 'category')).toEqual([OK]);
+    // A dynamic block over a known list is read.
+    const known = setup({ enabled_log: undefined, dynamic: { enabled_log: [{ for_each: ['CoreAzureBackup', 'AddonAzureBackupJobs'], content: [{ category: '${enabled_log.value}' }] }] } });
+    expect(run(known)).toEqual([OK]);
+  });
+  test('the audit category group alone is no evidence: Azure decides what it holds', () => {
+    expect(run(setup({ enabled_log: [{ category_group: 'audit' }] })))
+      .toEqual([`non-compliant[Unverifiable]: ${D} sends the audit category group, which Azure fills: whether it holds AddonAzureBackupJobs is not in the configuration`]);
+  });
+  test('a disabled alert does not count; an enabled flag only apply knows is unverifiable', () => {
+    expect(run(setup({}, { enabled: false }))).toEqual([`non-compliant: ${A} is disabled (enabled = false)`]);
+    expect(run(setup({}, { enabled: 'false' }))).toEqual([`non-compliant: ${A} is disabled (enabled = false)`]);
+    expect(run(setup({}, { enabled: true }))).toEqual([OK]);
+    expect(run(setup({}, { enabled: '${var.on}' }), 'on'))
+      .toEqual([expect.stringMatching(/^non-compliant\[Unverifiable\]: azurerm_monitor_scheduled_query_rules_alert_v2\.a: enabled = \$\{var\.on\}/)]);
+  });
+  test('a query on the jobs table must look for failures; a query only apply knows is unverifiable', () => {
+    expect(run(setup({}, { criteria: [{ query: 'AddonAzureBackupJobs | where JobStatus == "Completed"' }] })))
+      .toEqual([`non-compliant: ${A}: criteria.query reads AddonAzureBackupJobs but filters on no failed status`]);
+    expect(run(setup({}, { criteria: [{ query: 'Heartbeat | where TimeGenerated > ago(5m)' }] })))
+      .toEqual([`non-compliant: no scheduled query alert scoped to ${W} reads AddonAzureBackupJobs`]);
+    expect(run(setup({}, { criteria: [{ query: 'AddonAzureBackupJobs | where JobStatus != "Completed" and JobOperation == "Backup"' }] }))).toEqual([OK]);
+    expect(run(setup({}, { criteria: [{ query: 'AddonAzureBackupJobs | where JobFailureCode != "Success"' }] }))).toEqual([OK]);
+    expect(run(setup({}, { criteria: [{ query: '${var.query}' }] }), 'query'))
+      .toEqual([expect.stringMatching(/^non-compliant\[Unverifiable\]: azurerm_monitor_scheduled_query_rules_alert_v2\.a: criteria\.query = \$\{var\.query\}/)]);
+    expect(run(setup({}, { criteria: '${var.criteria}' }), 'criteria'))
+      .toEqual([expect.stringMatching(/^non-compliant\[Unverifiable\]: azurerm_monitor_scheduled_query_rules_alert_v2\.a: criteria = \$\{var\.criteria\}/)]);
+  });
+  test('a known failure outweighs an unknown: no job records, or a disabled alert, stay non-compliant', () => {
+    expect(run(setup({ enabled_log: [{ category: '${var.category}' }] }, { enabled: false }), 'category'))
+      .toEqual([`non-compliant: ${A} is disabled (enabled = false)`]);
+    expect(run(setup({ enabled_log: [{ category: 'CoreAzureBackup' }], log_analytics_workspace_id: '${var.workspace}' }), 'workspace'))
+      .toEqual([`non-compliant: ${D} does not send the AddonAzureBackupJobs log category (it sends CoreAzureBackup)`]);
+  });
+  test('no setting, or one to no workspace, is non-compliant and says so', () => {
+    expect(run(vault({}, { ...workspace, ...jobAlert() }))).toEqual(['non-compliant: no azurerm_monitor_diagnostic_setting sends the vault\'s logs to a Log Analytics workspace']);
+    expect(run(setup({ log_analytics_workspace_id: undefined, storage_account_id: '${azurerm_storage_account.logs.id}' })))
+      .toEqual([`non-compliant: ${D} sends to no Log Analytics workspace of this configuration`]);
+  });
+});
