@@ -1,5 +1,5 @@
 // Availability rules (DP.AVL.1, 4, 5, 7) on Terraform JSON as real configurations write it.
-import { azurerm, COMPLIANT, findingsIn, NON_COMPLIANT, Resources, UNVERIFIABLE, verdicts, verdictsIn } from './helpers';
+import { azurerm, COMPLIANT, declared, findingsIn, NON_COMPLIANT, Resources, said, UNVERIFIABLE, verdicts, verdictsIn } from './helpers';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 
 const ENV = 'azurerm_container_app_environment.env';
@@ -541,5 +541,98 @@ describe('Unknowns that decide an availability verdict are never compliant', () 
       new DataProtectionPolicy({ uptimePercent: 99.99, regionCount: 1 }));
     expect(finding.ruleId).toBe('DataProtection-AzureAvailabilityBudget[Unverifiable]');
     expect(finding.detail).toBe('the zones of a workload resource, which decide its SLA, are not known: azurerm_linux_virtual_machine_scale_set.web: zones = "${var.z}"');
+  });
+});
+
+describe('AzureNoSinglePointOfFailure: what autoscaling may lower a node pool or scale set to', () => {
+  const RULE = 'AzureNoSinglePointOfFailure';
+  const AKS = 'azurerm_kubernetes_cluster.aks';
+  const VMSS = 'azurerm_linux_virtual_machine_scale_set.vmss';
+  const aks = (pool: object) => ({ azurerm_kubernetes_cluster: { aks: [{ name: 'aks', default_node_pool: [{ name: 'system', zones: ['1', '2', '3'], ...pool }] }] } });
+  const vmss = (type = 'azurerm_linux_virtual_machine_scale_set') => ({ [type]: { vmss: [{ name: 'vmss', instances: 3, zones: ['1', '2', '3'] }] } });
+  const scaleSetAutoscale = (o: object = {}, capacity: object = {}, type = 'azurerm_linux_virtual_machine_scale_set'): Resources => ({
+    azurerm_monitor_autoscale_setting: { vmss: [{
+      name: 'as', target_resource_id: `\${${type}.vmss.id}`, enabled: true,
+      profile: [{
+        name: 'default', capacity: [{ default: 3, minimum: 1, maximum: 10, ...capacity }],
+        rule: [{ metric_trigger: [{ metric_name: 'Percentage CPU', operator: 'GreaterThan', threshold: 70 }], scale_action: [{ direction: 'Increase', type: 'ChangeCount', value: '1', cooldown: 'PT5M' }] }],
+      }],
+      ...o,
+    }] },
+  });
+  test('an autoscaling flag from a variable without default may let three nodes shrink to one: unverifiable, naming the flag', () => {
+    const found = said(RULE, aks({ auto_scaling_enabled: '${var.a}', node_count: 3, min_count: 1 }), AKS, undefined, declared('a'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^non-compliant\[Unverifiable\]: default_node_pool\.auto_scaling_enabled = \$\{var\.a\}/);
+    expect(found[0]).toContain('default_node_pool.min_count = 1 with autoscaling, default_node_pool.node_count = 3 without');
+    const v3 = said(RULE, aks({ enable_auto_scaling: '${var.a}', node_count: 3, min_count: 1 }), AKS, undefined, declared('a'));
+    expect(v3).toHaveLength(1);
+    expect(v3[0]).toMatch(/^non-compliant\[Unverifiable\]: default_node_pool\.enable_auto_scaling = \$\{var\.a\}/);
+  });
+  test('with an unknown autoscaling flag, a min_count left to its default or from a variable is unverifiable too', () => {
+    const unset = said(RULE, aks({ auto_scaling_enabled: '${var.a}', node_count: 3 }), AKS, undefined, declared('a'));
+    expect(unset).toHaveLength(1);
+    expect(unset[0]).toContain('default_node_pool.min_count = 1 (the default) with autoscaling');
+    const fromVariable = said(RULE, aks({ auto_scaling_enabled: '${var.a}', node_count: 3, min_count: '${var.m}' }), AKS, undefined, declared('a', 'm'));
+    expect(fromVariable).toHaveLength(1);
+    expect(fromVariable[0]).toMatch(/^non-compliant\[Unverifiable\]: default_node_pool\.auto_scaling_enabled = \$\{var\.a\}/);
+    expect(fromVariable[0]).toContain('default_node_pool.min_count = ${var.m}');
+  });
+  test('with an unknown autoscaling flag, a pool that passes or fails either way is judged', () => {
+    expect(said(RULE, aks({ auto_scaling_enabled: '${var.a}', node_count: 3, min_count: 2 }), AKS, undefined, declared('a')))
+      .toEqual(['compliant: 2 instances over zones 1, 2, 3']);
+    expect(said(RULE, aks({ auto_scaling_enabled: '${var.a}', node_count: 1, min_count: 1 }), AKS, undefined, declared('a')))
+      .toEqual(['non-compliant[Instances]: default_node_pool.node_count = 1 and default_node_pool.min_count = 1, whatever default_node_pool.auto_scaling_enabled is: one failure stops the service']);
+  });
+  test('autoscaling known to be off judges node_count; known on, min_count', () => {
+    expect(said(RULE, aks({ auto_scaling_enabled: 'false', node_count: 3, min_count: 1 }), AKS)).toEqual(['compliant: 3 instances over zones 1, 2, 3']);
+    expect(said(RULE, aks({ enable_auto_scaling: false, node_count: 3, min_count: 1 }), AKS)).toEqual(['compliant: 3 instances over zones 1, 2, 3']);
+    expect(said(RULE, aks({ auto_scaling_enabled: 'true', node_count: 3, min_count: 1 }), AKS))
+      .toEqual(['non-compliant[Instances]: default_node_pool.min_count = 1: one failure stops the service']);
+  });
+  test('an enabled autoscale setting with a minimum of one lets three scale set instances shrink to one: non-compliant', () => {
+    expect(said(RULE, { ...vmss(), ...scaleSetAutoscale() }, VMSS))
+      .toEqual(['non-compliant[Instances]: azurerm_monitor_autoscale_setting.vmss profile.capacity.minimum = 1: the scale set may scale down to 1 instance']);
+    expect(said(RULE, { ...vmss(), ...scaleSetAutoscale({}, { minimum: 0 }) }, VMSS))
+      .toEqual(['non-compliant[Instances]: azurerm_monitor_autoscale_setting.vmss profile.capacity.minimum = 0: the scale set may scale down to 0 instances']);
+    const win = 'azurerm_windows_virtual_machine_scale_set';
+    expect(verdicts(RULE, { ...vmss(win), ...scaleSetAutoscale({}, {}, win) }, `${win}.vmss`)).toEqual(['non-compliant[Instances]']);
+  });
+  test('an autoscale minimum of two, or a disabled setting, keeps a compliant scale set compliant', () => {
+    expect(said(RULE, { ...vmss(), ...scaleSetAutoscale({}, { minimum: 2 }) }, VMSS)).toEqual(['compliant: 3 instances over zones 1, 2, 3']);
+    expect(said(RULE, { ...vmss(), ...scaleSetAutoscale({ enabled: false }) }, VMSS)).toEqual(['compliant: 3 instances over zones 1, 2, 3']);
+    expect(said(RULE, { ...vmss(), ...scaleSetAutoscale({ enabled: false }, { minimum: '${var.min}' }) }, VMSS, undefined, declared('min')))
+      .toEqual(['compliant: 3 instances over zones 1, 2, 3']);
+  });
+  test('a scale set autoscale setting whose enabled flag or minimum is a variable without default is unverifiable', () => {
+    const enabled = said(RULE, { ...vmss(), ...scaleSetAutoscale({ enabled: '${var.on}' }) }, VMSS, undefined, declared('on'));
+    expect(enabled).toHaveLength(1);
+    expect(enabled[0]).toMatch(/^non-compliant\[Unverifiable\]: enabled = \$\{var\.on\}/);
+    const minimum = said(RULE, { ...vmss(), ...scaleSetAutoscale({}, { minimum: '${var.min}' }) }, VMSS, undefined, declared('min'));
+    expect(minimum).toHaveLength(1);
+    expect(minimum[0]).toMatch(/^non-compliant\[Unverifiable\]: azurerm_monitor_autoscale_setting\.vmss profile\.capacity\.minimum = \$\{var\.min\}/);
+    const dynamicCapacity = scaleSetAutoscale();
+    const setting = dynamicCapacity.azurerm_monitor_autoscale_setting.vmss[0];
+    const { capacity: _, ...profile } = setting.profile[0];
+    delete setting.profile;
+    setting.dynamic = { profile: [{ for_each: ['default'], content: [{
+      ...profile, dynamic: { capacity: [{ for_each: '${var.capacities}', content: [{ default: 3, minimum: 1, maximum: 10 }] }] },
+    }] }] };
+    const capacity = said(RULE, { ...vmss(), ...dynamicCapacity }, VMSS, undefined, declared('capacities'));
+    expect(capacity).toHaveLength(1);
+    expect(capacity[0]).toMatch(/^non-compliant\[Unverifiable\]: azurerm_monitor_autoscale_setting\.vmss profile\.capacity = /);
+    expect(capacity[0]).toContain('var.capacities');
+  });
+  test('an unknown autoscale minimum keeps the scale set\'s own failures', () => {
+    const one = { azurerm_linux_virtual_machine_scale_set: { vmss: [{ name: 'vmss', instances: 1, zones: ['1', '2', '3'] }] } };
+    expect(verdictsIn(RULE, { ...declared('min'), resource: { ...one, ...scaleSetAutoscale({}, { minimum: '${var.min}' }) } }, VMSS))
+      .toEqual(['non-compliant[Instances]', 'non-compliant[Unverifiable]']);
+  });
+  test('an App Service plan autoscale minimum from a variable without default is unverifiable, not ignored', () => {
+    const setting = autoscale(true, 1);
+    setting.azurerm_monitor_autoscale_setting.plan[0].profile[0].capacity = [{ default: 3, minimum: '${var.min}', maximum: 10 }];
+    const found = said(RULE, plan({ worker_count: 3, zone_balancing_enabled: true }, setting), PLAN, undefined, declared('min'));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^non-compliant\[Unverifiable\]: azurerm_monitor_autoscale_setting\.plan profile\.capacity\.minimum = \$\{var\.min\}/);
   });
 });

@@ -1,7 +1,7 @@
 // Network rules (DP.NET.1, 2, 4, 5) on Terraform JSON in the shapes HCL converters and modules
 // write: blocks as one-element lists, separate rule resources joined by name, dynamic blocks over
 // variable defaults, count toggles, references between resources.
-import { azurerm, COMPLIANT, findingsIn, NON_COMPLIANT, Resources, UNVERIFIABLE, verdicts, verdictsIn, wafGateway } from './helpers';
+import { azurerm, COMPLIANT, declared, findingsIn, NON_COMPLIANT, Resources, said, UNVERIFIABLE, verdicts, verdictsIn, wafGateway } from './helpers';
 import { DataProtectionPolicy } from '../../../lib/core/policy/policy';
 
 const NSG = 'azurerm_network_security_group.web';
@@ -591,5 +591,57 @@ describe('AzurePublicIpDdosProtection: subnets of inline networks', () => {
       azurerm_bastion_host: { b: [{ name: 'b', ip_configuration: [{ name: 'c', subnet_id: '${azurerm_virtual_network.hub.subnet.*.id[0]}', public_ip_address_id: '${azurerm_public_ip.pip.id}' }] }] },
     };
     expect(verdicts('AzurePublicIpDdosProtection', resources, 'azurerm_public_ip.pip')).toEqual(COMPLIANT);
+  });
+});
+
+describe('AzureMessageBrokerPrivate: a network rule set overrides public network access', () => {
+  const RULE = 'AzureMessageBrokerPrivate';
+  const SB = 'azurerm_servicebus_namespace.bus';
+  const bus = (o: object = {}) => ({ azurerm_servicebus_namespace: { bus: [{ name: 'bus', sku: 'Premium', public_network_access_enabled: false, ...o }] } });
+  const ruleSet = (o: object = {}, name = 'bus') => ({
+    azurerm_servicebus_namespace_network_rule_set: { rules: [{ namespace_id: `\${azurerm_servicebus_namespace.${name}.id}`, default_action: 'Deny', ...o }] },
+  });
+  test('an inline network_rule_set that enables public access, or leaves its default, is non-compliant', () => {
+    expect(said(RULE, bus({ network_rule_set: [{ default_action: 'Deny', public_network_access_enabled: true }] }), SB))
+      .toEqual(['non-compliant: network_rule_set.public_network_access_enabled = true']);
+    expect(said(RULE, bus({ network_rule_set: [{ default_action: 'Deny' }] }), SB))
+      .toEqual(['non-compliant: network_rule_set.public_network_access_enabled not set (default true)']);
+    expect(said(RULE, bus({ public_network_access_enabled: true, network_rule_set: [{ public_network_access_enabled: 'true' }] }), SB))
+      .toEqual(['non-compliant: public_network_access_enabled = true; network_rule_set.public_network_access_enabled = "true"']);
+  });
+  test('an inline network_rule_set that keeps public access off is compliant', () => {
+    expect(said(RULE, bus({ network_rule_set: [{ default_action: 'Deny', public_network_access_enabled: false }] }), SB))
+      .toEqual(['compliant: private namespace, TLS >= 1.2']);
+    expect(verdicts(RULE, bus({ network_rule_set: { public_network_access_enabled: 'false' } }), SB)).toEqual(COMPLIANT);
+  });
+  test('an inline network_rule_set whose public access, or whose very presence, is unknown is unverifiable', () => {
+    const fromVariable = said(RULE, bus({ network_rule_set: [{ public_network_access_enabled: '${var.pub}' }] }), SB, undefined, declared('pub'));
+    expect(fromVariable).toHaveLength(1);
+    expect(fromVariable[0]).toMatch(/^non-compliant\[Unverifiable\]: network_rule_set\.public_network_access_enabled = \$\{var\.pub\}/);
+    const dynamic = bus({ dynamic: { network_rule_set: [{ for_each: '${var.rule_sets}', content: [{ public_network_access_enabled: true }] }] } });
+    const fromDynamic = said(RULE, dynamic, SB, undefined, declared('rule_sets'));
+    expect(fromDynamic).toHaveLength(1);
+    expect(fromDynamic[0]).toMatch(/^non-compliant\[Unverifiable\]: network_rule_set = /);
+    expect(fromDynamic[0]).toContain('var.rule_sets');
+  });
+  test('a separate network rule set resource that enables public access, or leaves its default, is non-compliant', () => {
+    expect(said(RULE, { ...bus(), ...ruleSet({ public_network_access_enabled: true }) }, SB))
+      .toEqual(['non-compliant: azurerm_servicebus_namespace_network_rule_set.rules public_network_access_enabled = true']);
+    expect(said(RULE, { ...bus(), ...ruleSet() }, SB))
+      .toEqual(['non-compliant: azurerm_servicebus_namespace_network_rule_set.rules public_network_access_enabled not set (default true)']);
+  });
+  test('a separate rule set that keeps public access off, or one for another namespace, leaves a private namespace compliant', () => {
+    expect(said(RULE, { ...bus(), ...ruleSet({ public_network_access_enabled: false }) }, SB)).toEqual(['compliant: private namespace, TLS >= 1.2']);
+    expect(said(RULE, { ...bus(), ...ruleSet({}, 'other') }, SB)).toEqual(['compliant: private namespace, TLS >= 1.2']);
+  });
+  test('a separate rule set whose public access is a variable, or that may not exist while enabling it, is unverifiable', () => {
+    const fromVariable = said(RULE, { ...bus(), ...ruleSet({ public_network_access_enabled: '${var.pub}' }) }, SB, undefined, declared('pub'));
+    expect(fromVariable).toHaveLength(1);
+    expect(fromVariable[0]).toMatch(/^non-compliant\[Unverifiable\]: azurerm_servicebus_namespace_network_rule_set\.rules public_network_access_enabled = \$\{var\.pub\}/);
+    const maybe = said(RULE, { ...bus(), ...ruleSet({ count: '${var.n}' }) }, SB, undefined, declared('n'));
+    expect(maybe).toHaveLength(1);
+    expect(maybe[0]).toMatch(/^non-compliant\[Unverifiable\]: azurerm_servicebus_namespace_network_rule_set\.rules\S* may not exist: .*; if it does: public_network_access_enabled not set \(default true\)$/);
+    expect(said(RULE, { ...bus(), ...ruleSet({ count: '${var.n}', public_network_access_enabled: false }) }, SB, undefined, declared('n')))
+      .toEqual(['compliant: private namespace, TLS >= 1.2']);
   });
 });
