@@ -154,6 +154,177 @@ describe('AzureEdgeTls', () => {
       .toEqual(['non-compliant[Unverifiable]: tls.minimum_version = ${var.tls} (variable "tls" has no default and no value was given)']);
     expect(said('AzureEdgeTls', domain({ minimum_version: 'SSL30' }), DOMAIN)).toEqual(['non-compliant[Unverifiable]: tls minimum version "SSL30"']);
   });
+  test('a Front Door custom domain whose tls block is a dynamic block over an unknown for_each is unverifiable', () => {
+    const dynamicTls = { azurerm_cdn_frontdoor_custom_domain: { d: [{
+      host_name: 'api.example.com', dynamic: { tls: [{ for_each: '${var.tls}', content: [{ minimum_version: '${tls.value}' }] }] },
+    }] } };
+    expect(said('AzureEdgeTls', dynamicTls, 'azurerm_cdn_frontdoor_custom_domain.d', undefined, declared('tls'))).toEqual([
+      'non-compliant[Unverifiable]: tls = ${azurerm_cdn_frontdoor_custom_domain.d.tls}'
+      + ' (dynamic "tls" for_each = ${var.tls} cannot be evaluated (variable "tls" has no default and no value was given))',
+    ]);
+  });
+
+  describe('rule sets attached to a route', () => {
+    const RULE_SET = '${azurerm_cdn_frontdoor_rule_set.rs.id}';
+    const RULE = 'azurerm_cdn_frontdoor_rule.x (rule set azurerm_cdn_frontdoor_rule_set.rs)';
+    /** A route serving HTTP and HTTPS, redirecting HTTP and forwarding in HTTPS, `o` over its arguments, with rule set rs holding rule x of `actions`. */
+    const withRule = (actions: unknown, o: object = {}, rule: object = {}): Resources => ({
+      ...route({ supported_protocols: ['Http', 'Https'], forwarding_protocol: 'HttpsOnly', cdn_frontdoor_rule_set_ids: [RULE_SET], ...o }),
+      azurerm_cdn_frontdoor_rule_set: { rs: [{ name: 'rs', cdn_frontdoor_profile_id: '${azurerm_cdn_frontdoor_profile.fd.id}' }] },
+      azurerm_cdn_frontdoor_rule: { x: [{ name: 'x', cdn_frontdoor_rule_set_id: RULE_SET, order: 1, actions, ...rule }] },
+    });
+    const override = (o: object) => [{ route_configuration_override_action: [{ cdn_frontdoor_origin_group_id: '${azurerm_cdn_frontdoor_origin_group.g.id}', ...o }] }];
+    const redirect = (o: object) => [{ url_redirect_action: [{ redirect_type: 'PermanentRedirect', destination_hostname: 'www.example.com', ...o }] }];
+    const UNKNOWN = (name: string) => `(variable "${name}" has no default and no value was given)`;
+    test('a rule that overrides the forwarding protocol to HttpOnly forwards in plain HTTP though the route says HttpsOnly', () => {
+      expect(said('AzureEdgeTls', withRule(override({ forwarding_protocol: 'HttpOnly' })), ROUTE)).toEqual([
+        `non-compliant[Backend]: ${RULE}: route_configuration_override_action.forwarding_protocol = "HttpOnly": requests reach the origin in plain HTTP`,
+      ]);
+    });
+    test('a rule that redirects to Http sends clients to plain HTTP', () => {
+      expect(said('AzureEdgeTls', withRule(redirect({ redirect_protocol: 'Http' })), ROUTE)).toEqual([
+        `non-compliant[PlaintextListener]: ${RULE}: url_redirect_action.redirect_protocol = "Http" redirects clients to plain HTTP`,
+      ]);
+    });
+    test('rules that forward in HTTPS, redirect to HTTPS or only cache keep the route compliant, and say which rule sets were read', () => {
+      const KEEPS = ['compliant: HTTPS to clients (HTTP redirected) and HTTPS to origins; azurerm_cdn_frontdoor_rule_set.rs: no rule forwards or redirects in plain HTTP'];
+      expect(said('AzureEdgeTls', withRule([...override({ forwarding_protocol: 'HttpsOnly' }), ...redirect({ redirect_protocol: 'Https' })]), ROUTE)).toEqual(KEEPS);
+      expect(said('AzureEdgeTls', withRule(redirect({})), ROUTE)).toEqual(KEEPS);
+      expect(said('AzureEdgeTls', withRule([{ route_configuration_override_action: [{ cache_behavior: 'HonorOrigin' }] }]), ROUTE)).toEqual(KEEPS);
+      expect(said('AzureEdgeTls', withRule([{ response_header_action: [{ header_action: 'Delete', header_name: 'Server' }] }]), ROUTE)).toEqual(KEEPS);
+      // A dynamic block of another action leaves these ones known.
+      const otherDynamic = { ...override({ forwarding_protocol: 'HttpsOnly' })[0], dynamic: { response_header_action: [{ for_each: '${var.h}', content: [{ header_action: 'Delete' }] }] } };
+      expect(said('AzureEdgeTls', withRule([otherDynamic]), ROUTE, undefined, declared('h'))).toEqual(KEEPS);
+    });
+    test('an override to MatchRequest (explicit, or the default with an origin group) forwards HTTP in plain HTTP only when the route serves HTTP without redirecting', () => {
+      const plainRoute = { https_redirect_enabled: false };
+      const PLAIN = 'non-compliant[PlaintextListener]: accepts HTTP without redirecting to HTTPS (https_redirect_enabled = false)';
+      const MATCH = `non-compliant[Backend]: ${RULE}: route_configuration_override_action.forwarding_protocol = "MatchRequest" forwards HTTP requests in plain HTTP`;
+      expect(said('AzureEdgeTls', withRule(override({ forwarding_protocol: 'MatchRequest' }), plainRoute), ROUTE)).toEqual([PLAIN, MATCH]);
+      expect(said('AzureEdgeTls', withRule(override({}), plainRoute), ROUTE)).toEqual([PLAIN, MATCH]);
+      expect(said('AzureEdgeTls', withRule([{ route_configuration_override_action: [{ cache_behavior: 'HonorOrigin' }] }], plainRoute), ROUTE)).toEqual([PLAIN]);
+      expect(said('AzureEdgeTls', withRule(override({ cdn_frontdoor_origin_group_id: null }), plainRoute), ROUTE)).toEqual([PLAIN]);
+      expect(said('AzureEdgeTls', withRule(override({ forwarding_protocol: 'MatchRequest' })), ROUTE))
+        .toEqual(['compliant: HTTPS to clients (HTTP redirected) and HTTPS to origins; azurerm_cdn_frontdoor_rule_set.rs: no rule forwards or redirects in plain HTTP']);
+    });
+    test('an override or redirect protocol from a variable without default is unverifiable', () => {
+      expect(said('AzureEdgeTls', withRule(override({ forwarding_protocol: '${var.fwd}' })), ROUTE, undefined, declared('fwd')))
+        .toEqual([`non-compliant[Unverifiable]: ${RULE}: route_configuration_override_action.forwarding_protocol = \${var.fwd} ${UNKNOWN('fwd')}`]);
+      expect(said('AzureEdgeTls', withRule(redirect({ redirect_protocol: '${var.proto}' })), ROUTE, undefined, declared('proto')))
+        .toEqual([`non-compliant[Unverifiable]: ${RULE}: url_redirect_action.redirect_protocol = \${var.proto} ${UNKNOWN('proto')}`]);
+    });
+    test('actions, or an action, from a dynamic block over an unknown for_each, or from a variable, are unverifiable', () => {
+      const dynamicActions = { actions: undefined, dynamic: { actions: [{ for_each: '${var.a}', content: [{}] }] } };
+      expect(said('AzureEdgeTls', withRule(undefined, {}, dynamicActions), ROUTE, undefined, declared('a'))).toEqual([
+        `non-compliant[Unverifiable]: ${RULE}: actions = \${azurerm_cdn_frontdoor_rule.x.actions}`
+        + ` (dynamic "actions" for_each = \${var.a} cannot be evaluated ${UNKNOWN('a')})`,
+      ]);
+      // A dynamic action inside the dynamic actions block is expanded by the reader: over an unknown for_each it is unknown.
+      const inDynamic = (action: string) => ({ actions: undefined, dynamic: { actions: [{ for_each: [1], content: [{
+        dynamic: { [action]: [{ for_each: '${var.o}', content: [{ forwarding_protocol: 'HttpOnly', redirect_protocol: 'Http' }] }] },
+      }] }] } });
+      expect(said('AzureEdgeTls', withRule(undefined, {}, inDynamic('route_configuration_override_action')), ROUTE, undefined, declared('o'))).toEqual([
+        `non-compliant[Unverifiable]: ${RULE}: route_configuration_override_action = \${azurerm_cdn_frontdoor_rule.x.route_configuration_override_action}`
+        + ` (dynamic "route_configuration_override_action" for_each = \${var.o} cannot be evaluated ${UNKNOWN('o')})`,
+      ]);
+      expect(said('AzureEdgeTls', withRule(undefined, {}, inDynamic('url_redirect_action')), ROUTE, undefined, declared('o'))).toEqual([
+        `non-compliant[Unverifiable]: ${RULE}: url_redirect_action = \${azurerm_cdn_frontdoor_rule.x.url_redirect_action}`
+        + ` (dynamic "url_redirect_action" for_each = \${var.o} cannot be evaluated ${UNKNOWN('o')})`,
+      ]);
+      // Inside a literal actions block the reader leaves a dynamic action unexpanded: its for_each is named.
+      const dynamicOverride = [{ dynamic: { route_configuration_override_action: [{ for_each: '${var.o}', content: [{ forwarding_protocol: 'HttpOnly' }] }] } }];
+      expect(said('AzureEdgeTls', withRule(dynamicOverride), ROUTE, undefined, declared('o'))).toEqual([
+        `non-compliant[Unverifiable]: ${RULE}: route_configuration_override_action comes from dynamic "route_configuration_override_action"`
+        + ' over for_each = ${var.o}, which is not evaluated',
+      ]);
+      const dynamicRedirect = [{ dynamic: [{ url_redirect_action: [{ for_each: [1], content: [{ redirect_protocol: 'Http' }] }] }] }];
+      expect(said('AzureEdgeTls', withRule(dynamicRedirect), ROUTE)).toEqual([
+        `non-compliant[Unverifiable]: ${RULE}: url_redirect_action comes from dynamic "url_redirect_action" over for_each = [1], which is not evaluated`,
+      ]);
+      expect(said('AzureEdgeTls', withRule([{ url_redirect_action: '${var.r}' }]), ROUTE, undefined, declared('r')))
+        .toEqual([`non-compliant[Unverifiable]: ${RULE}: url_redirect_action = \${var.r} ${UNKNOWN('r')}`]);
+    });
+    test('rule set IDs from a variable, a data source or outside the configuration are unverifiable', () => {
+      expect(said('AzureEdgeTls', withRule(override({ forwarding_protocol: 'HttpsOnly' }), { cdn_frontdoor_rule_set_ids: '${var.sets}' }), ROUTE, undefined, declared('sets')))
+        .toEqual([`non-compliant[Unverifiable]: cdn_frontdoor_rule_set_ids = \${var.sets} ${UNKNOWN('sets')}`]);
+      expect(said('AzureEdgeTls', withRule(override({ forwarding_protocol: 'HttpsOnly' }), { cdn_frontdoor_rule_set_ids: ['${var.set}'] }), ROUTE, undefined, declared('set')))
+        .toEqual([`non-compliant[Unverifiable]: cdn_frontdoor_rule_set_ids = \${var.set} ${UNKNOWN('set')}`]);
+      const fromData = { cdn_frontdoor_rule_set_ids: ['${data.azurerm_cdn_frontdoor_rule_set.shared.id}'] };
+      expect(said('AzureEdgeTls', withRule(override({ forwarding_protocol: 'HttpsOnly' }), fromData), ROUTE)).toEqual([
+        'non-compliant[Unverifiable]: cdn_frontdoor_rule_set_ids = ${data.azurerm_cdn_frontdoor_rule_set.shared.id} (a data source is read only when Terraform runs)',
+      ]);
+      const external = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Cdn/profiles/fd/ruleSets/shared';
+      expect(said('AzureEdgeTls', withRule(override({ forwarding_protocol: 'HttpsOnly' }), { cdn_frontdoor_rule_set_ids: [external] }), ROUTE)).toEqual([
+        `non-compliant[Unverifiable]: cdn_frontdoor_rule_set_ids = ${external}: a rule set this configuration does not declare, whose rules only Azure knows`,
+      ]);
+    });
+    test('a rule that may not exist keeps the route from being compliant; a plaintext one says what it would do', () => {
+      const maybe = { count: '${var.n}' };
+      const config = { variable: { n: [{ type: '${number}' }] } };
+      expect(said('AzureEdgeTls', withRule(override({ forwarding_protocol: 'HttpOnly' }), {}, maybe), ROUTE, undefined, config)).toEqual([
+        'non-compliant[Unverifiable]: azurerm_cdn_frontdoor_rule.x may not exist: count = ${var.n} cannot be evaluated (variable "n" has no default and no value was given),'
+        + ' and if it does: route_configuration_override_action.forwarding_protocol = "HttpOnly": requests reach the origin in plain HTTP',
+      ]);
+      expect(said('AzureEdgeTls', withRule(override({ forwarding_protocol: 'HttpsOnly' }), {}, maybe), ROUTE, undefined, config))
+        .toEqual(['non-compliant[Unverifiable]: the verdict depends on azurerm_cdn_frontdoor_rule.x, which may not be created: count = ${var.n} cannot be evaluated'
+          + ' (variable "n" has no default and no value was given)']);
+      expect(said('AzureEdgeTls', withRule(override({ forwarding_protocol: '${var.fwd}' }), {}, maybe), ROUTE, undefined, { variable: { ...config.variable, fwd: {} } }))
+        .toEqual([`non-compliant[Unverifiable]: ${RULE}: route_configuration_override_action.forwarding_protocol = \${var.fwd} ${UNKNOWN('fwd')}`]);
+    });
+    test('a rule set of another route, or a route without rule sets, is not read', () => {
+      const other = withRule(override({ forwarding_protocol: 'HttpOnly' }), { cdn_frontdoor_rule_set_ids: ['${azurerm_cdn_frontdoor_rule_set.secure.id}'] });
+      other.azurerm_cdn_frontdoor_rule_set.secure = [{ name: 'secure', cdn_frontdoor_profile_id: '${azurerm_cdn_frontdoor_profile.fd.id}' }];
+      other.azurerm_cdn_frontdoor_rule.y = [{ name: 'y', cdn_frontdoor_rule_set_id: '${azurerm_cdn_frontdoor_rule_set.secure.id}', order: 1, actions: redirect({ redirect_protocol: 'Https' }) }];
+      expect(said('AzureEdgeTls', other, ROUTE))
+        .toEqual(['compliant: HTTPS to clients (HTTP redirected) and HTTPS to origins; azurerm_cdn_frontdoor_rule_set.secure: no rule forwards or redirects in plain HTTP']);
+      const none = withRule(override({ forwarding_protocol: 'HttpOnly' }), { cdn_frontdoor_rule_set_ids: undefined });
+      expect(said('AzureEdgeTls', none, ROUTE)).toEqual(['compliant: HTTPS to clients (HTTP redirected) and HTTPS to origins']);
+      expect(said('AzureEdgeTls', withRule(override({ forwarding_protocol: 'HttpOnly' }), { cdn_frontdoor_rule_set_ids: [] }), ROUTE))
+        .toEqual(['compliant: HTTPS to clients (HTTP redirected) and HTTPS to origins']);
+    });
+  });
+
+  describe('Application Gateway values only apply knows', () => {
+    const UNKNOWN = (name: string) => `(variable "${name}" has no default and no value was given)`;
+    test('ssl_profile blocks from a dynamic block over an unknown for_each are unverifiable; the gateway\'s own policy is still judged', () => {
+      const profiles = { dynamic: { ssl_profile: [{ for_each: '${var.profiles}', content: [{ name: '${ssl_profile.key}', ssl_policy: [{ policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20150501' }] }] }] } };
+      expect(said('AzureEdgeTls', gateway(profiles), AGW, undefined, declared('profiles'))).toEqual([
+        'non-compliant[Unverifiable]: ssl_profile = ${azurerm_application_gateway.agw.ssl_profile}'
+        + ` (dynamic "ssl_profile" for_each = \${var.profiles} cannot be evaluated ${UNKNOWN('profiles')})`,
+      ]);
+      expect(said('AzureEdgeTls', gateway({ ssl_profile: '${var.profiles}' }), AGW, undefined, declared('profiles')))
+        .toEqual([`non-compliant[Unverifiable]: ssl_profile = \${var.profiles} ${UNKNOWN('profiles')}`]);
+      const weak = { ssl_profile: '${var.profiles}', ssl_policy: [{ policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20150501' }] };
+      expect(said('AzureEdgeTls', gateway(weak), AGW, undefined, declared('profiles'))).toEqual([
+        `non-compliant[Unverifiable]: ssl_profile = \${var.profiles} ${UNKNOWN('profiles')}`,
+        'non-compliant[TlsPolicy]: gateway: ssl_policy AppGwSslPolicy20150501 accepts TLS 1.0',
+      ]);
+    });
+    test('an ssl_profile whose ssl_policy is a dynamic block over an unknown for_each is unverifiable', () => {
+      const profile = { name: 'p', dynamic: { ssl_policy: [{ for_each: '${var.policy}', content: [{ policy_type: 'Predefined', policy_name: 'AppGwSslPolicy20150501' }] }] } };
+      expect(said('AzureEdgeTls', gateway({ ssl_profile: [profile] }), AGW, undefined, declared('policy'))).toEqual([
+        'non-compliant[Unverifiable]: ssl_profile p: ssl_policy comes from dynamic "ssl_policy" over for_each = ${var.policy}, which is not evaluated',
+      ]);
+      // A dynamic ssl_profile over a known for_each is expanded, with its nested dynamic ssl_policy: unknown there, it is a value.
+      const nested = { dynamic: { ssl_profile: [{ for_each: ['p'], content: [{ name: '${ssl_profile.value}', dynamic: profile.dynamic }] }] } };
+      expect(said('AzureEdgeTls', gateway(nested), AGW, undefined, declared('policy'))).toEqual([
+        'non-compliant[Unverifiable]: ssl_profile p: ssl_policy = ${azurerm_application_gateway.agw.ssl_policy}'
+        + ` (dynamic "ssl_policy" for_each = \${var.policy} cannot be evaluated ${UNKNOWN('policy')})`,
+      ]);
+    });
+    test('a listener or backend protocol from a variable without default is unverifiable', () => {
+      const listeners = [
+        { name: 'http', frontend_port_name: 'p80', protocol: 'Http' },
+        { name: 'https', frontend_port_name: 'p443', protocol: 'Https', ssl_certificate_name: 'cert' },
+        { name: 'other', frontend_port_name: 'p8443', protocol: '${var.proto}', ssl_certificate_name: 'cert' },
+      ];
+      expect(said('AzureEdgeTls', gateway({ http_listener: listeners }), AGW, undefined, declared('proto')))
+        .toEqual([`non-compliant[Unverifiable]: http_listener other: protocol = \${var.proto} ${UNKNOWN('proto')}`]);
+      const backends = [{ name: 'tls', port: 443, protocol: 'Https' }, { name: 'other', port: 443, protocol: '${var.proto}' }];
+      expect(said('AzureEdgeTls', gateway({ backend_http_settings: backends }), AGW, undefined, declared('proto')))
+        .toEqual([`non-compliant[Unverifiable]: backend_http_settings other: protocol = \${var.proto} ${UNKNOWN('proto')}`]);
+    });
+  });
 });
 
 describe('AzureAppTls', () => {
