@@ -739,7 +739,7 @@ describe('RestoreTesting (DP.BAK.4): which testing plans count', () => {
 
   test('the unverifiable detail names the vault and the frequency', () => {
     const report = run(only(testing(DAILY, [{ Ref: 'TestedVault' }])), new DataProtectionPolicy({ restoreTestSchedules: ['weekly' as any] }), ['TestedVault']);
-    expect(findingsOf(report, 'RestoreTesting').map((f) => f.detail)).toEqual(['restore testing plan TestCustom names vaults known only at deployment; it may or may not test Vault weekly']);
+    expect(findingsOf(report, 'RestoreTesting').map((f) => f.detail)).toEqual(['a vault of restore testing plan TestCustom is parameter TestedVault, which has no default; it may or may not test Vault weekly']);
   });
 });
 

@@ -226,6 +226,6 @@ describe('backup rules: more values known only at deployment', () => {
         RestoreTestingPlanName: 't', RestoreTestingSelectionName: 'all', ProtectedResourceType: 'DynamoDB', IamRoleArn: 'arn:aws:iam::111111111111:role/b', ProtectedResourceArns: ['*'],
       } },
     });
-    expect(unverifiableDetail(report, 'RestoreTesting', 'Plan')).toMatch(/names vaults known only at deployment; it may or may not test Vault daily/);
+    expect(unverifiableDetail(report, 'RestoreTesting', 'Plan')).toMatch(/^a vault of restore testing plan Test is parameter KeyArn, which has no default; it may or may not test Vault daily$/);
   });
 });

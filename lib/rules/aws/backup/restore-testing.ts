@@ -57,12 +57,12 @@ function globMatches(pattern: string, name: string): boolean {
 
 /**
  * Whether a restore testing plan includes `vault`: `*`, a reference to it, or an ARN whose vault
- * name (wildcards allowed) matches its name. Undefined when that is known only at deployment.
+ * name (wildcards allowed) matches its name. When that is known only at deployment, why.
  */
-function includesVault(plan: TestingPlan, vault: ResourceView, context: RuleContext): boolean | undefined {
-  if (plan.vaultsWhy !== undefined) return undefined;
+function includesVault(plan: TestingPlan, vault: ResourceView, context: RuleContext): boolean | string {
+  if (plan.vaultsWhy !== undefined) return plan.vaultsWhy;
   const own = resolveValue(vault.properties.BackupVaultName, vault.stackPath, context.lookup);
-  let unknown = false;
+  let unknown: string | undefined;
   for (const v of plan.vaults) {
     if (v === '*') return true;
     const referenced = isIntrinsic(v) ? referencedResource(v, plan.view.stackPath, context.lookup) : undefined;
@@ -70,7 +70,7 @@ function includesVault(plan: TestingPlan, vault: ResourceView, context: RuleCont
     if (referenced) continue;
     const arn = resolveValue(v, plan.view.stackPath, context.lookup);
     if (!arn.known || typeof arn.value !== 'string') {
-      unknown = true;
+      unknown = unknown ?? `a vault of restore testing plan ${plan.view.logicalId} is ${arn.known ? JSON.stringify(arn.value) : arn.why}`;
       continue;
     }
     const at = arn.value.indexOf(':backup-vault:');
@@ -82,10 +82,10 @@ function includesVault(plan: TestingPlan, vault: ResourceView, context: RuleCont
       return true;
     } else {
       // A name generated at deployment may match any pattern but '*'.
-      unknown = true;
+      unknown = unknown ?? `restore testing plan ${plan.view.logicalId} includes ${arn.value}, and ${vault.logicalId}'s name is known only at deployment`;
     }
   }
-  return unknown ? undefined : false;
+  return unknown ?? false;
 }
 
 /**
@@ -123,9 +123,9 @@ export const RestoreTesting: ResourceRule = {
         const name = frequency.charAt(0).toUpperCase() + frequency.slice(1);
         // A plan whose schedule is known only at deployment may be this frequent, unless it surely omits the vault.
         const unscheduled = tests.find((t) => t.scheduleWhy !== undefined && includesVault(t, vault, context) !== false);
-        const unsure = candidates.find((_, i) => verdicts[i] === undefined);
+        const unsure = verdicts.find((v): v is string => typeof v === 'string');
         if (unsure) {
-          failing.add(unverifiable(`${unsure.vaultsWhy ?? `restore testing plan ${unsure.view.logicalId} names vaults known only at deployment`}; it may or may not test ${vault.logicalId} ${frequency}`));
+          failing.add(unverifiable(`${unsure}; it may or may not test ${vault.logicalId} ${frequency}`));
         } else if (unscheduled) {
           failing.add(unverifiable(`${unscheduled.scheduleWhy}; it may or may not test ${vault.logicalId} ${frequency}`));
         } else {
