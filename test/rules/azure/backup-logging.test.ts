@@ -423,6 +423,15 @@ describe('AzureBackupFailureAlerts: the job records the vault sends, and which a
       .toEqual([`non-compliant: no scheduled query alert scoped to ${W} reads AddonAzureBackupJobs`]);
     expect(run(setup({}, { criteria: [{ query: 'AddonAzureBackupJobs | where JobStatus != "Completed" and JobOperation == "Backup"' }] }))).toEqual([OK]);
     expect(run(setup({}, { criteria: [{ query: 'AddonAzureBackupJobs | where JobFailureCode != "Success"' }] }))).toEqual([OK]);
+    expect(run(setup({}, { criteria: [{ query: 'AddonAzureBackupJobs | where JobStatus in ("Failed", "CompletedWithWarnings")' }] }))).toEqual([OK]);
+    // Successes are not failures, however the query spells "fail"; dropping Failed keeps none.
+    expect(run(setup({}, { criteria: [{ query: 'AddonAzureBackupJobs | where JobFailureCode == "Success"' }] })))
+      .toEqual([`non-compliant[Unverifiable]: ${A}: criteria.query mentions failures in a form this rule does not read: "AddonAzureBackupJobs | where JobFailureCode == \\"Success\\""`]);
+    expect(run(setup({}, { criteria: [{ query: 'AddonAzureBackupJobs | where JobStatus !in ("Completed", "Failed")' }] })))
+      .toEqual([expect.stringMatching(/^non-compliant\[Unverifiable\]: .*mentions failures in a form this rule does not read/)]);
+    expect(run(setup({}, { criteria: [{ query: 'AddonAzureBackupJobs | where JobStatus != "InProgress" | where JobStatus != "Completed"' }] }))).toEqual([OK]);
+    expect(run(setup({}, { criteria: [{ query: 'AddonAzureBackupJobs | where JobOperation == "Backup"' }] })))
+      .toEqual([`non-compliant: ${A}: criteria.query reads AddonAzureBackupJobs but filters on no failed status`]);
     expect(run(setup({}, { criteria: [{ query: '${var.query}' }] }), 'query'))
       .toEqual([expect.stringMatching(/^non-compliant\[Unverifiable\]: azurerm_monitor_scheduled_query_rules_alert_v2\.a: criteria\.query = \$\{var\.query\}/)]);
     expect(run(setup({}, { criteria: '${var.criteria}' }), 'criteria'))

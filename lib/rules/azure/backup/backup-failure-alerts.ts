@@ -63,8 +63,24 @@ function sendsJobRecords(setting: TerraformResourceView): Check {
   return { fail: `${setting.address} does not send the ${BACKUP_JOBS_TABLE} log category (${what}${off})` };
 }
 
-/** A query that looks for failed jobs: it names a failure, or keeps jobs whose status is not a given one. */
-const FAILURE = /fail|JobStatus\s*(!=|!~|!in\b|!has|!contains|!startswith)/i;
+/** A filter keeping failed jobs: `JobStatus == "Failed"` (or =~, in, has, contains). */
+const FAILED_STATUS = /JobStatus\s*(==|=~|in~?|has|contains|startswith)\s*\(?[^|)]*["']Failed/i;
+/** A filter dropping some statuses: what it drops (`JobStatus != "Completed"`, `!in ("Completed", ...)`). */
+const DROPPED_STATUS = /JobStatus\s*(?:!=|!~|!in~?|!has|!contains|!startswith)\s*(\([^)]*\)|["'][^"']*["'])/gi;
+/** A filter keeping jobs that failed with a code. */
+const FAILURE_CODE = /JobFailureCode\s*(!=|!~)\s*["']Success["']/i;
+
+/**
+ * Whether a query looks for failed jobs: it keeps JobStatus Failed, drops only statuses other than
+ * Failed, or keeps a failure code other than Success. `undefined` when it mentions failures in a
+ * form not read here (e.g. a computed column), which may or may not keep them.
+ */
+function looksForFailures(query: string): boolean | undefined {
+  if (FAILED_STATUS.test(query) || FAILURE_CODE.test(query)) return true;
+  const dropped = [...query.matchAll(DROPPED_STATUS)].map((m) => m[1]);
+  if (dropped.length > 0 && dropped.every((d) => !/Failed/i.test(d))) return true;
+  return /fail/i.test(query) ? undefined : false;
+}
 
 /**
  * Whether a scheduled query alert scoped to the workspace alerts on failed backup jobs: enabled,
@@ -81,7 +97,9 @@ function alertsOnFailedJobs(alert: TerraformResourceView): Check | undefined {
       const q = c.query;
       if (isExpression(q)) return { unknown: `${alert.address}: ${unknownDetail(alert, 'criteria.query', q)}` };
       if (typeof q !== 'string' || !q.includes(BACKUP_JOBS_TABLE)) return undefined;
-      return FAILURE.test(q) ? { ok: true } : { fail: `${alert.address}: criteria.query reads ${BACKUP_JOBS_TABLE} but filters on no failed status` };
+      const failures = looksForFailures(q);
+      if (failures === undefined) return { unknown: `${alert.address}: criteria.query mentions failures in a form this rule does not read: ${JSON.stringify(q)}` };
+      return failures ? { ok: true } : { fail: `${alert.address}: criteria.query reads ${BACKUP_JOBS_TABLE} but filters on no failed status` };
     });
     query = checks.find((c) => c && 'ok' in c) ?? checks.find((c) => c && 'unknown' in c) ?? checks.find((c) => c !== undefined);
   }
