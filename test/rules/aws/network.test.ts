@@ -135,6 +135,31 @@ describe('InstancePublicIp (DP.NET.1)', () => {
     expect(details.ImportedTemplate).toMatch(/^the launch template "lt-123" is not one of this app's/);
     expect(details.ImportedTemplateInstance).toMatch(/^the launch template "shared" is not one of this app's/);
   });
+
+  test('an EKS managed node group: its launch template where it sets the address, else its Subnets', () => {
+    const nodes = (subnets: unknown, template?: object) => ({
+      Type: 'AWS::EKS::Nodegroup',
+      Properties: { ClusterName: 'c', NodeRole: 'arn:aws:iam::111111111111:role/nodes', Subnets: subnets, ...(template ? { LaunchTemplate: template } : {}) },
+    });
+    const report = run({
+      PublicSubnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24', MapPublicIpOnLaunch: true } },
+      PrivateSubnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24' } },
+      NodeTemplate: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { UserData: 'x' } } },
+      PrivateTemplate: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: false }] } } },
+      PublicNodes: nodes([{ Ref: 'PublicSubnet' }]),
+      PrivateNodes: nodes([{ Ref: 'PrivateSubnet' }], { Id: { Ref: 'NodeTemplate' }, Version: { 'Fn::GetAtt': ['NodeTemplate', 'LatestVersionNumber'] } }),
+      DecidedNodes: nodes([{ Ref: 'PublicSubnet' }], { Name: { Ref: 'PrivateTemplate' } }),
+      ImportedSubnets: nodes({ 'Fn::Split': [',', { 'Fn::ImportValue': 'subnets' }] }),
+      ImportedTemplate: nodes([{ Ref: 'PrivateSubnet' }], { Id: 'lt-0abc', Version: '3' }),
+    });
+    expect(statusesOf(report, 'InstancePublicIp')).toEqual({
+      NodeTemplate: NA, PrivateTemplate: OK, PublicNodes: NON, PrivateNodes: OK, DecidedNodes: NA,
+      ImportedSubnets: UNVERIFIABLE, ImportedTemplate: UNVERIFIABLE,
+    });
+    const details = Object.fromEntries(findingsOf(report, 'InstancePublicIp').map((f) => [f.logicalId, f.detail]));
+    expect(details.PublicNodes).toBe('MapPublicIpOnLaunch of subnet PublicSubnet true');
+    expect(details.ImportedTemplate).toMatch(/^the launch template "lt-0abc" is not one of this app's/);
+  });
 });
 
 describe('DatabasePublicAccess (DP.NET.1)', () => {

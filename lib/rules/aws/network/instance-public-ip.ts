@@ -5,6 +5,7 @@ import { compliant, nonCompliant, NOT_APPLICABLE, notApplicable, Outcome, RuleRe
 import { settingVerdict, unknownValue, worstOf } from '../private/values';
 
 const ASG = 'AWS::AutoScaling::AutoScalingGroup';
+const NODEGROUP = 'AWS::EKS::Nodegroup';
 const DEFAULT_VPC = 'no subnet: instances run in the default VPC, whose subnets hand out public IPs';
 
 /**
@@ -85,20 +86,20 @@ function launchConfigurationVerdict(config: ResourceView, context: RuleContext, 
  * the app defines, what its instances get cannot be known.
  */
 function launchedElsewhere(source: ResourceView, context: RuleContext): RuleResult {
-  const launchers = context.lookup.referrers(source).filter((r) => r.type === ASG || r.type === 'AWS::EC2::Instance');
+  const launchers = context.lookup.referrers(source).filter((r) => [ASG, NODEGROUP, 'AWS::EC2::Instance'].includes(r.type));
   if (launchers.length > 0) {
     return notApplicable(`AssociatePublicIpAddress unset: judged on ${launchers.map((l) => l.logicalId).join(', ')}, whose subnets decide`);
   }
   return unverifiable('AssociatePublicIpAddress is unset, so the subnet an instance launches into decides '
-    + '(its MapPublicIpOnLaunch), and no instance or Auto Scaling group of this app launches from it');
+    + '(its MapPublicIpOnLaunch), and no instance, Auto Scaling group or EKS node group of this app launches from it');
 }
 
-/** The launch template a `LaunchTemplateSpecification` (`LaunchTemplateId` or `LaunchTemplateName`) names. */
+/** The launch template a launch template specification names (`LaunchTemplateId` / `LaunchTemplateName`; EKS: `Id` / `Name`). */
 function specifiedTemplate(spec: unknown, holder: ResourceView, context: RuleContext): ResourceView | undefined {
   const r = resolveValue(spec, holder.stackPath, context.lookup);
   if (!r.known || typeof r.value !== 'object' || r.value === null) return undefined;
   const s = r.value as { [key: string]: unknown };
-  const named = referencedResource(s.LaunchTemplateId ?? s.LaunchTemplateName, holder.stackPath, context.lookup);
+  const named = referencedResource(s.LaunchTemplateId ?? s.LaunchTemplateName ?? s.Id ?? s.Name, holder.stackPath, context.lookup);
   return named?.type === 'AWS::EC2::LaunchTemplate' ? named : undefined;
 }
 
@@ -107,7 +108,7 @@ function unknownTemplate(spec: unknown, holder: ResourceView, context: RuleConte
   const r = resolveValue(spec, holder.stackPath, context.lookup);
   if (!r.known || typeof r.value !== 'object' || r.value === null) return unknownValue('the launch template', spec, holder, context);
   const s = r.value as { [key: string]: unknown };
-  const named = s.LaunchTemplateId ?? s.LaunchTemplateName;
+  const named = s.LaunchTemplateId ?? s.LaunchTemplateName ?? s.Id ?? s.Name;
   const id = resolveValue(named, holder.stackPath, context.lookup);
   return unverifiable(id.known
     ? `the launch template ${JSON.stringify(id.value) ?? '(none named)'} is not one of this app's, so its network settings are not read`
@@ -143,6 +144,24 @@ function groupVerdict(group: ResourceView, context: RuleContext): RuleResult {
   return consulted ? result : notApplicable('the launch settings decide the address: judged on them');
 }
 
+/**
+ * An EKS managed node group: its launch template decides where it sets the address; otherwise its
+ * Subnets do (EKS gives nodes in a subnet that maps public IPs a public address).
+ */
+function nodegroupVerdict(group: ResourceView, context: RuleContext): RuleResult {
+  const p = group.properties;
+  let consulted = false;
+  const fallback: SubnetFallback = () => {
+    consulted = true;
+    return subnetsVerdict(p.Subnets, 'Subnets', group, context);
+  };
+  if (p.LaunchTemplate === undefined) return fallback();
+  const template = specifiedTemplate(p.LaunchTemplate, group, context);
+  if (!template) return unknownTemplate(p.LaunchTemplate, group, context);
+  const result = templateVerdict(template, context, fallback);
+  return consulted ? result : notApplicable('the launch template decides the address: judged on it');
+}
+
 /** An instance: its own interfaces or subnet, else those of the launch template it names. */
 function instanceVerdict(instance: ResourceView, context: RuleContext): RuleResult {
   const p = instance.properties;
@@ -159,14 +178,14 @@ function instanceVerdict(instance: ResourceView, context: RuleContext): RuleResu
 /**
  * DP.NET.1: no instance is reachable from the internet by its own address. An instance, launch
  * template or launch configuration does not ask for a public IP; where it leaves the choice to the
- * subnet, the instance or Auto Scaling group is not placed in a subnet that hands out public IPs
+ * subnet, the instance, Auto Scaling group or EKS node group is not placed in a subnet that hands out public IPs
  * (or in the default VPC, whose subnets do); no Elastic IP is attached to an instance or interface.
  */
 export const InstancePublicIp: ResourceRule = {
   name: 'InstancePublicIp',
   controlId: 'DP.NET.1',
   resourceTypes: [
-    'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', ASG,
+    'AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration', ASG, NODEGROUP,
     'AWS::EC2::EIP', 'AWS::EC2::EIPAssociation',
   ],
   level: Severity.ERROR,
@@ -189,6 +208,8 @@ export const InstancePublicIp: ResourceRule = {
         return templateVerdict(resource, context, () => launchedElsewhere(resource, context));
       case ASG:
         return groupVerdict(resource, context);
+      case NODEGROUP:
+        return nodegroupVerdict(resource, context);
       default:
         return instanceVerdict(resource, context);
     }

@@ -62,7 +62,7 @@ export const ALB_ASG: RealWorldApp = {
     { rule: 'AvailabilityBudget', path: 'AlbAsgStack', verdict: 'non-compliant', detail: /Amazon EC2 \(one instance\) 99\.5%/, why: 'one instance is not a multi-AZ fleet' },
     { rule: 'InstancePublicIp', path: 'AlbAsgStack/Web/ASG', verdict: 'compliant', detail: /PrivateSubnet/, why: 'the launch configuration leaves the address to the subnet, and the group runs in the private subnets' },
     { rule: 'InstancePublicIp', path: 'AlbAsgStack/Web/LaunchConfig', verdict: 'not-applicable', why: 'no AssociatePublicIpAddress: judged on the group that launches it' },
-    { rule: 'InstancePublicIp', path: 'AlbAsgStack/WorkerTemplate/Resource', verdict: 'non-compliant [Unverifiable]', detail: /no instance or Auto Scaling group of this app launches from it/, why: 'nothing in the app launches the worker template, so the subnet that decides is unknown' },
+    { rule: 'InstancePublicIp', path: 'AlbAsgStack/WorkerTemplate/Resource', verdict: 'non-compliant [Unverifiable]', detail: /no instance, Auto Scaling group or EKS node group of this app launches from it/, why: 'nothing in the app launches the worker template, so the subnet that decides is unknown' },
   ],
   controls: {
     'DP.ENC.1': 'violated', 'DP.ENC.2': 'violated', 'DP.ENC.3': 'not-applicable', 'DP.ENC.4': 'not-automated',
