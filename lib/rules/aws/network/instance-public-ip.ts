@@ -116,32 +116,35 @@ function unknownTemplate(spec: unknown, holder: ResourceView, context: RuleConte
 }
 
 /**
- * An Auto Scaling group: its launch template or configuration decides, and where that leaves the
- * address unset, the group's subnets (VPCZoneIdentifier) do. When the template alone decides, the
- * verdict is on the template, not repeated on the group.
+ * A group launching instances (Auto Scaling, EKS node group): `launch` judges its launch settings,
+ * the group's subnets deciding what they leave unset. When the settings alone decide, the verdict
+ * is on them, not repeated on the group.
  */
+function groupJudged(launch: (fallback: SubnetFallback) => RuleResult, subnets: SubnetFallback): RuleResult {
+  let consulted = false;
+  const result = launch(() => {
+    consulted = true;
+    return subnets();
+  });
+  return consulted ? result : notApplicable('the launch settings decide the address: judged on them');
+}
+
+/** An Auto Scaling group: its launch template or configuration, else its subnets (VPCZoneIdentifier). */
 function groupVerdict(group: ResourceView, context: RuleContext): RuleResult {
   const p = group.properties;
-  let consulted = false;
-  const fallback: SubnetFallback = () => {
-    consulted = true;
-    return subnetsVerdict(p.VPCZoneIdentifier, 'VPCZoneIdentifier', group, context);
-  };
-  let result: RuleResult;
+  const subnets = () => subnetsVerdict(p.VPCZoneIdentifier, 'VPCZoneIdentifier', group, context);
   if (p.LaunchConfigurationName !== undefined) {
     const config = referencedResource(p.LaunchConfigurationName, group.stackPath, context.lookup);
     if (config?.type !== 'AWS::AutoScaling::LaunchConfiguration') return unknownValue('LaunchConfigurationName', p.LaunchConfigurationName, group, context);
-    result = launchConfigurationVerdict(config, context, fallback);
-  } else {
-    const spec = p.LaunchTemplate ?? p.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification;
-    if (spec === undefined) {
-      return unverifiable('the group names no launch template or launch configuration (it copies an instance), so the address its instances get is not read');
-    }
-    const template = specifiedTemplate(spec, group, context);
-    if (!template) return unknownTemplate(spec, group, context);
-    result = templateVerdict(template, context, fallback);
+    return groupJudged((fallback) => launchConfigurationVerdict(config, context, fallback), subnets);
   }
-  return consulted ? result : notApplicable('the launch settings decide the address: judged on them');
+  const spec = p.LaunchTemplate ?? p.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification;
+  if (spec === undefined) {
+    return unverifiable('the group names no launch template or launch configuration (it copies an instance), so the address its instances get is not read');
+  }
+  const template = specifiedTemplate(spec, group, context);
+  if (!template) return unknownTemplate(spec, group, context);
+  return groupJudged((fallback) => templateVerdict(template, context, fallback), subnets);
 }
 
 /**
@@ -150,16 +153,11 @@ function groupVerdict(group: ResourceView, context: RuleContext): RuleResult {
  */
 function nodegroupVerdict(group: ResourceView, context: RuleContext): RuleResult {
   const p = group.properties;
-  let consulted = false;
-  const fallback: SubnetFallback = () => {
-    consulted = true;
-    return subnetsVerdict(p.Subnets, 'Subnets', group, context);
-  };
-  if (p.LaunchTemplate === undefined) return fallback();
+  const subnets = () => subnetsVerdict(p.Subnets, 'Subnets', group, context);
+  if (p.LaunchTemplate === undefined) return subnets();
   const template = specifiedTemplate(p.LaunchTemplate, group, context);
   if (!template) return unknownTemplate(p.LaunchTemplate, group, context);
-  const result = templateVerdict(template, context, fallback);
-  return consulted ? result : notApplicable('the launch template decides the address: judged on it');
+  return groupJudged((fallback) => templateVerdict(template, context, fallback), subnets);
 }
 
 /** An instance: its own interfaces or subnet, else those of the launch template it names. */
