@@ -39,19 +39,19 @@ export const ThreatDetectionEnabled: AppRule = {
       const sources = Array.isArray(source) ? source : [source];
       return sources.includes('aws.guardduty');
     });
-    // A rule's State from a parameter is read from its default; without one it may be disabled.
-    const state = (r: ResourceView) => resolveValue(r.properties.State, r.stackPath, context.lookup);
-    const enabled = (r: ResourceView): boolean | undefined => {
-      const s = state(r);
-      return s.known ? (s.value ?? 'ENABLED') === 'ENABLED' : undefined;
-    };
-    const targets = (r: ResourceView) => (Array.isArray(r.properties.Targets) ? r.properties.Targets : []).map((t: any) => targetsTopic(r, t));
-    const forwarders = guardDutyRules.filter((r) => enabled(r) === true && targets(r).includes(true));
-    const unknownForwarders = guardDutyRules.filter((r) => enabled(r) !== false && !forwarders.includes(r)
-      && (targets(r).includes(true) || targets(r).includes(undefined)));
-    const whyUnknown = (r: ResourceView) => (enabled(r) === undefined
-      ? `the State of ${r.logicalId} is ${state(r).why}`
-      : `the target of ${r.logicalId} is known only at deployment (a parameter or import)`);
+    // Each findings rule read once: its State (from a parameter, its default; without one it may be
+    // disabled) and whether each target is a topic.
+    const read = guardDutyRules.map((r) => {
+      const state = resolveValue(r.properties.State, r.stackPath, context.lookup);
+      const targets = (Array.isArray(r.properties.Targets) ? r.properties.Targets : []).map((t: any) => targetsTopic(r, t));
+      return { r, state, enabled: state.known ? (state.value ?? 'ENABLED') === 'ENABLED' : undefined, targets };
+    });
+    const forwarders = read.filter((x) => x.enabled === true && x.targets.includes(true)).map((x) => x.r);
+    const unknownForwarders = read.filter((x) => x.enabled !== false && !forwarders.includes(x.r)
+      && (x.targets.includes(true) || x.targets.includes(undefined)));
+    const whyUnknown = (x: (typeof read)[number]) => (x.enabled === undefined
+      ? `the State of ${x.r.logicalId} is ${x.state.why}`
+      : `the target of ${x.r.logicalId} is known only at deployment (a parameter or import)`);
     const findings: AppFinding[] = [];
     for (const [region, stackPath] of regions) {
       const failing: (string | Verdict)[] = [];
@@ -61,7 +61,7 @@ export const ThreatDetectionEnabled: AppRule = {
         failing.push(unknown ? unverifiable(`Enable of detector ${unknown.d.logicalId} is ${unknown.on.why}`) : 'Detector');
       }
       if (!forwarders.some(inRegion)) {
-        const unknown = unknownForwarders.find(inRegion);
+        const unknown = unknownForwarders.find((x) => inRegion(x.r));
         failing.push(unknown ? unverifiable(whyUnknown(unknown)) : 'FindingsAlert');
       }
       findings.push({
