@@ -143,6 +143,9 @@ describe('AzureFlowLogRetention: the storage account\'s lifecycle rules delete r
     expect(said(withLifecycle(deleteAfter(7), { retention_policy: [{ enabled: false, days: 0 }] }))).toEqual([early]);
     expect(said(withLifecycle({ ...deleteAfter(7), filters: [{ blob_types: ['blockBlob'], prefix_match: ['insights-logs-flowlogflowevent'] }] }))).toEqual([early]);
     expect(said(withLifecycle({ ...deleteAfter(7), filters: [{ prefix_match: ['insights-logs-networksecuritygroupflowevent/resourceId=/SUBSCRIPTIONS'] }] }))).toEqual([early]);
+    // Deleting blobs not read for 7 days deletes records nobody looked at: the ones an audit needs.
+    expect(said(withLifecycle({ actions: [{ base_blob: [{ delete_after_days_since_last_access_time_greater_than: 7 }] }] })))
+      .toEqual(['non-compliant: azurerm_storage_management_policy.lc rule "tidy" deletes the flow log\'s records after 7 days (promised: 365)']);
   });
   test('rules that leave the records, or keep them long enough, change nothing; unknown ones are unverifiable', () => {
     const kept = ['compliant: retention_policy.days = 365'];

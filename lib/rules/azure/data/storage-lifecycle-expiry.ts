@@ -2,7 +2,8 @@ import { COMPLIANT, nonCompliant, NOT_APPLICABLE, RuleResult, Severity, unverifi
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
 import { block, blocks, boolValue, isExpression, referrersOfType, tfNumber } from '../private/values';
 
-const DELETE_AFTER = [
+/** The base-blob actions of a management-policy rule that delete current blobs, each after a number of days. */
+export const DELETE_AFTER = [
   'delete_after_days_since_modification_greater_than',
   'delete_after_days_since_creation_greater_than',
   'delete_after_days_since_last_access_time_greater_than',

@@ -1,10 +1,10 @@
 import { compliant, nonCompliant, Outcome, RuleResult, Severity, unverifiable, verdictsOf } from '../../../core/engine';
 import { AzureResourceRule, AzureRuleContext, TerraformResourceView } from '../../../terraform/model';
+import { DELETE_AFTER } from '../data/storage-lifecycle-expiry';
 import { block, blocks, boolValue, isExpression, referencedResource, referrersOfType, tfNumber, unknownDetail } from '../private/values';
 
 /** The containers flow logs write to: NSG flow logs, and VNet flow logs. */
 const FLOW_LOG_CONTAINERS = ['insights-logs-networksecuritygroupflowevent', 'insights-logs-flowlogflowevent'];
-const DELETE_AFTER = ['delete_after_days_since_modification_greater_than', 'delete_after_days_since_creation_greater_than'];
 
 /**
  * What the lifecycle rules of the flow log's storage account (when the configuration declares it)
